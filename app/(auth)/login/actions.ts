@@ -1,0 +1,34 @@
+"use server";
+import { CredentialsSignin } from "next-auth";
+import { getDb } from "@/db";
+import { signIn } from "@/lib/auth";
+import { getThrottleState } from "@/lib/auth/throttle";
+import { requestContext } from "@/lib/action";
+import { signInSchema } from "@/lib/users/validation";
+import { safeCallbackPath } from "@/lib/utils";
+
+export type SignInResult = { ok: false; code: "invalid" | "inactive" | "throttled" | "input"; until?: string };
+
+/** Signs in through next-auth's Credentials provider; on success next-auth redirects to the callback page. */
+export async function signInAction(input: { username: string; password: string; callbackUrl?: string }): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, code: "input" };
+  try {
+    await signIn("credentials", {
+      username: parsed.data.username,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(input.callbackUrl),
+    });
+  } catch (e) {
+    if (e instanceof CredentialsSignin) {
+      if (e.code === "throttled") {
+        const { ip } = await requestContext();
+        const state = await getThrottleState(getDb(), parsed.data.username, ip);
+        return { ok: false, code: "throttled", until: state.locked ? state.until.toISOString() : undefined };
+      }
+      return { ok: false, code: e.code === "inactive" ? "inactive" : "invalid" };
+    }
+    throw e; // the redirect after a successful sign-in
+  }
+  return { ok: false, code: "invalid" };
+}

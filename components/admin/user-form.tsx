@@ -1,0 +1,160 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createUserAction, updateUserAction } from "@/app/(app)/admin/users/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, useErrorText } from "@/components/ui/field";
+import { applyActionErrors } from "@/components/ui/form-result";
+import { Input, Select } from "@/components/ui/input";
+import { ROLES } from "@/lib/auth/roles";
+import { createUserSchema, updateUserSchema } from "@/lib/users/validation";
+import { UnitOptions, type UnitOption } from "./unit-options";
+
+type EditedUser = { id: string; username: string; displayName: string; role: (typeof ROLES)[number]; unitId: string; version: number };
+type CreateValues = z.input<typeof createUserSchema>;
+type UpdateValues = z.input<typeof updateUserSchema>;
+
+export function UserForm({ units, user }: { units: UnitOption[]; user?: EditedUser }) {
+  return user ? <EditUserForm units={units} user={user} /> : <CreateUserForm units={units} />;
+}
+
+function CreateUserForm({ units }: { units: UnitOption[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const errorText = useErrorText();
+  const [message, setMessage] = useState<string>();
+  const form = useForm<CreateValues>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { username: "", displayName: "", role: "staff", unitId: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(undefined);
+    const result = await createUserAction(values);
+    if (result.ok) router.push(`/admin/users/${result.data.id}?created=1`);
+    else setMessage(errorText(applyActionErrors(form, result)));
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2">
+      {message && <Alert tone="error" className="sm:col-span-2">{message}</Alert>}
+      <Field id="username" label={t("users.username")} hint={t("users.usernameHint")} error={errors.username?.message} required>
+        {(aria) => <Input {...aria} {...form.register("username")} autoComplete="off" autoCapitalize="none" />}
+      </Field>
+      <Field id="displayName" label={t("users.displayName")} error={errors.displayName?.message} required>
+        {(aria) => <Input {...aria} {...form.register("displayName")} autoComplete="off" />}
+      </Field>
+      <Field id="role" label={t("users.role")} error={errors.role?.message} required>
+        {(aria) => (
+          <Select {...aria} {...form.register("role")}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="unitId" label={t("users.unit")} error={errors.unitId?.message} required>
+        {(aria) => (
+          <Select {...aria} {...form.register("unitId")}>
+            <option value="">{t("users.selectUnit")}</option>
+            <UnitOptions units={units} />
+          </Select>
+        )}
+      </Field>
+      <Field id="password" label={t("users.password")} hint={t("users.passwordHint")} error={errors.password?.message} required>
+        {(aria) => <Input {...aria} {...form.register("password")} type="password" autoComplete="new-password" />}
+      </Field>
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("users.saving") : t("users.create")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EditUserForm({ units, user }: { units: UnitOption[]; user: EditedUser }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const errorText = useErrorText();
+  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string; current?: Record<string, unknown> }>();
+  const form = useForm<UpdateValues, unknown, z.output<typeof updateUserSchema>>({
+    resolver: zodResolver(updateUserSchema),
+    defaultValues: { displayName: user.displayName, role: user.role, unitId: user.unitId, version: user.version },
+  });
+  const { errors, isSubmitting } = form.formState;
+  // Our own status change or save bumps the version; adopt it when the page refreshes.
+  useEffect(() => form.setValue("version", user.version), [form, user.version]);
+  const unitName = (id: unknown) => units.find((u) => u.id === id)?.name ?? String(id);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setStatus(undefined);
+    const result = await updateUserAction(user.id, values);
+    if (result.ok) {
+      form.setValue("version", result.data.version);
+      setStatus({ tone: "success", text: t("users.saved") });
+      router.refresh();
+      return;
+    }
+    const message = errorText(applyActionErrors(form, result)) ?? "";
+    if (result.code === "stale_version" && result.current) {
+      // Keep what the user typed; show what the other person saved; a second save overwrites it knowingly.
+      form.setValue("version", Number(result.current.version));
+      setStatus({ tone: "error", text: message, current: result.current });
+    } else if (!result.fieldErrors) setStatus({ tone: "error", text: message });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2">
+      {status && (
+        <Alert tone={status.tone} className="sm:col-span-2">
+          <p>{status.text}</p>
+          {status.current && (
+            <p className="mt-1">
+              {t("users.displayName")}：{String(status.current.displayName)}；{t("users.role")}：
+              {t(`roles.${status.current.role as "staff"}`)}；{t("users.unit")}：{unitName(status.current.unitId)}
+            </p>
+          )}
+        </Alert>
+      )}
+      <Field id="username" label={t("users.username")}>
+        {(aria) => <Input {...aria} value={user.username} disabled readOnly />}
+      </Field>
+      <Field id="displayName" label={t("users.displayName")} error={errors.displayName?.message} required>
+        {(aria) => <Input {...aria} {...form.register("displayName")} autoComplete="off" />}
+      </Field>
+      <Field id="role" label={t("users.role")} error={errors.role?.message} required>
+        {(aria) => (
+          <Select {...aria} {...form.register("role")}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="unitId" label={t("users.unit")} error={errors.unitId?.message} required>
+        {(aria) => (
+          <Select {...aria} {...form.register("unitId")}>
+            <UnitOptions units={units} />
+          </Select>
+        )}
+      </Field>
+      <input type="hidden" {...form.register("version")} />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("users.saving") : t("users.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

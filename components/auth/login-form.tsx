@@ -1,0 +1,58 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { signInAction, type SignInResult } from "@/app/(auth)/login/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { formatTime } from "@/lib/i18n/format";
+import { signInSchema } from "@/lib/users/validation";
+
+type Values = z.infer<typeof signInSchema>;
+
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: SignInResult }) {
+  const t = useTranslations("login");
+  const [result, setResult] = useState<SignInResult | undefined>(initialError);
+  const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { username: "", password: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(undefined);
+    const res = await signInAction({ ...values, callbackUrl });
+    // Only reached when sign-in failed: success redirects.
+    if (res) {
+      setResult(res);
+      form.setValue("password", "");
+      form.setFocus("password");
+    }
+  });
+
+  let message: string | undefined;
+  if (result?.code === "throttled") {
+    const until = result.until ? new Date(result.until) : new Date(Date.now() + 15 * 60_000);
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+    message = t("throttled", { time: formatTime(until), minutes });
+  } else if (result?.code === "inactive") message = t("inactive");
+  else if (result?.code === "invalid" || result?.code === "input") message = t("invalid");
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-lg font-semibold">{t("heading")}</h1>
+      {message && <Alert tone="error">{message}</Alert>}
+      <Field id="username" label={t("username")} error={errors.username?.message} required>
+        {(aria) => <Input {...aria} {...form.register("username")} autoComplete="username" autoCapitalize="none" autoFocus />}
+      </Field>
+      <Field id="password" label={t("password")} error={errors.password?.message} required>
+        {(aria) => <Input {...aria} {...form.register("password")} type="password" autoComplete="current-password" />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+      <p className="text-center text-xs text-slate-500">{t("footer")}</p>
+    </form>
+  );
+}

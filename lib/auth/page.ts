@@ -1,0 +1,20 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import type { Role } from "@/db/schema/enums";
+import { getViewer } from "./index";
+import { hasRole, type Viewer } from "./roles";
+
+/**
+ * For pages: the viewer, or a redirect to sign in (returning here afterwards).
+ * A page the viewer's role may not open is a 404, which leaks less than a 403.
+ */
+export async function requirePageViewer(least: Role = "staff"): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) {
+    const path = (await headers()).get("x-crm-path") ?? "/";
+    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (!hasRole(viewer, least)) notFound();
+  return viewer;
+}

@@ -1,0 +1,22 @@
+import { TIME_ZONE } from "./config";
+
+/** YYYY-MM-DD HH:mm in China time, as government tables write it, whatever the UI language. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const d = typeof value === "string" ? new Date(value) : value;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
+export function formatTime(value: Date): string {
+  return formatDateTime(value).slice(11);
+}

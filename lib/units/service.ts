@@ -1,0 +1,55 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { units } from "@/db/schema";
+import { diffRows, writeAudit } from "@/lib/audit";
+import { assertRole, type Viewer } from "@/lib/auth/roles";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation";
+import { listUnits } from "./queries";
+import { wouldCycle } from "./tree";
+import { unitSchema, updateUnitSchema } from "./validation";
+
+type Ctx = { ip?: string | null };
+
+async function assertCodeFree(db: Db, code: string, exceptId?: string) {
+  const [taken] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(exceptId ? and(eq(units.code, code), ne(units.id, exceptId)) : eq(units.code, code));
+  if (taken) throw new ValidationError({ code: ["errors.unitCodeTaken"] });
+}
+
+export async function createUnit(db: Db, actor: Viewer, input: unknown, ctx: Ctx = {}) {
+  assertRole(actor, "admin");
+  const data = parseOrThrow(unitSchema, input);
+  await assertCodeFree(db, data.code);
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(units).values(data).returning();
+    await writeAudit(tx, { actorId: actor.id, action: "create", entityType: "unit", entityId: created!.id, after: created, ip: ctx.ip });
+    return created!;
+  });
+}
+
+export async function updateUnit(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
+  assertRole(actor, "admin");
+  const { version, ...data } = parseOrThrow(updateUnitSchema, input);
+  await assertCodeFree(db, data.code, id);
+  if (data.parentId === id || wouldCycle(await listUnits(db), id, data.parentId)) {
+    throw new ValidationError({ parentId: ["errors.unitCycle"] });
+  }
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
+    if (!before) throw new NotFoundError();
+    if (before.version !== version) throw new ConflictError(before);
+    const [after] = await tx
+      .update(units)
+      .set({ ...data, version: sql`${units.version} + 1` })
+      .where(eq(units.id, id))
+      .returning();
+    const changes = diffRows(before, after!);
+    if (Object.keys(changes.after).length) {
+      await writeAudit(tx, { actorId: actor.id, action: "update", entityType: "unit", entityId: id, ...changes, ip: ctx.ip });
+    }
+    return after!;
+  });
+}

@@ -1,0 +1,41 @@
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { auth } from "@/lib/auth";
+
+const PUBLIC_PATHS = ["/login", "/api/health"];
+
+function isPublic(pathname: string) {
+  return PUBLIC_PATHS.includes(pathname) || pathname.startsWith("/api/auth/");
+}
+
+/**
+ * Optimistic check only: signed-out requests go to /login and come back afterwards.
+ * Running `auth` here also re-issues the session cookie, which makes its lifetime an
+ * idle timeout. Every page, action and route handler checks the viewer again itself.
+ */
+const withAuth = auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  if (!req.auth && !isPublic(pathname)) {
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: { code: "unauthorized", message: "请先登录" } }, { status: 401 });
+    }
+    const login = new URL("/login", req.nextUrl);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  // Pages read this to send a user whose session ended mid-way back to the same place.
+  const headers = new Headers(req.headers);
+  headers.set("x-crm-path", pathname + search);
+  return NextResponse.next({ request: { headers } });
+});
+
+// With a lazily built config (the secret is read at request time, not at build time),
+// next-auth's wrapper resolves to the handler asynchronously.
+const handler = withAuth as unknown as Promise<typeof withAuth> | typeof withAuth;
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  return (await handler)(request, event as never);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+};
