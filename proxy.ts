@@ -22,10 +22,7 @@ const withAuth = auth((req) => {
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(login);
   }
-  // Pages read this to send a user whose session ended mid-way back to the same place.
-  const headers = new Headers(req.headers);
-  headers.set("x-crm-path", pathname + search);
-  return NextResponse.next({ request: { headers } });
+  return NextResponse.next();
 });
 
 // With a lazily built config (the secret is read at request time, not at build time),

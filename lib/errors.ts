@@ -47,3 +47,11 @@ export class ConflictError extends AppError {
     super(409, "stale_version", "errors.staleVersion");
   }
 }
+
+/** True when `e` (or the driver error it wraps) is PostgreSQL's unique_violation on `constraint`. */
+export function isUniqueViolation(e: unknown, constraint: string): boolean {
+  for (let err = e as { code?: string; constraint?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (err.code === "23505" && err.constraint === constraint) return true;
+  }
+  return false;
+}

@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
 import { applyActionErrors } from "@/components/ui/form-result";
 import { Input } from "@/components/ui/input";
@@ -34,7 +35,7 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <Form onSubmit={onSubmit} className="max-w-md space-y-4">
       {status && <Alert tone={status.tone}>{status.text}</Alert>}
       <Field id="currentPassword" label={t("currentPassword")} error={errors.currentPassword?.message} required>
         {(aria) => <Input {...aria} {...form.register("currentPassword")} type="password" autoComplete="current-password" />}
@@ -48,6 +49,6 @@ export function ChangePasswordForm() {
       <Button type="submit" disabled={isSubmitting}>
         {t("submit")}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { resetPasswordAction } from "@/app/(app)/admin/users/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
 import { applyActionErrors } from "@/components/ui/form-result";
 import { Input } from "@/components/ui/input";
@@ -32,7 +33,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <Form onSubmit={onSubmit} className="space-y-3">
       {status && <Alert tone={status.tone}>{status.text}</Alert>}
       <p className="text-sm text-slate-600">{t("resetHint")}</p>
       <Field id="reset-password" label={t("newPassword")} error={errors.password?.message} required>
@@ -41,6 +42,6 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       <Button type="submit" variant="secondary" disabled={isSubmitting}>
         {t("resetSubmit")}
       </Button>
-    </form>
+    </Form>
   );
 }

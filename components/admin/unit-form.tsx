@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { createUnitAction, updateUnitAction } from "@/app/(app)/admin/units/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
 import { applyActionErrors } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
@@ -47,7 +48,7 @@ export function UnitForm({ units, unit, exclude }: { units: UnitOption[]; unit?:
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2">
+    <Form onSubmit={onSubmit} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       {message && <Alert tone="error" className="sm:col-span-2">{message}</Alert>}
       <Field id="name" label={t("name")} error={errors.name?.message} required>
         {(aria) => <Input {...aria} {...form.register("name")} autoComplete="off" />}
@@ -72,6 +73,6 @@ export function UnitForm({ units, unit, exclude }: { units: UnitOption[]; unit?:
           {unit ? t("save") : t("create")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

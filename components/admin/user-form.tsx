@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { createUserAction, updateUserAction } from "@/app/(app)/admin/users/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
 import { applyActionErrors } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
@@ -42,7 +43,7 @@ function CreateUserForm({ units }: { units: UnitOption[] }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2">
+    <Form onSubmit={onSubmit} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       {message && <Alert tone="error" className="sm:col-span-2">{message}</Alert>}
       <Field id="username" label={t("users.username")} hint={t("users.usernameHint")} error={errors.username?.message} required>
         {(aria) => <Input {...aria} {...form.register("username")} autoComplete="off" autoCapitalize="none" />}
@@ -77,7 +78,7 @@ function CreateUserForm({ units }: { units: UnitOption[] }) {
           {isSubmitting ? t("users.saving") : t("users.create")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -113,7 +114,7 @@ function EditUserForm({ units, user }: { units: UnitOption[]; user: EditedUser }
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2">
+    <Form onSubmit={onSubmit} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       {status && (
         <Alert tone={status.tone} className="sm:col-span-2">
           <p>{status.text}</p>
@@ -155,6 +156,6 @@ function EditUserForm({ units, user }: { units: UnitOption[]; user: EditedUser }
           {isSubmitting ? t("users.saving") : t("users.save")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

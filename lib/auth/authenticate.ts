@@ -4,7 +4,7 @@ import { units, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { dummyVerify, verifyPassword } from "./password";
 import type { Viewer } from "./roles";
-import { getThrottleState, recordAttempt } from "./throttle";
+import { getThrottleState, normaliseUsername, recordAttempt } from "./throttle";
 
 export type AuthResult =
   | { ok: true; viewer: Viewer }
@@ -17,44 +17,49 @@ export type AuthResult =
  * attempt is recorded so that all app instances throttle from the same counts.
  */
 export async function authenticate(db: Db, username: string, password: string, ip: string, now = new Date()): Promise<AuthResult> {
-  const throttle = await getThrottleState(db, username, ip, now);
-  if (throttle.locked) {
-    await recordAttempt(db, username, ip, "throttled", now);
-    return { ok: false, reason: "throttled", until: throttle.until };
-  }
+  // One transaction, holding advisory locks on the username and the address: parallel
+  // guesses wait for each other, so each sees the failures recorded before it.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:user:${normaliseUsername(username)}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:ip:${ip}`}))`);
 
-  const [user] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-      active: users.active,
-      passwordHash: users.passwordHash,
-    })
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(sql`lower(${users.username}) = lower(${username.trim()})`);
+    const throttle = await getThrottleState(tx, username, ip, now);
+    if (throttle.locked) {
+      await recordAttempt(tx, username, ip, "throttled", now);
+      return { ok: false, reason: "throttled", until: throttle.until } as const;
+    }
 
-  const valid = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-  if (!user || !valid) {
-    await recordAttempt(db, username, ip, "failure", now);
-    return { ok: false, reason: "invalid" };
-  }
-  if (!user.active) {
-    await recordAttempt(db, username, ip, "failure", now);
-    return { ok: false, reason: "inactive" };
-  }
+    const [user] = await tx
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        unitId: users.unitId,
+        unitName: units.name,
+        active: users.active,
+        passwordHash: users.passwordHash,
+      })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(sql`lower(${users.username}) = ${normaliseUsername(username)}`);
 
-  await db.transaction(async (tx) => {
+    const valid = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
+    if (!user || !valid) {
+      await recordAttempt(tx, username, ip, "failure", now);
+      return { ok: false, reason: "invalid" } as const;
+    }
+    if (!user.active) {
+      await recordAttempt(tx, username, ip, "failure", now);
+      return { ok: false, reason: "inactive" } as const;
+    }
+
     await recordAttempt(tx, username, ip, "success", now);
     await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
     await writeAudit(tx, { actorId: user.id, action: "sign_in", entityType: "user", entityId: user.id, ip });
+    const { passwordHash: _hash, active: _active, ...viewer } = user;
+    return { ok: true, viewer } as const;
   });
-  const { passwordHash: _hash, active: _active, ...viewer } = user;
-  return { ok: true, viewer };
 }
 
 /** The current state of a user for a session: null when the user is gone or deactivated. */

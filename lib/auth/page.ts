@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { Role } from "@/db/schema/enums";
 import { getViewer } from "./index";
@@ -11,10 +10,9 @@ import { hasRole, type Viewer } from "./roles";
  */
 export async function requirePageViewer(least: Role = "staff"): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) {
-    const path = (await headers()).get("x-crm-path") ?? "/";
-    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  }
+  // proxy.ts already sends signed-out requests to /login with their callbackUrl; this
+  // catches a session that ended between the proxy and the page.
+  if (!viewer) redirect("/login");
   if (!hasRole(viewer, least)) notFound();
   return viewer;
 }

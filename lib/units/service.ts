@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { units } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import { listUnits } from "./queries";
 import { wouldCycle } from "./tree";
@@ -19,37 +19,54 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
   if (taken) throw new ValidationError({ code: ["errors.unitCodeTaken"] });
 }
 
+async function assertParentExists(db: Db, parentId: string | null) {
+  if (!parentId) return;
+  const [parent] = await db.select({ id: units.id }).from(units).where(eq(units.id, parentId));
+  if (!parent) throw new ValidationError({ parentId: ["errors.unitMissing"] });
+}
+
+function mapCodeTaken(e: unknown): never {
+  if (isUniqueViolation(e, "units_code_unique")) throw new ValidationError({ code: ["errors.unitCodeTaken"] });
+  throw e;
+}
+
 export async function createUnit(db: Db, actor: Viewer, input: unknown, ctx: Ctx = {}) {
   assertRole(actor, "admin");
   const data = parseOrThrow(unitSchema, input);
   await assertCodeFree(db, data.code);
-  return db.transaction(async (tx) => {
-    const [created] = await tx.insert(units).values(data).returning();
-    await writeAudit(tx, { actorId: actor.id, action: "create", entityType: "unit", entityId: created!.id, after: created, ip: ctx.ip });
-    return created!;
-  });
+  await assertParentExists(db, data.parentId);
+  return db
+    .transaction(async (tx) => {
+      const [created] = await tx.insert(units).values(data).returning();
+      await writeAudit(tx, { actorId: actor.id, action: "create", entityType: "unit", entityId: created!.id, after: created, ip: ctx.ip });
+      return created!;
+    })
+    .catch(mapCodeTaken);
 }
 
 export async function updateUnit(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(actor, "admin");
   const { version, ...data } = parseOrThrow(updateUnitSchema, input);
   await assertCodeFree(db, data.code, id);
+  await assertParentExists(db, data.parentId);
   if (data.parentId === id || wouldCycle(await listUnits(db), id, data.parentId)) {
     throw new ValidationError({ parentId: ["errors.unitCycle"] });
   }
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
-    if (!before) throw new NotFoundError();
-    if (before.version !== version) throw new ConflictError(before);
-    const [after] = await tx
-      .update(units)
-      .set({ ...data, version: sql`${units.version} + 1` })
-      .where(eq(units.id, id))
-      .returning();
-    const changes = diffRows(before, after!);
-    if (Object.keys(changes.after).length) {
-      await writeAudit(tx, { actorId: actor.id, action: "update", entityType: "unit", entityId: id, ...changes, ip: ctx.ip });
-    }
-    return after!;
-  });
+  return db
+    .transaction(async (tx) => {
+      const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
+      if (!before) throw new NotFoundError();
+      if (before.version !== version) throw new ConflictError(before);
+      const [after] = await tx
+        .update(units)
+        .set({ ...data, version: sql`${units.version} + 1` })
+        .where(eq(units.id, id))
+        .returning();
+      const changes = diffRows(before, after!);
+      if (Object.keys(changes.after).length) {
+        await writeAudit(tx, { actorId: actor.id, action: "update", entityType: "unit", entityId: id, ...changes, ip: ctx.ip });
+      }
+      return after!;
+    })
+    .catch(mapCodeTaken);
 }

@@ -4,7 +4,7 @@ import { units, users, type User } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import {
   changePasswordSchema,
@@ -49,14 +49,20 @@ export async function createUser(db: Db, actor: Viewer, input: unknown, ctx: Ctx
   await assertUnitExists(db, data.unitId);
   await assertUsernameFree(db, data.username);
   const passwordHash = await hashPassword(data.password);
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(users)
-      .values({ ...data, passwordHash, passwordChangedAt: new Date() })
-      .returning(publicUserColumns);
-    await writeAudit(tx, { actorId: actor.id, action: "create", entityType: "user", entityId: created!.id, after: created, ip: ctx.ip });
-    return created!;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ ...data, passwordHash, passwordChangedAt: new Date() })
+        .returning(publicUserColumns);
+      await writeAudit(tx, { actorId: actor.id, action: "create", entityType: "user", entityId: created!.id, after: created, ip: ctx.ip });
+      return created!;
+    });
+  } catch (e) {
+    // Someone took the name between the check above and this insert.
+    if (isUniqueViolation(e, "users_username_lower_idx")) throw new ValidationError({ username: ["errors.usernameTaken"] });
+    throw e;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { requestContext } from "@/lib/action";
 import { signInSchema } from "@/lib/users/validation";
 import { safeCallbackPath } from "@/lib/utils";
 
-export type SignInResult = { ok: false; code: "invalid" | "inactive" | "throttled" | "input"; until?: string };
+export type SignInResult = { ok: false; code: "invalid" | "inactive" | "throttled" | "input"; until?: string; minutes?: number };
 
 /** Signs in through next-auth's Credentials provider; on success next-auth redirects to the callback page. */
 export async function signInAction(input: { username: string; password: string; callbackUrl?: string }): Promise<SignInResult> {
@@ -24,7 +24,9 @@ export async function signInAction(input: { username: string; password: string; 
       if (e.code === "throttled") {
         const { ip } = await requestContext();
         const state = await getThrottleState(getDb(), parsed.data.username, ip);
-        return { ok: false, code: "throttled", until: state.locked ? state.until.toISOString() : undefined };
+        if (!state.locked) return { ok: false, code: "throttled" };
+        const minutes = Math.max(1, Math.ceil((state.until.getTime() - Date.now()) / 60_000));
+        return { ok: false, code: "throttled", until: state.until.toISOString(), minutes };
       }
       return { ok: false, code: e.code === "inactive" ? "inactive" : "invalid" };
     }
