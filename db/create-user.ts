@@ -16,6 +16,9 @@ import { createUserSchema } from "../lib/users/validation";
 import { createDb, createPool } from "./client";
 import { units, users } from "./schema";
 import { sql } from "drizzle-orm";
+import messages from "../lib/i18n/messages/zh-CN.json";
+
+const errorText = (key: string) => (messages.errors as Record<string, string>)[key.replace(/^errors\./, "")] ?? key;
 
 function askHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -87,7 +90,7 @@ async function main() {
     });
     if (!parsed.success) {
       const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      throw new Error(`invalid input: ${Object.entries(fields).map(([k, v]) => `${k} (${v.join(", ")})`).join("; ")}`);
+      throw new Error(`invalid input: ${Object.entries(fields).map(([k, v]) => `${k}: ${v.map(errorText).join(", ")}`).join("; ")}`);
     }
     const [taken] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${normaliseUsername(values.username)}`);
     if (taken) throw new Error(`the username ${values.username} is taken`);

@@ -3,7 +3,7 @@ import { cn } from "@/lib/utils";
 /** A dense data table that scrolls sideways on a phone instead of squashing its columns. */
 export function Table({ className, label, ...props }: React.TableHTMLAttributes<HTMLTableElement> & { label: string }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -109,18 +109,20 @@ test.describe("administration", () => {
   });
 });
 
-test.describe("non-admins", () => {
-  test.use({ storageState: authFile("staff") });
+for (const who of ["staff", "manager"]) {
+  test.describe(`${who}, not an admin`, () => {
+    test.use({ storageState: authFile(who) });
 
-  test("staff get a 404 for /admin pages", async ({ page }) => {
-    for (const path of ["/admin", "/admin/users", "/admin/units", "/admin/users/new"]) {
-      const res = await page.goto(path);
-      expect(res?.status(), path).toBe(404);
-      await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
-    }
-    await expectAccessible(page);
+    test(`${who} gets a 404 for /admin pages`, async ({ page }) => {
+      for (const path of ["/admin", "/admin/users", "/admin/units", "/admin/users/new"]) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBe(404);
+        await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+      }
+      await expectAccessible(page);
+    });
   });
-});
+}
 
 test.describe("admin API called directly", () => {
   test.use({ storageState: authFile("manager") });

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { authFile, expectAccessible } from "./support";
 
-test.use({ storageState: authFile("admin"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+// Not isMobile: a mobile viewport zooms out to fit wide content, which would hide overflow.
+test.use({ storageState: authFile("admin"), viewport: { width: 390, height: 844 }, hasTouch: true });
 
 test("on a phone the navigation opens from the menu button and closes with Escape", async ({ page }) => {
   await page.goto("/");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { migrateDatabase } from "@/db/migrate";
+import { checkConnection, migrateDatabase } from "@/db/migrate";
 import { adminQuery, uniqueName, withDatabase } from "../support/test-server";
 
 const adminUrl = inject("adminUrl");
@@ -78,5 +78,21 @@ describe("migrateDatabase", () => {
     await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);
     expect(await tables(url)).toEqual(["audit_log", "login_attempts", "units", "users"]);
     expect((await query<{ n: number }>(url, "select count(*)::int as n from drizzle.__drizzle_migrations"))[0]!.n).toBe(journal.entries.length);
+  });
+});
+
+describe("checkConnection", () => {
+  it("fails with one line naming the server and the reason", async () => {
+    const error = await checkConnection("postgres://postgres:secret@127.0.0.1:1/crm").then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/^cannot reach the database at 127\.0\.0\.1:1\/crm: .*ECONNREFUSED/);
+    expect(error?.message).not.toContain("secret");
+    expect(error?.message).not.toContain("\n");
+  });
+
+  it("passes for a reachable server", async () => {
+    await expect(checkConnection(inject("adminUrl"))).resolves.toBeUndefined();
   });
 });

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { authFile } from "./support";
+
+// A second instance of the built app whose database cannot be reached (nothing listens on port 1).
+const PORT = Number(process.env.E2E_DOWN_PORT ?? 3101);
+const base = `http://localhost:${PORT}`;
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: "postgres://postgres:postgres@127.0.0.1:1/crm" },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 60; i++) {
+    const up = await fetch(`${base}/api/health`).then(() => true, () => false);
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the second app instance did not start");
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+test("with the database down, /api/health answers 503", async () => {
+  const res = await fetch(`${base}/api/health`);
+  expect(res.status).toBe(503);
+  expect(await res.json()).toEqual({ ok: false, db: "down" });
+});
+
+test.describe("a signed-in user", () => {
+  // Same secret and host as the main instance, so the admin's session cookie is valid here.
+  test.use({ storageState: authFile("admin") });
+
+  test("sees a friendly error page, never a stack trace", async ({ page }) => {
+    await page.goto(`${base}/`);
+    await expect(page.getByRole("heading", { name: "出错了" })).toBeVisible();
+    await expect(page.getByText("可能是数据库暂时无法连接")).toBeVisible();
+    const text = await page.locator("body").innerText();
+    expect(text).not.toMatch(/ECONNREFUSED|at .+\.js|Error:/);
+  });
+});
+
+test("signing in while the database is down shows the error page, not a stack trace", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("用户名").fill("admin");
+  await page.getByLabel("密码").fill("demo1234");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("heading", { name: "出错了" })).toBeVisible();
+  expect(await page.locator("body").innerText()).not.toMatch(/ECONNREFUSED|at .+\.js/);
+  await ctx.close();
+});
