@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
-import { applyActionErrors } from "@/components/ui/form-result";
+import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input } from "@/components/ui/input";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/users/validation";
 
@@ -24,7 +24,7 @@ export function ChangePasswordForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
-    const result = await changePasswordAction(values);
+    const result = await callAction(changePasswordAction(values));
     if (result.ok) {
       form.reset();
       setStatus({ tone: "success", text: t("done") });

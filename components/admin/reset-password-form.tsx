@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
-import { applyActionErrors } from "@/components/ui/form-result";
+import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input } from "@/components/ui/input";
 import { resetPasswordSchema } from "@/lib/users/validation";
 
@@ -22,7 +22,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(undefined);
-    const result = await resetPasswordAction(userId, values);
+    const result = await callAction(resetPasswordAction(userId, values));
     if (result.ok) {
       form.reset();
       setStatus({ tone: "success", text: t("resetDone") });

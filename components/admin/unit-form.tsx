@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
-import { applyActionErrors } from "@/components/ui/form-result";
+import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { updateUnitSchema } from "@/lib/units/validation";
 import { UnitOptions, type UnitOption } from "./unit-options";
@@ -40,7 +40,7 @@ export function UnitForm({ units, unit, exclude }: { units: UnitOption[]; unit?:
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = unit ? await updateUnitAction(unit.id, values) : await createUnitAction(values);
+    const result = unit ? await callAction(updateUnitAction(unit.id, values)) : await callAction(createUnitAction(values));
     if (result.ok) {
       router.push(`/admin/units?${unit ? "saved" : "created"}=1`);
       router.refresh();

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
-import { applyActionErrors } from "@/components/ui/form-result";
+import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { ROLES } from "@/lib/auth/roles";
 import { createUserSchema, updateUserSchema } from "@/lib/users/validation";
@@ -37,7 +37,7 @@ function CreateUserForm({ units }: { units: UnitOption[] }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = await createUserAction(values);
+    const result = await callAction(createUserAction(values));
     if (result.ok) router.push(`/admin/users/${result.data.id}?created=1`);
     else setMessage(errorText(applyActionErrors(form, result)));
   });
@@ -98,7 +98,7 @@ function EditUserForm({ units, user }: { units: UnitOption[]; user: EditedUser }
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(undefined);
-    const result = await updateUserAction(user.id, values);
+    const result = await callAction(updateUserAction(user.id, values));
     if (result.ok) {
       form.setValue("version", result.data.version);
       setStatus({ tone: "success", text: t("users.saved") });

@@ -6,6 +6,7 @@ import { setUserActiveAction } from "@/app/(app)/admin/users/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/ui/field";
+import { callAction } from "@/components/ui/form-result";
 
 export function UserStatus({ user }: { user: { id: string; displayName: string; active: boolean; version: number } }) {
   const t = useTranslations("users");
@@ -17,7 +18,7 @@ export function UserStatus({ user }: { user: { id: string; displayName: string; 
   const toggle = () => {
     if (user.active && !window.confirm(t("confirmDeactivate", { name: user.displayName }))) return;
     startTransition(async () => {
-      const result = await setUserActiveAction(user.id, { active: !user.active, version: user.version });
+      const result = await callAction(setUserActiveAction(user.id, { active: !user.active, version: user.version }));
       if (result.ok) {
         setMessage({ tone: "success", text: result.data.active ? t("activated") : t("deactivated") });
         router.refresh();

@@ -28,7 +28,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
 
   const onSubmit = form.handleSubmit(async (values) => {
     setResult(undefined);
-    const res = await signInAction({ ...values, callbackUrl });
+    const res = await signInAction({ ...values, callbackUrl }).catch((): SignInResult => ({ ok: false, code: "unavailable" }));
     // Only reached when sign-in failed: success redirects.
     if (res) {
       setResult(res);
@@ -43,6 +43,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       ? t("throttled", { time: formatTime(new Date(result.until)), minutes: result.minutes ?? 15 })
       : t("throttledNoTime");
   } else if (result?.code === "inactive") message = t("inactive");
+  else if (result?.code === "unavailable") message = t("unavailable");
   else if (result?.code === "invalid" || result?.code === "input") message = t("invalid");
 
   return (

@@ -17,3 +17,15 @@ export function applyActionErrors<T extends FieldValues>(form: UseFormReturn<T, 
   }
   return result.message;
 }
+
+/**
+ * Calls a server action; if the call itself fails (the network, or the server down), the
+ * form gets an ordinary error result and keeps everything the user typed.
+ */
+export async function callAction<T>(action: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await action;
+  } catch {
+    return { ok: false, code: "network", message: "errors.network" };
+  }
+}

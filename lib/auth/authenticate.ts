@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { units, users } from "@/db/schema";
+import { revokedSessions, units, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { dummyVerify, verifyPassword } from "./password";
 import type { Viewer } from "./roles";
@@ -62,8 +62,11 @@ export async function authenticate(db: Db, username: string, password: string, i
   });
 }
 
-/** The current state of a user for a session: null when the user is gone or deactivated. */
-export async function loadViewer(db: Db, userId: string): Promise<Viewer | null> {
+/**
+ * The current state of a user for a session: null when the user is gone or deactivated,
+ * or the session (`sid`) was signed out.
+ */
+export async function loadViewer(db: Db, userId: string, sid: string): Promise<Viewer | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -73,11 +76,18 @@ export async function loadViewer(db: Db, userId: string): Promise<Viewer | null>
       unitId: users.unitId,
       unitName: units.name,
       active: users.active,
+      revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sid})`,
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId));
-  if (!row || !row.active) return null;
-  const { active: _active, ...viewer } = row;
+  if (!row || !row.active || row.revoked) return null;
+  const { active: _active, revoked: _revoked, ...viewer } = row;
   return viewer;
+}
+
+/** Ends one session for good (see revoked_sessions); old entries are pruned on the way. */
+export async function revokeSession(db: Db, sid: string, expiresAt: Date): Promise<void> {
+  await db.insert(revokedSessions).values({ sid, expiresAt }).onConflictDoNothing();
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
@@ -6,7 +7,7 @@ import { getDb } from "@/db";
 import type { Role } from "@/db/schema/enums";
 import { UnauthorizedError } from "@/lib/errors";
 import { signInSchema } from "@/lib/users/validation";
-import { authenticate, loadViewer } from "./authenticate";
+import { authenticate, loadViewer, revokeSession } from "./authenticate";
 import { clientIp } from "./request";
 import { assertRole, type Viewer } from "./roles";
 import { authSecret, sessionIdleSeconds } from "./session";
@@ -48,10 +49,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     // Runs on every session read: the user is looked up again, so a deactivated user's
     // session ends at their next request and role or unit changes apply at once.
-    async jwt({ token }) {
-      if (!token.sub) return null;
+    async jwt({ token, user }) {
+      // Each sign-in gets its own session id, kept across refreshes, so signing out can revoke it.
+      if (user) token.sid = randomUUID();
+      if (!token.sub || typeof token.sid !== "string") return null;
       try {
-        const viewer = await loadViewer(getDb(), token.sub);
+        const viewer = await loadViewer(getDb(), token.sub, token.sid);
         if (!viewer) return null;
         return { ...token, viewer, dbError: undefined };
       } catch {
@@ -64,6 +67,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       const { viewer, dbError } = token as { viewer?: Viewer; dbError?: boolean };
       if (viewer) session.user = { ...session.user, ...viewer, name: viewer.displayName };
       return Object.assign(session, { dbError: Boolean(dbError) });
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string") {
+        const expires = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + sessionIdleSeconds() * 1000);
+        await revokeSession(getDb(), token.sid, expires);
+      }
     },
   },
   logger: {

@@ -116,11 +116,17 @@ test.describe("sign-in", () => {
     });
   });
 
-  test("signing out ends the session", async ({ page }) => {
+  test("signing out ends the session on the server, even if the old cookie comes back", async ({ page, context }) => {
     await page.goto("/login");
     await signInViaForm(page, "manager");
+    await expect(page.getByRole("heading", { name: "王建国，您好" })).toBeVisible();
+    const before = await context.cookies();
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/login/);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    // A copy of the signed-out cookie (a request in flight, a stolen cookie) is refused too.
+    await context.addCookies(before);
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   });

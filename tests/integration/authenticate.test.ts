@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, loginAttempts, users } from "@/db/schema";
-import { authenticate, loadViewer } from "@/lib/auth/authenticate";
+import { auditLog, loginAttempts, revokedSessions, users } from "@/db/schema";
+import { authenticate, loadViewer, revokeSession } from "@/lib/auth/authenticate";
 import type { Viewer } from "@/lib/auth/roles";
 import { setUserActive, updateUser } from "@/lib/users/service";
 import { createTestDb } from "../support/db";
@@ -83,10 +83,12 @@ describe("authenticate", () => {
   });
 });
 
+const SID = randomUUID();
+
 describe("loadViewer", () => {
   it("returns the current viewer of an active user", async () => {
     const user = await insertUser(db, { unitId: unitA.id, username: "sun", displayName: "孙丽", role: "staff" });
-    expect(await loadViewer(db, user.id)).toStrictEqual({
+    expect(await loadViewer(db, user.id, SID)).toStrictEqual({
       id: user.id,
       username: "sun",
       displayName: "孙丽",
@@ -97,29 +99,46 @@ describe("loadViewer", () => {
   });
 
   it("returns null for a missing user", async () => {
-    expect(await loadViewer(db, randomUUID())).toBeNull();
+    expect(await loadViewer(db, randomUUID(), SID)).toBeNull();
   });
 
   it("returns null once the user is deactivated, and the viewer again once reactivated", async () => {
     const user = await insertUser(db, { unitId: unitA.id, username: "zhou" });
-    expect(await loadViewer(db, user.id)).not.toBeNull();
+    expect(await loadViewer(db, user.id, SID)).not.toBeNull();
     const off = await setUserActive(db, admin, user.id, { active: false, version: user.version });
-    expect(await loadViewer(db, user.id)).toBeNull();
+    expect(await loadViewer(db, user.id, SID)).toBeNull();
     await setUserActive(db, admin, user.id, { active: true, version: off.version });
-    expect(await loadViewer(db, user.id)).toMatchObject({ id: user.id, username: "zhou" });
+    expect(await loadViewer(db, user.id, SID)).toMatchObject({ id: user.id, username: "zhou" });
   });
 
   it("reflects role and unit changes at once", async () => {
     const user = await insertUser(db, { unitId: unitA.id, username: "wu", role: "staff" });
-    expect(await loadViewer(db, user.id)).toMatchObject({ role: "staff", unitId: unitA.id });
+    expect(await loadViewer(db, user.id, SID)).toMatchObject({ role: "staff", unitId: unitA.id });
     await updateUser(db, admin, user.id, { displayName: "吴磊", role: "manager", unitId: unitB.id, version: user.version });
-    expect(await loadViewer(db, user.id)).toMatchObject({
+    expect(await loadViewer(db, user.id, SID)).toMatchObject({
       role: "manager",
       displayName: "吴磊",
       unitId: unitB.id,
       unitName: "市北区投资促进局",
     });
     await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
-    expect((await loadViewer(db, user.id))?.role).toBe("admin");
+    expect((await loadViewer(db, user.id, SID))?.role).toBe("admin");
+  });
+
+  it("returns null for a session that was signed out, but not for the user's other sessions", async () => {
+    const user = await insertUser(db, { unitId: unitA.id, username: "zheng" });
+    const [signedOut, other] = [randomUUID(), randomUUID()];
+    expect(await loadViewer(db, user.id, signedOut)).not.toBeNull();
+    await revokeSession(db, signedOut, new Date(Date.now() + 3_600_000));
+    await revokeSession(db, signedOut, new Date(Date.now() + 3_600_000)); // twice is harmless
+    expect(await loadViewer(db, user.id, signedOut)).toBeNull();
+    expect(await loadViewer(db, user.id, other)).toMatchObject({ id: user.id });
+  });
+
+  it("forgets revocations once the session would have expired anyway", async () => {
+    const stale = randomUUID();
+    await db.insert(revokedSessions).values({ sid: stale, expiresAt: new Date(Date.now() - 1000) });
+    await revokeSession(db, randomUUID(), new Date(Date.now() + 3_600_000));
+    expect(await db.select().from(revokedSessions).where(eq(revokedSessions.sid, stale))).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ describe("migrateDatabase", () => {
     expect(await tables(url)).toEqual([]);
 
     await migrateDatabase(url);
-    expect(await tables(url)).toEqual(["audit_log", "login_attempts", "units", "users"]);
+    expect(await tables(url)).toEqual(["audit_log", "login_attempts", "revoked_sessions", "units", "users"]);
     const enums = await query<{ typname: string }>(url, "select typname from pg_type where typtype = 'e' order by 1");
     expect(enums.map((r) => r.typname)).toEqual(["audit_action", "login_outcome", "role"]);
     const applied = await query<{ n: number }>(url, "select count(*)::int as n from drizzle.__drizzle_migrations");
@@ -55,7 +55,7 @@ describe("migrateDatabase", () => {
     // Data written between runs survives a second run, which applies nothing new.
     await query(url, "insert into units (name, code) values ('青岛市投资促进局', 'QD-TZCJ')");
     await migrateDatabase(url);
-    expect(await tables(url)).toEqual(["audit_log", "login_attempts", "units", "users"]);
+    expect(await tables(url)).toEqual(["audit_log", "login_attempts", "revoked_sessions", "units", "users"]);
     expect((await query<{ n: number }>(url, "select count(*)::int as n from drizzle.__drizzle_migrations"))[0]!.n).toBe(journal.entries.length);
     expect(await query(url, "select code from units")).toEqual([{ code: "QD-TZCJ" }]);
   });
@@ -76,7 +76,7 @@ describe("migrateDatabase", () => {
   it("lets several instances migrate the same database at once", async () => {
     const url = await emptyDatabase();
     await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);
-    expect(await tables(url)).toEqual(["audit_log", "login_attempts", "units", "users"]);
+    expect(await tables(url)).toEqual(["audit_log", "login_attempts", "revoked_sessions", "units", "users"]);
     expect((await query<{ n: number }>(url, "select count(*)::int as n from drizzle.__drizzle_migrations"))[0]!.n).toBe(journal.entries.length);
   });
 });

@@ -1,5 +1,5 @@
 "use server";
-import { CredentialsSignin } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { getDb } from "@/db";
 import { signIn } from "@/lib/auth";
 import { getThrottleState } from "@/lib/auth/throttle";
@@ -7,7 +7,7 @@ import { requestContext } from "@/lib/action";
 import { signInSchema } from "@/lib/users/validation";
 import { safeCallbackPath } from "@/lib/utils";
 
-export type SignInResult = { ok: false; code: "invalid" | "inactive" | "throttled" | "input"; until?: string; minutes?: number };
+export type SignInResult = { ok: false; code: "invalid" | "inactive" | "throttled" | "input" | "unavailable"; until?: string; minutes?: number };
 
 /** Signs in through next-auth's Credentials provider; on success next-auth redirects to the callback page. */
 export async function signInAction(input: { username: string; password: string; callbackUrl?: string }): Promise<SignInResult> {
@@ -29,6 +29,11 @@ export async function signInAction(input: { username: string; password: string; 
         return { ok: false, code: "throttled", until: state.until.toISOString(), minutes };
       }
       return { ok: false, code: e.code === "inactive" ? "inactive" : "invalid" };
+    }
+    if (e instanceof AuthError) {
+      // Not a refusal but a failure (the database is unreachable, say): say so plainly.
+      console.error(`[auth] sign-in failed: ${e.cause?.err instanceof Error ? e.cause.err.message : e.message}`);
+      return { ok: false, code: "unavailable" };
     }
     throw e; // the redirect after a successful sign-in
   }
