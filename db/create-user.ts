@@ -16,7 +16,7 @@ import { createUserSchema } from "../lib/users/validation";
 import { createDb, createPool } from "./client";
 import { units, users } from "./schema";
 import { sql } from "drizzle-orm";
-import messages from "../lib/i18n/messages/zh-CN.json";
+import messages from "../lib/i18n/messages/zh-CN/base.json";
 
 const errorText = (key: string) => (messages.errors as Record<string, string>)[key.replace(/^errors\./, "")] ?? key;
 

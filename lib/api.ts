@@ -12,7 +12,7 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
       return await handler(...args);
     } catch (e) {
       const t = await getTranslations();
-      const tr = (key: string) => (key.startsWith("errors.") ? t(key as never) : key);
+      const tr = (key: string) => (t.has(key as never) ? t(key as never) : key);
       if (e instanceof AppError) {
         const fields = e.fields
           ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v.map(tr)]))

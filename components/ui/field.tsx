@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 
-/** Translates an error that is an i18n key ("errors.…"); passes anything else through. */
+/** Translates an error that is an i18n key ("errors.…", "projects.errors.…"); passes anything else through. */
 export function useErrorText() {
   const t = useTranslations();
-  return (message: string | undefined) => (message?.startsWith("errors.") ? t(message as never) : message);
+  return (message: string | undefined) => (message && t.has(message as never) ? t(message as never) : message);
 }
 
 /**

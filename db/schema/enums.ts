@@ -21,3 +21,47 @@ export type AuditAction = (typeof auditActionEnum.enumValues)[number];
 
 export const loginOutcomeEnum = pgEnum("login_outcome", ["success", "failure", "throttled"]);
 export type LoginOutcome = (typeof loginOutcomeEnum.enumValues)[number];
+
+/** Pipeline stages (DESIGN §2): fixed keys, in order; labels live in the message files. */
+export const projectStageEnum = pgEnum("project_stage", [
+  "lead",
+  "negotiating",
+  "intent",
+  "signed",
+  "registered",
+  "land_secured",
+  "construction",
+  "completed",
+  "operating",
+]);
+export type ProjectStage = (typeof projectStageEnum.enumValues)[number];
+
+export const projectStatusEnum = pgEnum("project_status", ["active", "on_hold", "lost"]);
+export type ProjectStatus = (typeof projectStatusEnum.enumValues)[number];
+
+/** 推介会 / 以商招商 / 中介 / 驻外招商 / 网络 / 自主上门 / 其他 */
+export const projectSourceEnum = pgEnum("project_source", [
+  "promotion_event",
+  "business_referral",
+  "intermediary",
+  "resident_office",
+  "online",
+  "walk_in",
+  "other",
+]);
+export type ProjectSource = (typeof projectSourceEnum.enumValues)[number];
+
+/** 本地 / 市外 / 省外 / 境外 / 港澳台 */
+export const capitalOriginEnum = pgEnum("capital_origin", ["local", "out_of_city", "out_of_province", "foreign", "hk_macao_taiwan"]);
+export type CapitalOrigin = (typeof capitalOriginEnum.enumValues)[number];
+
+/** 央企 / 国企 / 民企 / 外资 / 港澳台 / 其他 */
+export const ownershipTypeEnum = pgEnum("ownership_type", ["central_soe", "local_soe", "private", "foreign", "hk_macao_taiwan", "other"]);
+export type OwnershipType = (typeof ownershipTypeEnum.enumValues)[number];
+
+/** 走访 / 来访 / 电话 / 洽谈 / 考察 / 推介会 / 其他 */
+export const activityKindEnum = pgEnum("activity_kind", ["visit", "reception", "call", "meeting", "site_visit", "promotion_event", "other"]);
+export type ActivityKind = (typeof activityKindEnum.enumValues)[number];
+
+export const taskStatusEnum = pgEnum("task_status", ["open", "done", "cancelled"]);
+export type TaskStatus = (typeof taskStatusEnum.enumValues)[number];

@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, LOCALES, resolveLocale, TIME_ZONE } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, LOCALES, resolveLocale, TIME_ZONE, type Locale } from "@/lib/i18n/config";
+import { MESSAGE_FILES, MESSAGES } from "@/lib/i18n/messages";
 import { formatDateTime, formatTime } from "@/lib/i18n/format";
 
-const DIR = path.resolve(import.meta.dirname, "../../lib/i18n/messages");
-
-function load(locale: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(DIR, `${locale}.json`), "utf8")) as Record<string, unknown>;
+function load(locale: Locale): Record<string, unknown> {
+  return MESSAGES[locale];
 }
 
 /** Every leaf as "a.b.c" → value. */
@@ -31,6 +28,14 @@ describe("message files", () => {
   it("exist for every locale", () => {
     expect([...LOCALES].sort()).toEqual(["en", "zh-CN"]);
     expect(zh.size).toBeGreaterThan(100);
+  });
+
+  it("split into the same files in both languages, with no namespace in two files", () => {
+    expect(Object.keys(MESSAGE_FILES.en).sort()).toEqual(Object.keys(MESSAGE_FILES["zh-CN"]).sort());
+    for (const files of Object.values(MESSAGE_FILES)) {
+      const namespaces = Object.values(files).flatMap((f) => Object.keys(f));
+      expect(namespaces.length).toBe(new Set(namespaces).size);
+    }
   });
 
   it("have exactly the same keys", () => {

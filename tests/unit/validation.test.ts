@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { unitSchema, updateUnitSchema } from "@/lib/units/validation";
@@ -169,7 +170,8 @@ describe("error keys", () => {
 
   const used = new Map<string, string>();
   for (const file of sourceFiles(path.join(ROOT, "lib"))) {
-    for (const m of readFileSync(file, "utf8").matchAll(/["'`](errors\.[A-Za-z0-9_]+)["'`]/g)) used.set(m[1]!, path.relative(ROOT, file));
+    // Message keys in schemas and errors: "errors.x" or "<namespace>.errors.x".
+    for (const m of readFileSync(file, "utf8").matchAll(/["'`]((?:[a-z][A-Za-z]*\.)?errors\.[A-Za-z0-9_]+)["'`]/g)) used.set(m[1]!, path.relative(ROOT, file));
   }
 
   it("finds the keys the code uses", () => {
@@ -180,8 +182,8 @@ describe("error keys", () => {
     expect(used.size).toBeGreaterThan(15);
   });
 
-  it.each(["zh-CN", "en"])("every errors.* key used in lib/ exists in %s.json", (locale) => {
-    const messages = JSON.parse(readFileSync(path.join(ROOT, "lib/i18n/messages", `${locale}.json`), "utf8")) as unknown;
+  it.each(["zh-CN", "en"] as const)("every errors.* key used in lib/ exists in the %s messages", (locale) => {
+    const messages = MESSAGES[locale] as unknown;
     const defined = new Set(keysOf(messages));
     const missing = [...used].filter(([k]) => !defined.has(k)).map(([k, file]) => `${k} (${file})`);
     expect(missing).toEqual([]);

@@ -1,0 +1,2 @@
+-- Trigram indexes make "contains" searches over names fast (projects, enterprises, contacts).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -1,0 +1,67 @@
+import { relations, sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, timestamps, version } from "./columns";
+import { ownershipTypeEnum } from "./enums";
+import { units } from "./units";
+import { users } from "./users";
+
+/** 企业/投资方. Registered by a unit; visible to that unit's scope and to whoever sees one of its projects. */
+export const enterprises = pgTable(
+  "enterprises",
+  {
+    id: id(),
+    name: text().notNull(),
+    /** 统一社会信用代码 (GB 32100): unique when present. */
+    uscc: text(),
+    ownershipType: ownershipTypeEnum(),
+    headquarters: text().notNull().default(""),
+    /** GB/T 4754-2017 行业代码: a section letter and up to 4 digits. */
+    industryCode: text().notNull().default(""),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    website: text().notNull().default(""),
+    notes: text().notNull().default(""),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("enterprises_uscc_idx").on(t.uscc).where(sql`${t.uscc} is not null`),
+    index("enterprises_unit_idx").on(t.unitId),
+    index("enterprises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+  ],
+);
+
+/** 联系人 of an enterprise. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    title: text().notNull().default(""),
+    phone: text().notNull().default(""),
+    email: text().notNull().default(""),
+    wechat: text().notNull().default(""),
+    notes: text().notNull().default(""),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [index("contacts_enterprise_idx").on(t.enterpriseId), index("contacts_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops"))],
+);
+
+export const enterprisesRelations = relations(enterprises, ({ many, one }) => ({
+  contacts: many(contacts),
+  unit: one(units, { fields: [enterprises.unitId], references: [units.id] }),
+}));
+
+export const contactsRelations = relations(contacts, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [contacts.enterpriseId], references: [enterprises.id] }),
+}));
+
+export type Enterprise = typeof enterprises.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;

@@ -1,0 +1,17 @@
+import { boolean, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { id, timestamps, version } from "./columns";
+
+/** 产业链: the district's industry-chain taxonomy ("3+1", "1+2+1"), editable by admins. */
+export const industryChains = pgTable("industry_chains", {
+  id: id(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  /** The system the chain belongs to, e.g. "3+1" (市北区) or "1+2+1" (青岛高新区). */
+  system: text().notNull().default(""),
+  sortOrder: integer().notNull().default(0),
+  active: boolean().notNull().default(true),
+  ...timestamps,
+  version: version(),
+});
+
+export type IndustryChain = typeof industryChains.$inferSelect;

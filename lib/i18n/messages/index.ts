@@ -1,0 +1,25 @@
+/**
+ * UI text, one file per area and locale (zh-CN is the default, en the alternative). Each
+ * file holds whole namespaces ("users", "projects", …); namespaces never repeat across files.
+ */
+import enAdmin from "./en/admin.json";
+import enBase from "./en/base.json";
+import enBoard from "./en/board.json";
+import enEnterprises from "./en/enterprises.json";
+import enProjects from "./en/projects.json";
+import zhAdmin from "./zh-CN/admin.json";
+import zhBase from "./zh-CN/base.json";
+import zhBoard from "./zh-CN/board.json";
+import zhEnterprises from "./zh-CN/enterprises.json";
+import zhProjects from "./zh-CN/projects.json";
+import type { Locale } from "../config";
+
+export const MESSAGE_FILES = {
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard },
+} satisfies Record<Locale, Record<string, object>>;
+
+export const MESSAGES: Record<Locale, Record<string, unknown>> = {
+  "zh-CN": Object.assign({}, ...Object.values(MESSAGE_FILES["zh-CN"])),
+  en: Object.assign({}, ...Object.values(MESSAGE_FILES.en)),
+};

@@ -1,0 +1,156 @@
+import { z } from "zod";
+import {
+  activityKindEnum,
+  capitalOriginEnum,
+  projectSourceEnum,
+  taskStatusEnum,
+  type ProjectStage,
+} from "@/db/schema/enums";
+import { YI_PATTERN } from "@/lib/money";
+import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stages";
+
+// Messages are i18n keys; "projects.errors.*" live in lib/i18n/messages/*/projects.json.
+export const SOURCES = projectSourceEnum.enumValues;
+export const CAPITAL_ORIGINS = capitalOriginEnum.enumValues;
+export const ACTIVITY_KINDS = activityKindEnum.enumValues;
+export const TASK_STATUSES = taskStatusEnum.enumValues;
+
+const version = z.coerce.number().int().positive();
+const optionalUuid = z.union([z.uuid(), z.literal("")]).transform((v) => v || null);
+
+/** YYYY-MM-DD, a real calendar date. */
+export const dateString = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "projects.errors.date")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "projects.errors.date");
+const optionalDate = z.union([dateString, z.literal("")]).transform((v) => v || null);
+
+/** An amount typed in 亿元: up to 4 decimals (万元). Converted to 元 by the service. */
+export const yiAmount = z.string().trim().min(1, "errors.required").regex(YI_PATTERN, "projects.errors.amount");
+
+export const projectSchema = z.object({
+  name: z.string().trim().min(2, "projects.errors.nameLength").max(100, "projects.errors.nameLength"),
+  enterpriseId: z.uuid({ error: "projects.errors.enterpriseRequired" }),
+  industryChainId: optionalUuid,
+  source: z.enum(SOURCES, { error: "errors.required" }),
+  totalInvestmentYi: yiAmount,
+  capitalOrigin: z.enum(CAPITAL_ORIGINS, { error: "errors.required" }),
+  ownerId: z.uuid({ error: "errors.required" }),
+  unitId: z.uuid({ error: "errors.required" }),
+  responsibleLeader: z.string().trim().max(50, "errors.tooLong50").default(""),
+  isKey: z.boolean().default(false),
+  expectedSigningDate: optionalDate,
+  description: z.string().trim().max(2000, "projects.errors.tooLong2000").default(""),
+});
+export type ProjectInput = z.input<typeof projectSchema>;
+export type ProjectValues = z.output<typeof projectSchema>;
+
+export const updateProjectSchema = projectSchema.extend({ version });
+
+/**
+ * A stage or status change, checked against where the project stands now: the same rules
+ * (lib/projects/stages.ts) on the board's dialog, the detail page and the server.
+ */
+export function stageChangeSchema(from: ProjectPosition) {
+  return z
+    .object({
+      toStage: z.enum(STAGES),
+      toStatus: z.enum(STATUSES),
+      reason: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
+      signingDate: z.string().trim().default(""),
+      contractInvestmentYi: z.string().trim().default(""),
+      version,
+    })
+    .superRefine((v, ctx) => {
+      const result = checkTransition(from, { stage: v.toStage, status: v.toStatus });
+      if ("error" in result) {
+        ctx.addIssue({ code: "custom", path: ["toStage"], message: `projects.errors.${result.error}` });
+        return;
+      }
+      if (result.needs.includes("reason") && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "projects.errors.reasonRequired" });
+      if (result.needs.includes("signing")) {
+        const date = dateString.safeParse(v.signingDate);
+        if (!v.signingDate) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "errors.required" });
+        else if (!date.success) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.date" });
+        else if (v.signingDate > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.futureDate" });
+        if (!v.contractInvestmentYi) ctx.addIssue({ code: "custom", path: ["contractInvestmentYi"], message: "errors.required" });
+        else if (!YI_PATTERN.test(v.contractInvestmentYi)) ctx.addIssue({ code: "custom", path: ["contractInvestmentYi"], message: "projects.errors.amount" });
+      }
+    });
+}
+export type StageChangeInput = z.input<ReturnType<typeof stageChangeSchema>>;
+
+export const activitySchema = z.object({
+  kind: z.enum(ACTIVITY_KINDS, { error: "errors.required" }),
+  occurredOn: dateString.refine((d) => d <= new Date().toISOString().slice(0, 10), "projects.errors.futureDate"),
+  participants: z.string().trim().max(200, "projects.errors.tooLong200").default(""),
+  summary: z.string().trim().min(1, "errors.required").max(2000, "projects.errors.tooLong2000"),
+  nextStep: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
+});
+export type ActivityInput = z.input<typeof activitySchema>;
+
+export const taskSchema = z.object({
+  title: z.string().trim().min(1, "errors.required").max(200, "projects.errors.tooLong200"),
+  assigneeId: z.uuid({ error: "errors.required" }),
+  dueDate: optionalDate,
+});
+export type TaskInput = z.input<typeof taskSchema>;
+
+export const SORTS = [
+  "name",
+  "enterprise",
+  "stage",
+  "status",
+  "totalInvestment",
+  "chain",
+  "owner",
+  "unit",
+  "source",
+  "expectedSigningDate",
+  "createdAt",
+  "updatedAt",
+] as const;
+export type ProjectSort = (typeof SORTS)[number];
+export const PAGE_SIZES = [20, 50, 100, 200] as const;
+
+const csv = <T extends string>(values: readonly T[]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).filter((x): x is T => (values as readonly string[]).includes(x)))
+    .optional()
+    .catch(undefined);
+const optionalFilterDate = dateString.optional().catch(undefined);
+const optionalFilterYi = z.string().trim().regex(YI_PATTERN).optional().catch(undefined);
+
+/** The list's state, as kept in the URL. Anything malformed is dropped rather than refused. */
+export const projectFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  stage: csv<ProjectStage>(STAGES),
+  status: csv(STATUSES),
+  chain: z.uuid().optional().catch(undefined),
+  owner: z.uuid().optional().catch(undefined),
+  unit: z.uuid().optional().catch(undefined),
+  source: csv(SOURCES),
+  minYi: optionalFilterYi,
+  maxYi: optionalFilterYi,
+  createdFrom: optionalFilterDate,
+  createdTo: optionalFilterDate,
+  updatedFrom: optionalFilterDate,
+  updatedTo: optionalFilterDate,
+  key: z.enum(["1"]).optional().catch(undefined),
+});
+export type ProjectFilters = z.output<typeof projectFiltersSchema>;
+
+export const projectListSchema = projectFiltersSchema.extend({
+  sort: z.enum(SORTS).catch("updatedAt").default("updatedAt"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(50)
+    .default(50),
+});
+export type ProjectListParams = z.output<typeof projectListSchema>;
