@@ -1,11 +1,20 @@
 import type { Role } from "@/db/schema/enums";
 
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
-export type NavItem = { href: string; label: "home" | "account" | "users" | "units"; least: Role; group?: "admin" };
+export type NavItem = {
+  href: string;
+  label: "home" | "projects" | "board" | "enterprises" | "account" | "users" | "units" | "chains";
+  least: Role;
+  group?: "admin";
+};
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home", least: "staff" },
+  { href: "/projects", label: "projects", least: "staff" },
+  { href: "/projects/board", label: "board", least: "staff" },
+  { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
+  { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },
 ];

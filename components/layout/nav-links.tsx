@@ -5,17 +5,21 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 import type { NavItem } from "./nav-items";
 
-function isCurrent(pathname: string, href: string) {
+function matches(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  // The most specific match wins: /projects/board is the board, not the project list.
+  const currentHref = items
+    .filter((i) => matches(pathname, i.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const main = items.filter((i) => !i.group);
   const admin = items.filter((i) => i.group === "admin");
   const link = (item: NavItem) => {
-    const current = isCurrent(pathname, item.href);
+    const current = item.href === currentHref;
     return (
       <li key={item.href}>
         <Link
