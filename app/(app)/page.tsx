@@ -1,24 +1,30 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { StageBadge } from "@/components/projects/stage-badge";
+import { TaskList } from "@/components/projects/task-list";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { listRecentSignIns } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, todayInChina } from "@/lib/i18n/format";
+import { myOpenTasks, myStalledProjects, recentProjects, stalledDays } from "@/lib/projects/my-work";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("home"))("title") };
+  return { title: (await getTranslations("myWork"))("title") };
 }
 
-export default async function HomePage() {
+const DAY = 86_400_000;
+
+export default async function MyWorkPage() {
   const viewer = await requirePageViewer();
   const t = await getTranslations();
-  const signIns = await listRecentSignIns(getDb(), viewer.id, 5);
-  // The newest sign-in is this session's; the one before it is "last time".
-  const previous = signIns[1];
+  const db = getDb();
+  const today = todayInChina();
+  const days = stalledDays();
+  const [tasks, stalled, recent] = await Promise.all([myOpenTasks(db, viewer, today), myStalledProjects(db, viewer, days), recentProjects(db, viewer)]);
+  const overdue = tasks.filter((task) => task.dueDate !== null && task.dueDate < today).length;
+  const now = new Date(`${today}T12:00:00+08:00`).getTime();
 
   return (
     <div className="space-y-5">
@@ -26,46 +32,80 @@ export default async function HomePage() {
         <h1 className="text-xl font-semibold">{t("home.greeting", { name: viewer.displayName })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("home.summary", { unit: viewer.unitName, role: t(`roles.${viewer.role}`) })}</p>
       </div>
-      <div className="grid gap-5 lg:grid-cols-3">
-        <Card aria-labelledby="account-heading">
-          <CardHeader id="account-heading" title={t("home.account")} />
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card aria-labelledby="tasks-heading">
+          <CardHeader
+            id="tasks-heading"
+            title={t("myWork.openTasks")}
+            actions={overdue > 0 ? <span className="text-sm font-medium text-red-700">{t("myWork.overdueCount", { count: overdue })}</span> : undefined}
+          />
           <CardBody>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-slate-500">{t("home.unit")}</dt>
-              <dd>{viewer.unitName}</dd>
-              <dt className="text-slate-500">{t("home.role")}</dt>
-              <dd>{t(`roles.${viewer.role}`)}</dd>
-              <dt className="text-slate-500">{t("home.lastSignIn")}</dt>
-              <dd>{previous ? formatDateTime(previous.at) : t("home.never")}</dd>
-            </dl>
-            <Link href="/account" className="mt-4 inline-block text-sm text-brand-700 underline underline-offset-2">
-              {t("home.changePassword")}
-            </Link>
+            <TaskList
+              tasks={tasks.map((task) => ({ ...task, project: task.projectId ? { id: task.projectId, name: task.projectName ?? "" } : null }))}
+              today={today}
+              emptyText={t("myWork.noOpenTasks")}
+            />
           </CardBody>
         </Card>
-        <Card aria-labelledby="signins-heading" className="lg:col-span-2">
-          <CardHeader id="signins-heading" title={t("home.recentSignIns")} />
-          {signIns.length === 0 ? (
-            <CardBody className="text-sm text-slate-500">{t("home.noSignIns")}</CardBody>
-          ) : (
-            <Table label={t("home.recentSignIns")}>
-              <thead>
-                <tr>
-                  <Th>{t("home.signInAt")}</Th>
-                  <Th>{t("home.ip")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {signIns.map((s) => (
-                  <tr key={s.at.toISOString()}>
-                    <Td className="tabular-nums">{formatDateTime(s.at)}</Td>
-                    <Td className="text-slate-600">{s.ip}</Td>
-                  </tr>
+        <Card aria-labelledby="stalled-heading">
+          <CardHeader id="stalled-heading" title={t("myWork.stalled", { days })} />
+          <CardBody>
+            {stalled.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("myWork.noStalled", { days })}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {stalled.map((p) => (
+                  <li key={p.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                    <div className="min-w-0">
+                      <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                      <p className="truncate text-xs text-slate-500">{p.enterpriseName}</p>
+                    </div>
+                    <div className="shrink-0 text-right text-xs text-slate-600">
+                      <StageBadge stage={p.stage} />
+                      <p className="mt-0.5">
+                        {p.lastActivityAt ? t("myWork.daysAgo", { days: Math.floor((now - new Date(p.since).getTime()) / DAY) }) : t("myWork.never")}
+                      </p>
+                    </div>
+                  </li>
                 ))}
-              </tbody>
-            </Table>
-          )}
-          <p className="px-4 py-3 text-xs text-slate-500">{t("home.securityHint")}</p>
+              </ul>
+            )}
+          </CardBody>
+        </Card>
+        <Card aria-labelledby="recent-heading" className="lg:col-span-2">
+          <CardHeader
+            id="recent-heading"
+            title={t("myWork.recent")}
+            actions={
+              <Link href="/projects" className="text-sm text-brand-700 hover:underline">
+                {t("myWork.allProjects")}
+              </Link>
+            }
+          />
+          <CardBody>
+            {recent.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("myWork.noRecent")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {recent.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                    <div className="min-w-0">
+                      <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                      <span className="ml-2 text-slate-500">{p.enterpriseName}</span>
+                    </div>
+                    <div className="flex items-center gap-3 text-xs text-slate-500">
+                      <StageBadge stage={p.stage} status={p.status} />
+                      <span className="tabular-nums">{formatDateTime(p.updatedAt)}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardBody>
         </Card>
         {hasRole(viewer, "admin") && (
           <Card aria-labelledby="admin-heading">

@@ -20,3 +20,8 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 export function formatTime(value: Date): string {
   return formatDateTime(value).slice(11);
 }
+
+/** Today's date (YYYY-MM-DD) in China, where the work happens, whatever the server's zone. */
+export function todayInChina(now: Date = new Date()): string {
+  return formatDateTime(now).slice(0, 10);
+}

@@ -16,7 +16,11 @@ export const ACTIVITY_KINDS = activityKindEnum.enumValues;
 export const TASK_STATUSES = taskStatusEnum.enumValues;
 
 const version = z.coerce.number().int().positive();
-const optionalUuid = z.union([z.uuid(), z.literal("")]).transform((v) => v || null);
+// Optional choices arrive as "" from a form, or null/undefined from a script: all mean "none".
+const optionalUuid = z
+  .union([z.uuid(), z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
 
 /** YYYY-MM-DD, a real calendar date. */
 export const dateString = z
@@ -24,7 +28,10 @@ export const dateString = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "projects.errors.date")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "projects.errors.date");
-const optionalDate = z.union([dateString, z.literal("")]).transform((v) => v || null);
+const optionalDate = z
+  .union([dateString, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
 
 /** An amount typed in 亿元: up to 4 decimals (万元). Converted to 元 by the service. */
 export const yiAmount = z.string().trim().min(1, "errors.required").regex(YI_PATTERN, "projects.errors.amount");

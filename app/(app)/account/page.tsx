@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db";
+import { listRecentSignIns } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
+import { formatDateTime } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -12,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const viewer = await requirePageViewer();
   const t = await getTranslations();
+  const signIns = await listRecentSignIns(getDb(), viewer.id, 5);
   return (
     <div className="space-y-5">
       <PageHeader title={t("account.title")} />
@@ -30,6 +35,30 @@ export default async function AccountPage() {
               <dd>{t(`roles.${viewer.role}`)}</dd>
             </dl>
           </CardBody>
+        </Card>
+        <Card aria-labelledby="signins-heading" className="lg:order-last lg:col-span-2">
+          <CardHeader id="signins-heading" title={t("home.recentSignIns")} />
+          {signIns.length === 0 ? (
+            <CardBody className="text-sm text-slate-500">{t("home.noSignIns")}</CardBody>
+          ) : (
+            <Table label={t("home.recentSignIns")}>
+              <thead>
+                <tr>
+                  <Th>{t("home.signInAt")}</Th>
+                  <Th>{t("home.ip")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {signIns.map((s) => (
+                  <tr key={s.at.toISOString()}>
+                    <Td className="tabular-nums">{formatDateTime(s.at)}</Td>
+                    <Td className="text-slate-600">{s.ip}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          <p className="px-4 py-3 text-xs text-slate-500">{t("home.securityHint")}</p>
         </Card>
         <Card aria-labelledby="password-heading">
           <CardHeader id="password-heading" title={t("account.changePassword")} />

@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ActivityForm } from "@/components/projects/activity-form";
+import { ProjectActions } from "@/components/projects/project-actions";
+import { StageBadge } from "@/components/projects/stage-badge";
+import { StageStepper } from "@/components/projects/stage-stepper";
+import { TaskForm } from "@/components/projects/task-form";
+import { TaskList } from "@/components/projects/task-list";
+import { Timeline } from "@/components/projects/timeline";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { requirePageViewer } from "@/lib/auth/page";
+import { formatDateTime, todayInChina } from "@/lib/i18n/format";
+import { isOver100m, yuanToYi } from "@/lib/money";
+import { projectFormOptions } from "@/lib/projects/options";
+import { getProject } from "@/lib/projects/queries";
+import { enterpriseContacts, getTimeline, namesForEdits, projectTasks } from "@/lib/projects/timeline";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const viewer = await requirePageViewer();
+  const { id } = await params;
+  const project = z.uuid().safeParse(id).success ? await getProject(getDb(), viewer, id) : null;
+  return { title: project?.name ?? (await getTranslations("projects"))("title") };
+}
+
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const viewer = await requirePageViewer();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = getDb();
+  const project = await getProject(db, viewer, id);
+  if (!project) notFound();
+
+  const [t, timeline, tasks, contacts, options] = await Promise.all([
+    getTranslations(),
+    getTimeline(db, id),
+    projectTasks(db, id),
+    enterpriseContacts(db, project.enterpriseId),
+    projectFormOptions(db, viewer),
+  ]);
+  const names = await namesForEdits(db, timeline);
+  const chainNames = new Map(options.chains.map((c) => [c.id, c.name]));
+  const unitNames = new Map(options.units.map((u) => [u.id, u.name]));
+  const format = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return t("projects.none");
+    if (field === "totalInvestment") return `${yuanToYi(String(value))} ${t("projects.yi")}`;
+    if (field === "ownerId" || field === "enterpriseId") return names.get(String(value)) ?? t("projects.none");
+    if (field === "industryChainId") return chainNames.get(String(value)) ?? t("projects.none");
+    if (field === "unitId") return unitNames.get(String(value)) ?? t("projects.none");
+    if (field === "source") return t(`sources.${value as "other"}`);
+    if (field === "capitalOrigin") return t(`capitalOrigins.${value as "local"}`);
+    if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
+    return String(value);
+  };
+  const today = todayInChina();
+  const { saved } = await searchParams;
+  const facts: [string, React.ReactNode][] = [
+    [t("projects.enterprise"), <Link key="e" href={`/enterprises/${project.enterpriseId}`} className="text-brand-700 hover:underline">{project.enterpriseName}</Link>],
+    [t("projects.totalInvestmentShort"), `${yuanToYi(project.totalInvestment)} ${t("projects.yi")}`],
+    [t("projects.chain"), project.chainName ?? t("projects.none")],
+    [t("projects.source"), t(`sources.${project.source}`)],
+    [t("projects.capitalOrigin"), t(`capitalOrigins.${project.capitalOrigin}`)],
+    [t("projects.owner"), project.ownerName],
+    [t("projects.unit"), project.unitName],
+    [t("projects.responsibleLeader"), project.responsibleLeader || t("projects.none")],
+    [t("projects.expectedSigningDate"), project.expectedSigningDate ?? t("projects.none")],
+    [t("projects.updatedAt"), formatDateTime(project.updatedAt)],
+  ];
+
+  return (
+    <div className="space-y-5">
+      <Link href="/projects" className="text-sm text-brand-700 underline underline-offset-2">
+        ← {t("projects.back")}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">{project.name}</h1>
+          <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <StageBadge stage={project.stage} status={project.status} />
+            {project.isKey && <Badge tone="amber">{t("projects.isKey")}</Badge>}
+            {isOver100m(project.totalInvestment) && <Badge>{t("projects.over100m")}</Badge>}
+            <span>
+              {t("projects.totalInvestmentShort")} <strong className="tabular-nums text-slate-900">{yuanToYi(project.totalInvestment)}</strong> {t("projects.yi")}
+            </span>
+            {project.contractInvestment && (
+              <span>
+                {t("projects.contractAmount")} <strong className="tabular-nums text-slate-900">{yuanToYi(project.contractInvestment)}</strong> {t("projects.yi")}
+              </span>
+            )}
+            <span>
+              {t("projects.owner")} {project.ownerName}
+            </span>
+          </div>
+          {project.status !== "active" && project.statusReason && (
+            <p className="mt-1 text-sm text-amber-800">
+              {t("projects.statusReason")}：{project.statusReason}
+            </p>
+          )}
+        </div>
+        <ButtonLink href={`/projects/${project.id}/edit`} variant="secondary">
+          {t("projects.edit")}
+        </ButtonLink>
+      </div>
+      {saved && <Alert tone="success">{t("projects.saved")}</Alert>}
+      <StageStepper stage={project.stage} />
+      <ProjectActions
+        project={{
+          id: project.id,
+          name: project.name,
+          stage: project.stage,
+          status: project.status,
+          hasSigning: project.signingDate !== null,
+          version: project.version,
+        }}
+      />
+      <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-5">
+          <Card aria-labelledby="activity-heading">
+            <CardHeader id="activity-heading" title={t("projects.addActivity")} />
+            <CardBody>
+              <ActivityForm projectId={project.id} today={today} />
+            </CardBody>
+          </Card>
+          <Card aria-labelledby="timeline-heading">
+            <CardHeader id="timeline-heading" title={t("projects.timeline")} />
+            <CardBody>
+              <Timeline items={timeline} format={format} />
+            </CardBody>
+          </Card>
+        </div>
+        <div className="space-y-5">
+          <Card aria-labelledby="details-heading">
+            <CardHeader id="details-heading" title={t("projects.details")} />
+            <CardBody>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
+                {facts.map(([label, value]) => (
+                  <div key={label} className="contents">
+                    <dt className="text-slate-500">{label}</dt>
+                    <dd className="min-w-0 break-words">{value}</dd>
+                  </div>
+                ))}
+                {project.signingDate && (
+                  <div className="contents">
+                    <dt className="text-slate-500">{t("projects.signedOn")}</dt>
+                    <dd>{project.signingDate}</dd>
+                  </div>
+                )}
+              </dl>
+              {project.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{project.description}</p>}
+            </CardBody>
+          </Card>
+          <Card aria-labelledby="tasks-heading">
+            <CardHeader id="tasks-heading" title={t("projects.tasks")} />
+            <CardBody className="space-y-4">
+              <TaskList tasks={tasks} today={today} emptyText={t("projects.noTasks")} />
+              <TaskForm projectId={project.id} people={options.people} defaultAssignee={viewer.id} />
+            </CardBody>
+          </Card>
+          <Card aria-labelledby="contacts-heading">
+            <CardHeader id="contacts-heading" title={t("projects.contacts")} />
+            <CardBody>
+              {contacts.length === 0 ? (
+                <p className="text-sm text-slate-500">{t("projects.noContacts")}</p>
+              ) : (
+                <ul className="space-y-2 text-sm">
+                  {contacts.map((c) => (
+                    <li key={c.id}>
+                      <p className="font-medium">
+                        {c.name}
+                        {c.title && <span className="ml-1.5 font-normal text-slate-600">{c.title}</span>}
+                      </p>
+                      <p className="text-slate-600">{[c.phone, c.email, c.wechat && `微信 ${c.wechat}`].filter(Boolean).join(" · ")}</p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Link href={`/enterprises/${project.enterpriseId}`} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+                {t("projects.manageContacts")}
+              </Link>
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
+import { STAGES, stageIndex } from "@/lib/projects/stages";
+import { StageChangeDialog, type StageChangeProject } from "./stage-change-dialog";
+
+/** The detail page's stage buttons: next stage, any stage, hold, drop, reactivate — all through the dialog. */
+export function ProjectActions({ project }: { project: StageChangeProject }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [target, setTarget] = useState<{ stage: ProjectStage; status: ProjectStatus } | null>(null);
+  const [done, setDone] = useState(false);
+  const next = STAGES[stageIndex(project.stage) + 1];
+  const open = (stage: ProjectStage, status: ProjectStatus) => {
+    setDone(false);
+    setTarget({ stage, status });
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {done && <Alert tone="success">{t("projects.stageChanged")}</Alert>}
+      {project.status === "active" ? (
+        <>
+          {next && <Button onClick={() => open(next, "active")}>→ {t(`stages.${next}`)}</Button>}
+          <Button variant="secondary" onClick={() => open(project.stage, "active")}>
+            {t("projects.changeStage")}
+          </Button>
+          <Button variant="secondary" onClick={() => open(project.stage, "on_hold")}>
+            {t("projects.hold")}
+          </Button>
+          <Button variant="danger" onClick={() => open(project.stage, "lost")}>
+            {t("projects.lose")}
+          </Button>
+        </>
+      ) : (
+        <Button onClick={() => open(project.stage, "active")}>{t("projects.reactivate")}</Button>
+      )}
+      <StageChangeDialog
+        project={project}
+        target={target}
+        onClose={() => setTarget(null)}
+        onDone={() => {
+          setTarget(null);
+          setDone(true);
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}

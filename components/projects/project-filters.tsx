@@ -1,0 +1,138 @@
+import { getTranslations } from "next-intl/server";
+import { UnitOptions } from "@/components/admin/unit-options";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { ProjectFormOptions } from "@/lib/projects/options";
+import { STAGES, STATUSES } from "@/lib/projects/stages";
+import { SOURCES, type ProjectListParams } from "@/lib/projects/validation";
+
+/**
+ * The list's filters as a plain GET form: every choice lands in the URL, so a filtered
+ * list can be bookmarked, shared and opened from a dashboard figure.
+ */
+export async function ProjectFilters({ params, options, action }: { params: ProjectListParams; options: ProjectFormOptions; action: string }) {
+  const t = await getTranslations();
+  const label = "mb-1 block text-xs font-medium text-slate-600";
+  const hasMore = Boolean(
+    params.source?.length || params.minYi || params.maxYi || params.createdFrom || params.createdTo || params.updatedFrom || params.updatedTo,
+  );
+  return (
+    <form method="get" action={action} role="search" aria-label={t("projects.filters")} className="space-y-3 border-b border-slate-200 p-4">
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      <input type="hidden" name="size" value={params.size} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr]">
+        <div>
+          <label htmlFor="f-q" className={label}>
+            {t("projects.searchLabel")}
+          </label>
+          <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("projects.search")} />
+        </div>
+        <div>
+          <label htmlFor="f-chain" className={label}>
+            {t("projects.chain")}
+          </label>
+          <Select id="f-chain" name="chain" defaultValue={params.chain ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {options.chains.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="f-unit" className={label}>
+            {t("projects.unit")}
+          </label>
+          <Select id="f-unit" name="unit" defaultValue={params.unit ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            <UnitOptions units={options.units} />
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="f-owner" className={label}>
+            {t("projects.owner")}
+          </label>
+          <Select id="f-owner" name="owner" defaultValue={params.owner ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {options.people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="f-status" className={label}>
+            {t("projects.status")}
+          </label>
+          <Select id="f-status" name="status" defaultValue={params.status?.length === 1 ? params.status[0] : ""}>
+            <option value="">{t("projects.all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </div>
+      <fieldset>
+        <legend className={label}>{t("projects.stage")}</legend>
+        <div className="flex flex-wrap gap-1.5">
+          {STAGES.map((s) => (
+            <label key={s} className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
+              <input type="checkbox" name="stage" value={s} defaultChecked={params.stage?.includes(s)} className="accent-brand-600" />
+              {t(`stages.${s}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <details open={hasMore} className="group">
+        <summary className="cursor-pointer text-sm text-brand-700">{t("projects.moreFilters")}</summary>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <fieldset className="sm:col-span-2 lg:col-span-4">
+            <legend className={label}>{t("projects.source")}</legend>
+            <div className="flex flex-wrap gap-1.5">
+              {SOURCES.map((s) => (
+                <label key={s} className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
+                  <input type="checkbox" name="source" value={s} defaultChecked={params.source?.includes(s)} className="accent-brand-600" />
+                  {t(`sources.${s}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {(
+            [
+              ["minYi", "text"],
+              ["maxYi", "text"],
+              ["createdFrom", "date"],
+              ["createdTo", "date"],
+              ["updatedFrom", "date"],
+              ["updatedTo", "date"],
+            ] as const
+          ).map(([name, type]) => (
+            <div key={name}>
+              <label htmlFor={`f-${name}`} className={label}>
+                {t(`projects.${name}`)}
+              </label>
+              <Input id={`f-${name}`} name={name} type={type} inputMode={type === "text" ? "decimal" : undefined} defaultValue={params[name] ?? ""} />
+            </div>
+          ))}
+          <label className="inline-flex items-center gap-2 self-end text-sm">
+            <input type="checkbox" name="key" value="1" defaultChecked={params.key === "1"} className="h-4 w-4 accent-brand-600" />
+            {t("projects.keyOnly")}
+          </label>
+        </div>
+      </details>
+      <div className="flex gap-2">
+        <Button type="submit" variant="secondary">
+          {t("projects.apply")}
+        </Button>
+        <ButtonLink href={action} variant="ghost">
+          {t("projects.reset")}
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}

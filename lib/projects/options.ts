@@ -1,0 +1,22 @@
+import type { DbOrTx } from "@/db/client";
+import { scopeOf } from "@/lib/auth/scope";
+import type { Viewer } from "@/lib/auth/roles";
+import { listChains } from "@/lib/reference/queries";
+import { getUnitTree } from "@/lib/units/queries";
+import { assignableUsers } from "./service";
+
+/** What the project filters and form offer the viewer: chains, the units and people in their scope. */
+export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
+  const [scope, chains, tree, people] = await Promise.all([scopeOf(db, viewer), listChains(db), getUnitTree(db), assignableUsers(db, viewer)]);
+  const units = tree
+    .filter((u) => scope.all || scope.unitIds.includes(u.id))
+    .map(({ id, name, depth }) => ({ id, name, depth }));
+  // Indent relative to the shallowest unit shown, so a manager's own unit starts at the left.
+  const minDepth = Math.min(...units.map((u) => u.depth));
+  return {
+    chains,
+    units: units.map((u) => ({ ...u, depth: u.depth - minDepth })),
+    people: people.map(({ id, displayName, unitId }) => ({ id, name: displayName, unitId })),
+  };
+}
+export type ProjectFormOptions = Awaited<ReturnType<typeof projectFormOptions>>;

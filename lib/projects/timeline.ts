@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { activities, auditLog, contacts, enterprises, stageEvents, tasks, users } from "@/db/schema";
+import type { ActivityKind, ProjectStage, ProjectStatus, TaskStatus } from "@/db/schema/enums";
+
+// Call these only for a project the viewer may see (getProject first): they take its id as given.
+
+export type TimelineItem =
+  | { type: "activity"; id: string; at: Date; kind: ActivityKind; occurredOn: string; participants: string; summary: string; nextStep: string; actor: string | null }
+  | { type: "stage"; id: string; at: Date; fromStage: ProjectStage | null; toStage: ProjectStage; fromStatus: ProjectStatus | null; toStatus: ProjectStatus; note: string; actor: string | null }
+  | { type: "edit"; id: string; at: Date; before: Record<string, unknown>; after: Record<string, unknown>; actor: string | null }
+  | { type: "task"; id: string; at: Date; title: string; done: boolean; actor: string | null };
+
+// Stage changes are shown from stage_events; the audit rows they also write would repeat them.
+const STAGE_FIELDS = new Set(["stage", "status", "statusReason"]);
+
+/** Activities, stage events, field edits and tasks of one project, newest first. */
+export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): Promise<TimelineItem[]> {
+  const [acts, events, edits, taskRows, done] = await Promise.all([
+    db
+      .select({ a: activities, actor: users.displayName })
+      .from(activities)
+      .leftJoin(users, eq(users.id, activities.createdById))
+      .where(eq(activities.projectId, projectId))
+      .orderBy(desc(activities.occurredOn), desc(activities.createdAt))
+      .limit(limit),
+    db
+      .select({ e: stageEvents, actor: users.displayName })
+      .from(stageEvents)
+      .leftJoin(users, eq(users.id, stageEvents.actorId))
+      .where(eq(stageEvents.projectId, projectId))
+      .orderBy(desc(stageEvents.at))
+      .limit(limit),
+    db
+      .select({ id: auditLog.id, at: auditLog.at, before: auditLog.before, after: auditLog.after, actor: users.displayName })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.entityType, "project"), eq(auditLog.entityId, projectId), eq(auditLog.action, "update")))
+      .orderBy(desc(auditLog.at))
+      .limit(limit),
+    db
+      .select({ t: tasks, actor: users.displayName })
+      .from(tasks)
+      .leftJoin(users, eq(users.id, tasks.createdById))
+      .where(eq(tasks.projectId, projectId))
+      .orderBy(desc(tasks.createdAt))
+      .limit(limit),
+    db
+      .select({ id: tasks.id, title: tasks.title, completedAt: tasks.completedAt })
+      .from(tasks)
+      .where(and(eq(tasks.projectId, projectId), eq(tasks.status, "done"), isNotNull(tasks.completedAt)))
+      .limit(limit),
+  ]);
+
+  const items: TimelineItem[] = [
+    ...acts.map(({ a, actor }) => ({
+      type: "activity" as const,
+      id: a.id,
+      // An activity sits on the day it happened; the time it was logged orders a day's entries.
+      at: new Date(`${a.occurredOn}T${a.createdAt.toISOString().slice(11)}`),
+      kind: a.kind,
+      occurredOn: a.occurredOn,
+      participants: a.participants,
+      summary: a.summary,
+      nextStep: a.nextStep,
+      actor,
+    })),
+    ...events.map(({ e, actor }) => ({
+      type: "stage" as const,
+      id: `s${e.id}`,
+      at: e.at,
+      fromStage: e.fromStage,
+      toStage: e.toStage,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      actor,
+    })),
+    ...edits
+      .filter((e) => Object.keys(e.after ?? {}).some((k) => !STAGE_FIELDS.has(k)))
+      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, before: e.before ?? {}, after: e.after ?? {}, actor: e.actor })),
+    ...taskRows.map(({ t, actor }) => ({ type: "task" as const, id: `t${t.id}`, at: t.createdAt, title: t.title, done: false, actor })),
+    ...done.map((t) => ({ type: "task" as const, id: `d${t.id}`, at: t.completedAt!, title: t.title, done: true, actor: null })),
+  ];
+  return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}
+
+export async function projectTasks(db: DbOrTx, projectId: string) {
+  return db
+    .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate, status: tasks.status, assigneeId: tasks.assigneeId, assigneeName: users.displayName })
+    .from(tasks)
+    .innerJoin(users, eq(users.id, tasks.assigneeId))
+    .where(eq(tasks.projectId, projectId))
+    .orderBy(asc(tasks.status), asc(tasks.dueDate), desc(tasks.createdAt));
+}
+export type ProjectTask = Awaited<ReturnType<typeof projectTasks>>[number] & { status: TaskStatus };
+
+export async function enterpriseContacts(db: DbOrTx, enterpriseId: string) {
+  return db
+    .select({ id: contacts.id, name: contacts.name, title: contacts.title, phone: contacts.phone, email: contacts.email, wechat: contacts.wechat })
+    .from(contacts)
+    .where(eq(contacts.enterpriseId, enterpriseId))
+    .orderBy(asc(contacts.createdAt));
+}
+
+/** Display names for the ids that edits mention (owners, enterprises), to show "张华 → 李明" rather than ids. */
+export async function namesForEdits(db: DbOrTx, items: TimelineItem[]): Promise<Map<string, string>> {
+  const ids = { user: new Set<string>(), enterprise: new Set<string>() };
+  for (const item of items) {
+    if (item.type !== "edit") continue;
+    for (const side of [item.before, item.after]) {
+      if (typeof side.ownerId === "string") ids.user.add(side.ownerId);
+      if (typeof side.enterpriseId === "string") ids.enterprise.add(side.enterpriseId);
+    }
+  }
+  const [people, companies] = await Promise.all([
+    ids.user.size ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids.user])) : [],
+    ids.enterprise.size ? db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, [...ids.enterprise])) : [],
+  ]);
+  return new Map([...people, ...companies].map((r) => [r.id, r.name]));
+}
