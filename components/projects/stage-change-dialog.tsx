@@ -14,6 +14,7 @@ import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
+import { todayInChina } from "@/lib/i18n/format";
 import { checkTransition, STAGES, STATUSES } from "@/lib/projects/stages";
 import { stageChangeSchema } from "@/lib/projects/validation";
 
@@ -128,7 +129,7 @@ function StageChangeForm({
         <fieldset className="grid gap-4 rounded-md border border-brand-100 bg-brand-50/50 p-3 sm:grid-cols-2">
           <legend className="px-1 text-sm text-brand-800">{t("projects.signingHint")}</legend>
           <Field id={`${project.id}-signingDate`} label={t("projects.signingDate")} error={errors.signingDate?.message} required>
-            {(aria) => <Input {...aria} {...form.register("signingDate")} type="date" max={new Date().toISOString().slice(0, 10)} />}
+            {(aria) => <Input {...aria} {...form.register("signingDate")} type="date" max={todayInChina()} />}
           </Field>
           <Field id={`${project.id}-contract`} label={t("projects.contractInvestment")} error={errors.contractInvestmentYi?.message} required>
             {(aria) => <Input {...aria} {...form.register("contractInvestmentYi")} inputMode="decimal" placeholder="0.0000" />}

@@ -6,6 +6,7 @@ import {
   taskStatusEnum,
   type ProjectStage,
 } from "@/db/schema/enums";
+import { todayInChina } from "@/lib/i18n/format";
 import { YI_PATTERN } from "@/lib/money";
 import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stages";
 
@@ -80,7 +81,7 @@ export function stageChangeSchema(from: ProjectPosition) {
         const date = dateString.safeParse(v.signingDate);
         if (!v.signingDate) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "errors.required" });
         else if (!date.success) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.date" });
-        else if (v.signingDate > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.futureDate" });
+        else if (v.signingDate > todayInChina()) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.futureDate" });
         if (!v.contractInvestmentYi) ctx.addIssue({ code: "custom", path: ["contractInvestmentYi"], message: "errors.required" });
         else if (!YI_PATTERN.test(v.contractInvestmentYi)) ctx.addIssue({ code: "custom", path: ["contractInvestmentYi"], message: "projects.errors.amount" });
       }
@@ -90,7 +91,8 @@ export type StageChangeInput = z.input<ReturnType<typeof stageChangeSchema>>;
 
 export const activitySchema = z.object({
   kind: z.enum(ACTIVITY_KINDS, { error: "errors.required" }),
-  occurredOn: dateString.refine((d) => d <= new Date().toISOString().slice(0, 10), "projects.errors.futureDate"),
+  // "Today" is China's date: at 00:30 in Qingdao it is still yesterday in UTC.
+  occurredOn: dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"),
   participants: z.string().trim().max(200, "projects.errors.tooLong200").default(""),
   summary: z.string().trim().min(1, "errors.required").max(2000, "projects.errors.tooLong2000"),
   nextStep: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
