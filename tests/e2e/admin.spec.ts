@@ -90,6 +90,22 @@ test.describe("administration", () => {
     await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   });
 
+  test("admin adds an industry chain, which the project form then offers", async ({ page }) => {
+    const code = `C${Date.now().toString(36)}`.toUpperCase();
+    await page.goto("/admin/chains");
+    await expect(page.getByRole("heading", { name: "产业链" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "新建产业链" }).click();
+    await page.getByLabel("产业链名称").fill(`海洋生物医药${code}`);
+    await page.getByLabel("编码").fill(code);
+    await page.getByLabel("所属体系").fill("1+2+1");
+    await page.getByRole("button", { name: "创建" }).click();
+    await expect(page.getByText("产业链已创建")).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(code) })).toBeVisible();
+    await page.goto("/projects/new");
+    await expect(page.getByLabel("所属产业链").locator("option", { hasText: `海洋生物医药${code}` })).toHaveCount(1);
+  });
+
   test("admin adds a unit under another and sees it in the tree", async ({ page }) => {
     const code = `T${Date.now().toString(36)}`.toUpperCase();
     await page.goto("/admin/units");
