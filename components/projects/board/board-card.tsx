@@ -61,9 +61,9 @@ export function BoardCard({ card, onChangeStage }: { card: Card; onChangeStage: 
           type="button"
           onClick={() => onChangeStage(card)}
           className="inline-flex min-h-8 items-center rounded px-2 text-xs font-medium text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none"
+          aria-label={t("changeStageOf", { name: card.name })}
         >
           {t("changeStage")}
-          <span className="sr-only">：{card.name}</span>
         </button>
       </div>
     </li>

@@ -56,7 +56,7 @@ export function BoardColumn({
       data-stage={stage}
       data-testid={`board-column-${stage}`}
       className={cn(
-        "flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-50",
+        "relative flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-50",
         dropTarget && "border-dashed border-brand-300",
         isOver && dropTarget && "border-brand-600 bg-brand-50 ring-2 ring-brand-600/30",
       )}

@@ -118,7 +118,7 @@ export function Board({ initial, filters }: { initial: BoardColumnData[]; filter
         onDragCancel={() => setDragging(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t("board.instructions") } }}
       >
-        <div role="region" aria-label={t("board.region")} tabIndex={0} className="overflow-x-auto rounded-lg pb-2 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none">
+        <div role="region" aria-label={t("board.region")} tabIndex={0} className="relative overflow-x-auto rounded-lg pb-2 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none">
           <div className="flex gap-3">
             {columns.map((column) => (
               <BoardColumn
