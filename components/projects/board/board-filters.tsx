@@ -22,19 +22,22 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
     statusOptions.push([status, t("board.statusCustom", { statuses: (filters.status ?? []).map((s) => t(`statuses.${s}`)).join("、") })]);
   }
   const label = "sr-only";
+  // Each control takes a share of the row and wraps below 10rem; on a phone they stack.
+  const wide = "min-w-0 grow-[2] basis-64";
+  const item = "min-w-0 grow basis-40";
   return (
     <form
       method="get"
       action="/projects/board"
       role="search"
       aria-label={t("board.filters")}
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(5,1fr)]"
+      className="mb-4 flex flex-wrap gap-3 rounded-lg border border-slate-200 bg-white p-3"
     >
-      <div className="sm:col-span-2 lg:col-span-2 xl:col-span-1">
+      <div className={wide}>
         <label htmlFor="board-q" className={label}>{t("projects.searchLabel")}</label>
         <Input id="board-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("projects.search")} />
       </div>
-      <div>
+      <div className={item}>
         <label htmlFor="board-chain" className={label}>{t("projects.chain")}</label>
         <Select id="board-chain" name="chain" defaultValue={filters.chain ?? ""}>
           <option value="">{t("board.allChains")}</option>
@@ -43,7 +46,7 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
           ))}
         </Select>
       </div>
-      <div>
+      <div className={item}>
         <label htmlFor="board-owner" className={label}>{t("projects.owner")}</label>
         <Select id="board-owner" name="owner" defaultValue={filters.owner ?? ""}>
           <option value="">{t("board.allOwners")}</option>
@@ -53,7 +56,7 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
         </Select>
       </div>
       {options.units.length > 0 && (
-        <div>
+        <div className={item}>
           <label htmlFor="board-unit" className={label}>{t("projects.unit")}</label>
           <Select id="board-unit" name="unit" defaultValue={filters.unit ?? ""}>
             <option value="">{t("board.allUnits")}</option>
@@ -66,7 +69,7 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
           </Select>
         </div>
       )}
-      <div>
+      <div className={item}>
         <label htmlFor="board-source" className={label}>{t("projects.source")}</label>
         <Select id="board-source" name="source" defaultValue={filters.source?.length === 1 ? filters.source[0] : ""}>
           <option value="">{t("board.allSources")}</option>
@@ -75,7 +78,7 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
           ))}
         </Select>
       </div>
-      <div>
+      <div className={item}>
         <label htmlFor="board-status" className={label}>{t("projects.status")}</label>
         <Select id="board-status" name="status" defaultValue={status}>
           {statusOptions.map(([value, text]) => (
@@ -83,7 +86,7 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
           ))}
         </Select>
       </div>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4 xl:col-span-6">
+      <div className="flex basis-full flex-wrap items-center gap-3">
         <label className="inline-flex min-h-10 items-center gap-2 text-sm text-slate-800">
           <input type="checkbox" name="key" value="1" defaultChecked={filters.key === "1"} className="size-4 accent-brand-600" />
           {t("projects.keyOnly")}
