@@ -162,7 +162,18 @@ export async function stageTotals(db: DbOrTx, viewer: Viewer, filters: ProjectFi
 /** One board column's cards, newest change first, `limit` at a time after `offset`. */
 export async function listStageCards(db: DbOrTx, viewer: Viewer, filters: ProjectFilters, stage: ProjectStage, offset: number, limit: number) {
   const scope = await scopeOf(db, viewer);
-  return baseQuery(db)
+  // What a card needs to open the stage-change dialog, besides the list's columns.
+  return db
+    .select({
+      ...projectRowColumns,
+      version: projects.version,
+      hasSigning: sql<boolean>`exists (select 1 from ${signings} where ${signings.projectId} = ${projects.id})`,
+    })
+    .from(projects)
+    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .innerJoin(owners, eq(owners.id, projects.ownerId))
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .leftJoin(industryChains, eq(industryChains.id, projects.industryChainId))
     .where(and(visibleProjects(scope), eq(projects.stage, stage), ...(await filterConditions(db, { ...filters, stage: undefined }))))
     .orderBy(desc(projects.updatedAt), desc(projects.id))
     .limit(limit)

@@ -1,0 +1,101 @@
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { industryChains } from "@/db/schema";
+import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
+import type { Viewer } from "@/lib/auth/roles";
+import { scopeOf } from "@/lib/auth/scope";
+import { getUnitTree } from "@/lib/units/queries";
+import { listStageCards, stageTotals } from "./queries";
+import { assignableUsers } from "./service";
+import { STAGES } from "./stages";
+import { projectFiltersSchema, type ProjectFilters } from "./validation";
+
+/** Cards per column per load: the first page on the server, the rest as the column scrolls. */
+export const BOARD_PAGE_SIZE = 20;
+
+/** What a card shows and needs to open the stage-change dialog: nothing more leaves the server. */
+export type BoardCard = {
+  id: string;
+  name: string;
+  enterpriseName: string;
+  /** 总投资 in 元, an exact decimal string. */
+  totalInvestment: string;
+  ownerName: string;
+  stage: ProjectStage;
+  status: ProjectStatus;
+  isKey: boolean;
+  hasSigning: boolean;
+  version: number;
+};
+
+export type StageTotal = { count: number; /** 元, exact */ total: string };
+export type BoardColumnData = StageTotal & { stage: ProjectStage; cards: BoardCard[] };
+
+/**
+ * The board's filters from the URL (or a client's copy of them): the list's filters, except
+ * that the board shows active projects unless statuses are asked for. The stage filter does
+ * not apply: every stage is a column.
+ */
+export function parseBoardFilters(raw: unknown): ProjectFilters {
+  const parsed = projectFiltersSchema.parse(raw ?? {});
+  return { ...parsed, stage: undefined, status: parsed.status?.length ? parsed.status : ["active"] };
+}
+
+export async function loadStageCards(db: DbOrTx, viewer: Viewer, filters: ProjectFilters, stage: ProjectStage, offset: number): Promise<BoardCard[]> {
+  const rows = await listStageCards(db, viewer, filters, stage, offset, BOARD_PAGE_SIZE);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    enterpriseName: r.enterpriseName,
+    totalInvestment: r.totalInvestment,
+    ownerName: r.ownerName,
+    stage: r.stage,
+    status: r.status,
+    isKey: r.isKey,
+    hasSigning: Boolean(r.hasSigning),
+    version: r.version,
+  }));
+}
+
+export async function loadStageTotals(db: DbOrTx, viewer: Viewer, filters: ProjectFilters): Promise<Record<ProjectStage, StageTotal>> {
+  const totals = await stageTotals(db, viewer, filters);
+  return Object.fromEntries(STAGES.map((s) => [s, totals.get(s) ?? { count: 0, total: "0" }])) as Record<ProjectStage, StageTotal>;
+}
+
+/** Every column's count, Σ total investment and first page of cards, loaded in parallel. */
+export async function loadBoard(db: DbOrTx, viewer: Viewer, filters: ProjectFilters): Promise<BoardColumnData[]> {
+  const [totals, ...cards] = await Promise.all([loadStageTotals(db, viewer, filters), ...STAGES.map((s) => loadStageCards(db, viewer, filters, s, 0))]);
+  return STAGES.map((stage, i) => ({ stage, ...totals[stage], cards: cards[i]! }));
+}
+
+/** Choices for the board's filter bar, limited to what the viewer may see. */
+export async function boardFilterOptions(db: DbOrTx, viewer: Viewer) {
+  const [chains, owners, unitTree, scope] = await Promise.all([
+    db
+      .select({ id: industryChains.id, name: industryChains.name })
+      .from(industryChains)
+      .where(eq(industryChains.active, true))
+      .orderBy(asc(industryChains.sortOrder), asc(industryChains.name)),
+    assignableUsers(db, viewer),
+    getUnitTree(db),
+    scopeOf(db, viewer),
+  ]);
+  const units = scope.all ? unitTree : unitTree.filter((u) => scope.unitIds.includes(u.id));
+  const top = Math.min(...units.map((u) => u.depth));
+  return {
+    chains,
+    owners: owners.map((o) => ({ id: o.id, name: o.displayName })),
+    // A unit filter means something only to those who see more than one unit.
+    units: units.length > 1 ? units.map((u) => ({ id: u.id, name: u.name, depth: u.depth - top })) : [],
+  };
+}
+export type BoardFilterOptions = Awaited<ReturnType<typeof boardFilterOptions>>;
+
+/** The filters as a query string, so the list and the board can link to each other with the same selection. */
+export function filtersToQuery(filters: ProjectFilters): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (Array.isArray(value) ? value.length : value) q.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  return q.toString();
+}
