@@ -2,13 +2,23 @@
  * Demo data from shared/domain/facts.md. Idempotent: re-running adds what is missing and
  * changes nothing that exists. Run with `npm run db:seed`; the embedded database is seeded
  * automatically when first created. A server named by DATABASE_URL is only seeded on request.
+ *
+ *   npm run db:seed                          units, users, industry chains, the demo pipeline
+ *   npm run db:seed -- --scale 100000        … plus 100,000 synthetic projects (db/synthetic.ts)
+ *   npm run db:seed -- --scale 500 --anchor 2026-01-31   dates counted back from that day
  */
 import { eq, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { createDb, createPool, type Db } from "./client";
-import { units, users } from "./schema";
+import { DEMO_CHAINS, insertDemoPipeline } from "./demo-data";
+import { industryChains, units, users } from "./schema";
 import type { Role } from "./schema/enums";
+import { generateSynthetic } from "./synthetic";
+
+export { DEMO_CHAINS, DEMO_ENTERPRISES, DEMO_PROJECTS } from "./demo-data";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -35,6 +45,14 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: "staff2", displayName: "张华", role: "staff", unit: "370203-JKG", note: "招商专员：市北区健康谷招商专班（另一单位）" },
 ];
 
+/**
+ * Colleagues who own demo projects but are not demo logins: nobody knows their password
+ * (an administrator can set one).
+ */
+export const DEMO_COLLEAGUES: { username: string; displayName: string; role: Role; unit: string }[] = [
+  { username: "zhaolei", displayName: "赵磊", role: "staff", unit: "370213-SMYZ" },
+];
+
 export async function seed(db: Db, log: (line: string) => void = console.log): Promise<void> {
   const ids = new Map<string, string>();
   for (const u of DEMO_UNITS) {
@@ -55,18 +73,65 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
     added++;
   }
 
+  const colleagueHash = await hashPassword(randomBytes(24).toString("base64url"));
+  for (const u of DEMO_COLLEAGUES) {
+    const [exists] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${u.username}`);
+    if (exists) continue;
+    await db.insert(users).values({ username: u.username, displayName: u.displayName, role: u.role, unitId: ids.get(u.unit)!, passwordHash: colleagueHash });
+  }
+
+  await db.insert(industryChains).values(DEMO_CHAINS.map((c) => ({ ...c }))).onConflictDoNothing({ target: industryChains.code });
+
+  const pipeline = await seedPipeline(db, ids);
+
   log(`[seed] ${DEMO_UNITS.length} units, ${added} new demo users (existing ones left unchanged).`);
+  log(
+    pipeline
+      ? `[seed] Demo pipeline: ${pipeline.projects} projects of ${pipeline.enterprises} enterprises, with their history, activities and tasks.`
+      : "[seed] Demo pipeline already present, left unchanged.",
+  );
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) log(`         ${u.username.padEnd(8)} ${u.note}`);
 }
 
-export async function seedDemoData(url: string): Promise<void> {
+/** The demo enterprises and projects, in one transaction; nothing when they are already there. */
+async function seedPipeline(db: Db, unitIds: Map<string, string>) {
+  const people = await db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users);
+  const chains = await db.select({ id: industryChains.id, code: industryChains.code }).from(industryChains);
+  const refs = {
+    unitIds,
+    userIds: new Map(people.map((u) => [u.username.toLowerCase(), u.id])),
+    userNames: new Map(people.map((u) => [u.username.toLowerCase(), u.displayName])),
+    chainIds: new Map(chains.map((c) => [c.code, c.id])),
+  };
+  return db.transaction(async (tx) => {
+    // Two seeds at once (two instances starting on a new database) take turns.
+    await tx.execute(sql`select pg_advisory_xact_lock(7261002)`);
+    return insertDemoPipeline(tx, refs);
+  });
+}
+
+export async function seedDemoData(url: string, opts: { scale?: number; anchor?: string } = {}): Promise<void> {
   const pool = createPool(url, 2);
   try {
-    await seed(createDb(pool));
+    const db = createDb(pool);
+    await seed(db);
+    if (opts.scale) await generateSynthetic(db, { scale: opts.scale, anchor: opts.anchor });
   } finally {
     await pool.end();
   }
+}
+
+function parseCli(argv: string[]): { scale?: number; anchor?: string } {
+  const { values } = parseArgs({ args: argv, options: { scale: { type: "string" }, anchor: { type: "string" } } });
+  const out: { scale?: number; anchor?: string } = {};
+  if (values.scale !== undefined) {
+    const n = Number(values.scale.replaceAll("_", ""));
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--scale must be a positive whole number, not "${values.scale}"`);
+    out.scale = n;
+  }
+  if (values.anchor !== undefined) out.anchor = values.anchor;
+  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
@@ -75,8 +140,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     console.error("DATABASE_URL is not set (run through `npm run db:seed`).");
     process.exit(1);
   }
-  seedDemoData(url).catch((e) => {
-    console.error(`[seed] failed: ${e instanceof Error ? e.message : e}`);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(() => seedDemoData(url, parseCli(process.argv.slice(2))))
+    .catch((e) => {
+      console.error(`[seed] failed: ${e instanceof Error ? e.message : e}`);
+      process.exit(1);
+    });
 }

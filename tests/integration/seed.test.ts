@@ -1,21 +1,43 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { units, users } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, seed } from "@/db/seed";
+import { DEMO_CHAINS, DEMO_COLLEAGUES, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, seed } from "@/db/seed";
+import { generateSynthetic, SYNTHETIC_NOTE } from "@/db/synthetic";
 import { authenticate } from "@/lib/auth/authenticate";
+import { checkUscc } from "@/lib/enterprises/uscc";
+import { listProjects } from "@/lib/projects/queries";
+import { isSignedStage, STAGES } from "@/lib/projects/stages";
 import { listUnits } from "@/lib/units/queries";
 import { subtreeIds } from "@/lib/units/tree";
 import { createTestDb } from "../support/db";
-import { counts } from "./fixtures";
+import { counts, viewerFor } from "./fixtures";
 
 const { db } = await createTestDb();
 
 const firstLog: string[] = [];
 const secondLog: string[] = [];
+const USERS = DEMO_USERS.length + DEMO_COLLEAGUES.length;
 
 beforeAll(async () => {
   await seed(db, (line) => firstLog.push(line));
 });
+
+async function rows<T>(d: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return (await d.execute(query)).rows as T[];
+}
+
+/** Row counts of every table the pipeline seed writes. */
+async function pipelineCounts(d: Db) {
+  const [row] = await rows<Record<string, number>>(
+    d,
+    sql`select (select count(*)::int from industry_chains) as chains, (select count(*)::int from enterprises) as enterprises,
+               (select count(*)::int from contacts) as contacts, (select count(*)::int from projects) as projects,
+               (select count(*)::int from signings) as signings, (select count(*)::int from stage_events) as stage_events,
+               (select count(*)::int from activities) as activities, (select count(*)::int from tasks) as tasks`,
+  );
+  return row!;
+}
 
 async function userByName(username: string) {
   const [row] = await db
@@ -29,7 +51,7 @@ async function userByName(username: string) {
 
 describe("seed", () => {
   it("creates the demo units and users", async () => {
-    expect(await counts(db)).toMatchObject({ units: 10, users: 4 });
+    expect(await counts(db)).toMatchObject({ units: 10, users: USERS });
     expect(DEMO_UNITS).toHaveLength(10);
     const rows = await db.select({ username: users.username, role: users.role }).from(users).orderBy(users.username);
     expect(rows).toEqual([
@@ -37,6 +59,7 @@ describe("seed", () => {
       { username: "manager", role: "manager" },
       { username: "staff", role: "staff" },
       { username: "staff2", role: "staff" },
+      { username: "zhaolei", role: "staff" },
     ]);
     expect(firstLog[0]).toBe("[seed] 10 units, 4 new demo users (existing ones left unchanged).");
   });
@@ -63,18 +86,181 @@ describe("seed", () => {
     expect(managerSubtree.has(staff2.unitId)).toBe(false);
   });
 
+  it("the colleague who owns the 李沧 projects cannot sign in with the demo password", async () => {
+    expect(await authenticate(db, "zhaolei", DEMO_PASSWORD, "127.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("seeds the industry chains of both systems with stable codes", async () => {
+    const chains = await rows<{ code: string; name: string; system: string }>(db, sql`select code, name, system from industry_chains order by sort_order`);
+    expect(chains).toEqual(DEMO_CHAINS.map(({ code, name, system }) => ({ code, name, system })));
+    expect(chains.filter((c) => c.system === "3+1").map((c) => c.name)).toEqual(["医疗器械", "生物医药", "数字医疗", "健康服务"]);
+    expect(chains.filter((c) => c.system === "1+2+1").map((c) => c.name)).toEqual(["生物医药及医疗器械", "新一代信息技术", "智能制造（精密仪器仪表）", "现代服务业"]);
+  });
+
+  it("seeds the demo pipeline: every stage, the facts.md projects, amounts in 元", async () => {
+    const c = await pipelineCounts(db);
+    expect(c).toMatchObject({ enterprises: DEMO_ENTERPRISES.length, projects: DEMO_PROJECTS.length });
+    expect(c.projects).toBeGreaterThanOrEqual(30);
+    const byName = new Map(
+      (await rows<{ name: string; stage: string; total: string; unit: string; owner: string }>(
+        db,
+        sql`select p.name, p.stage, p.total_investment as total, u.code as unit, o.username as owner
+              from projects p join units u on u.id = p.unit_id join users o on o.id = p.owner_id`,
+      )).map((r) => [r.name, r]),
+    );
+    expect(byName.get("国药科技城")).toMatchObject({ stage: "signed", total: "6000000000.00" });
+    expect(byName.get("海尔生物安全科创产业园")).toMatchObject({ stage: "construction", total: "500000000.00" });
+    expect(byName.get("中化云谷")).toMatchObject({ total: "10200000000.00", unit: "370213-TZCJ" });
+    expect(byName.get("联东U谷青岛中心")).toMatchObject({ total: "3000000000.00" });
+    expect(byName.get("百洋医药健康谷总部及创新产业园")).toMatchObject({ unit: "370203-JKG", owner: "staff2" });
+    expect(byName.get("彩晖生物组织工程角膜产业化项目")).toMatchObject({ unit: "370213-SMYZ" });
+    for (const name of ["中科院青能所合成生物产业技术研究平台", "斯坦德医疗医药产业检测研发公共服务平台", "朗森精密仪器智能制造项目", "伟隆智能阀门制造项目"]) {
+      expect(byName.has(name), name).toBe(true);
+    }
+    // The 12 projects of the 集中签约 ceremony: 6 per park, signed on one day.
+    const ceremony = await rows<{ n: number; days: number; chains: string[] }>(
+      db,
+      sql`select count(*)::int as n, count(distinct s.signing_date)::int as days, array_agg(distinct c.code order by c.code) as chains
+            from stage_events e join projects p on p.id = e.project_id join signings s on s.project_id = p.id
+            join industry_chains c on c.id = p.industry_chain_id
+           where e.note like '%集中签约仪式'`,
+    );
+    expect(ceremony[0]).toEqual({ n: 12, days: 1, chains: ["GX-SWYY", "GX-ZNZZ"] });
+
+    const stages = await rows<{ stage: string }>(db, sql`select distinct stage::text from projects`);
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(STAGES));
+    const inactive = await rows<{ status: string; reason: string }>(db, sql`select status::text, status_reason as reason from projects where status <> 'active'`);
+    expect(new Set(inactive.map((r) => r.status))).toEqual(new Set(["on_hold", "lost"]));
+    for (const r of inactive) expect(r.reason).not.toBe("");
+  });
+
+  it("gives enterprises valid USCCs (only invented ones have one), tags and fictional contacts", async () => {
+    const list = await rows<{ name: string; uscc: string | null; tags: string[] }>(db, sql`select name, uscc, tags from enterprises`);
+    const withUscc = list.filter((e) => e.uscc);
+    expect(withUscc.length).toBeGreaterThan(5);
+    for (const e of withUscc) expect(checkUscc(e.uscc!), e.name).toBe("valid");
+    for (const name of ["国药融资租赁有限公司", "阿斯利康投资（中国）有限公司", "青岛百洋医药股份有限公司"]) {
+      expect(list.find((e) => e.name === name)?.uscc, name).toBeNull();
+    }
+    const tags = new Set(list.flatMap((e) => e.tags));
+    for (const t of ["世界500强", "央企", "上市公司", "链主企业", "专精特新"]) expect(tags.has(t), t).toBe(true);
+    const phones = await rows<{ phone: string }>(db, sql`select phone from contacts`);
+    for (const p of phones) expect(p.phone).toMatch(/^1380000\d{4}$/);
+  });
+
+  it("gives every signed-or-beyond project a signing, and none before", async () => {
+    const list = await rows<{ name: string; stage: (typeof STAGES)[number]; signing: string | null; signed_event: string | null }>(
+      db,
+      sql`select p.name, p.stage::text, s.signing_date::text as signing,
+                 (select (e.at at time zone 'Asia/Shanghai')::date::text from stage_events e where e.project_id = p.id and e.to_stage = 'signed' and e.from_stage = 'intent') as signed_event
+            from projects p left join signings s on s.project_id = p.id`,
+    );
+    for (const p of list) {
+      if (isSignedStage(p.stage)) {
+        expect(p.signing, p.name).not.toBeNull();
+        expect(p.signing, p.name).toBe(p.signed_event);
+      } else expect(p.signing, p.name).toBeNull();
+    }
+  });
+
+  it("replays each project's history: from lead, one stage at a time, ending where the project stands", async () => {
+    const list = await rows<{
+      name: string;
+      stage: string;
+      status: string;
+      created_at: string;
+      stage_changed_at: string;
+      updated_at: string;
+      events: { from_stage: string | null; to_stage: string; from_status: string | null; to_status: string; at: string }[];
+    }>(
+      db,
+      sql`select p.name, p.stage::text, p.status::text, p.created_at::text, p.stage_changed_at::text, p.updated_at::text,
+                 (select json_agg(json_build_object('from_stage', e.from_stage, 'to_stage', e.to_stage, 'from_status', e.from_status, 'to_status', e.to_status, 'at', e.at) order by e.at, e.id)
+                    from stage_events e where e.project_id = p.id) as events
+            from projects p`,
+    );
+    const oldest = Date.now() - 550 * 86_400_000;
+    for (const p of list) {
+      const ev = p.events;
+      expect(ev[0], p.name).toMatchObject({ from_stage: null, to_stage: "lead", from_status: null, to_status: "active" });
+      const last = ev[ev.length - 1]!;
+      expect([last.to_stage, last.to_status], p.name).toEqual([p.stage, p.status]);
+      for (let i = 1; i < ev.length; i++) {
+        expect(ev[i]!.from_stage, p.name).toBe(ev[i - 1]!.to_stage);
+        expect(ev[i]!.from_status, p.name).toBe(ev[i - 1]!.to_status);
+        expect(Date.parse(ev[i]!.at)).toBeGreaterThan(Date.parse(ev[i - 1]!.at));
+      }
+      expect(Date.parse(ev[0]!.at)).toBe(Date.parse(p.created_at));
+      expect(Date.parse(ev[0]!.at)).toBeGreaterThan(oldest);
+      expect(Date.parse(last.at)).toBe(Date.parse(p.stage_changed_at));
+      expect(Date.parse(p.updated_at)).toBeGreaterThanOrEqual(Date.parse(p.stage_changed_at));
+      expect(Date.parse(p.updated_at)).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it("keeps last_activity_at as the service does, and leaves some projects stalled for 30+ days", async () => {
+    const mismatched = await rows<{ name: string }>(
+      db,
+      sql`select p.name from projects p
+           where p.last_activity_at is distinct from (select max(a.occurred_on)::timestamptz from activities a where a.project_id = p.id)`,
+    );
+    expect(mismatched).toEqual([]);
+    const [stalled] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from projects where status = 'active' and last_activity_at < now() - interval '30 days'`,
+    );
+    expect(stalled!.n).toBeGreaterThanOrEqual(3);
+    const kinds = await rows<{ kind: string }>(db, sql`select distinct kind::text from activities`);
+    expect(kinds.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("gives staff and manager tasks that are overdue, due soon and done", async () => {
+    for (const username of ["staff", "manager"]) {
+      const [t] = await rows<{ overdue: number; soon: number; done: number }>(
+        db,
+        sql`select count(*) filter (where t.status = 'open' and t.due_date < current_date)::int as overdue,
+                   count(*) filter (where t.status = 'open' and t.due_date between current_date and current_date + 7)::int as soon,
+                   count(*) filter (where t.status = 'done' and t.completed_at is not null)::int as done
+              from tasks t join users u on u.id = t.assignee_id where u.username = ${username}`,
+      );
+      expect(t!.overdue, username).toBeGreaterThan(0);
+      expect(t!.soon, username).toBeGreaterThan(0);
+      expect(t!.done, username).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps staff2's projects out of the manager's scope, and the reverse", async () => {
+    const manager = await viewerFor(db, (await userByName("manager")).id);
+    const staff2 = await viewerFor(db, (await userByName("staff2")).id);
+    const page = { sort: "name", dir: "asc", page: 1, size: 200 } as const;
+    const managerSees = await listProjects(db, manager, page);
+    const staff2Sees = await listProjects(db, staff2, page);
+    const ownedBy = async (username: string) =>
+      new Set((await rows<{ id: string }>(db, sql`select p.id from projects p join users u on u.id = p.owner_id where u.username = ${username}`)).map((r) => r.id));
+    const staff2Projects = await ownedBy("staff2");
+    const managerProjects = await ownedBy("manager");
+    expect(staff2Projects.size).toBeGreaterThanOrEqual(5);
+    expect(managerSees.total).toBeGreaterThanOrEqual(20);
+    expect(managerSees.rows.some((r) => staff2Projects.has(r.id))).toBe(false);
+    expect(staff2Sees.rows.length).toBe(staff2Projects.size);
+    expect(staff2Sees.rows.some((r) => managerProjects.has(r.id))).toBe(false);
+  });
+
   it("is idempotent and leaves existing users unchanged", async () => {
     await db.update(users).set({ displayName: "改过的名字" }).where(eq(users.username, "manager"));
     const before = await counts(db);
+    const pipelineBefore = await pipelineCounts(db);
     const hashes = await db.select({ username: users.username, passwordHash: users.passwordHash, version: users.version }).from(users).orderBy(users.username);
 
     await seed(db, (line) => secondLog.push(line));
 
     expect(await counts(db)).toEqual(before);
+    expect(await pipelineCounts(db)).toEqual(pipelineBefore);
     expect(await db.select({ username: users.username, passwordHash: users.passwordHash, version: users.version }).from(users).orderBy(users.username)).toEqual(hashes);
     const [m] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.username, "manager"));
     expect(m?.displayName).toBe("改过的名字");
     expect(secondLog[0]).toBe("[seed] 10 units, 0 new demo users (existing ones left unchanged).");
+    expect(secondLog[1]).toBe("[seed] Demo pipeline already present, left unchanged.");
     const [{ n } = { n: -1 }] = (await db.execute<{ n: number }>(sql`select count(distinct code)::int as n from units`)).rows;
     expect(n).toBe(10);
   });
@@ -82,7 +268,7 @@ describe("seed", () => {
   it("does not recreate a demo user whose username now differs in case", async () => {
     await db.update(users).set({ username: "Staff2" }).where(eq(users.username, "staff2"));
     await seed(db, () => {});
-    expect((await counts(db)).users).toBe(4);
+    expect((await counts(db)).users).toBe(USERS);
   });
 
   it("the demo password signs every demo user in", async () => {
@@ -99,5 +285,75 @@ describe("seed", () => {
   it("prints the demo logins", () => {
     expect(firstLog.slice(1).join("\n")).toContain("demo1234");
     for (const u of DEMO_USERS) expect(firstLog.some((l) => l.includes(u.username))).toBe(true);
+    expect(firstLog.some((l) => l.includes("zhaolei"))).toBe(false);
+  });
+});
+
+describe("synthetic generator", () => {
+  const ANCHOR = "2026-01-15";
+
+  /** What must come out the same when the same N is generated twice. */
+  async function fingerprint(d: Db) {
+    const perStage = await rows<{ stage: string; status: string; n: number; total: string }>(
+      d,
+      sql`select stage::text, status::text, count(*)::int as n, sum(total_investment)::text as total from projects group by 1, 2 order by 1, 2`,
+    );
+    // Digests of the synthetic rows (the demo rows carry random ids and the time of seeding).
+    const [digest] = await rows<Record<string, string>>(
+      d,
+      sql`with syn as (select p.*, o.username as owner, u.code as unit, coalesce(c.code, '') as chain
+                         from projects p join enterprises e on e.id = p.enterprise_id join users o on o.id = p.owner_id
+                         join units u on u.id = p.unit_id left join industry_chains c on c.id = p.industry_chain_id
+                        where e.notes = ${SYNTHETIC_NOTE})
+          select md5(string_agg(p.id::text || p.name || p.total_investment || p.stage || p.status || p.owner || p.unit || p.chain || p.created_at || p.updated_at, ',' order by p.id)) as projects,
+                 (select md5(string_agg(e.id::text || e.name || coalesce(e.uscc, ''), ',' order by e.id)) from enterprises e where e.notes = ${SYNTHETIC_NOTE}) as enterprises,
+                 (select md5(string_agg(a.id::text || a.occurred_on || a.summary, ',' order by a.id)) from activities a join syn on syn.id = a.project_id) as activities,
+                 (select md5(string_agg(s.project_id::text || s.to_stage || s.to_status || s.at, ',' order by s.project_id, s.at)) from stage_events s join syn on syn.id = s.project_id) as events,
+                 (select md5(string_agg(t.id::text || t.title || t.status || coalesce(t.due_date::text, ''), ',' order by t.id)) from tasks t join syn on syn.id = t.project_id) as tasks
+            from syn p`,
+    );
+    return { perStage, digest, counts: await pipelineCounts(d) };
+  }
+
+  it("makes exactly N projects, the same ones for the same N in two fresh databases", async () => {
+    const [a, b] = [await createTestDb(), await createTestDb()];
+    for (const t of [a, b]) {
+      await seed(t.db, () => {});
+      await generateSynthetic(t.db, { scale: 500, anchor: ANCHOR, log: () => {} });
+    }
+    const [fa, fb] = [await fingerprint(a.db), await fingerprint(b.db)];
+    expect(fa).toEqual(fb);
+    expect(fa.counts.projects).toBe(DEMO_PROJECTS.length + 500);
+    const [syn] = await rows<{ enterprises: number; contacts: number; without_events: number; signed_without_signing: number; future: number }>(
+      a.db,
+      sql`select (select count(*)::int from enterprises where notes = ${SYNTHETIC_NOTE}) as enterprises,
+                 (select count(*)::int from contacts c join enterprises e on e.id = c.enterprise_id where e.notes = ${SYNTHETIC_NOTE}) as contacts,
+                 (select count(*)::int from projects p where not exists (select 1 from stage_events e where e.project_id = p.id)) as without_events,
+                 (select count(*)::int from projects p where p.stage >= 'signed' and not exists (select 1 from signings s where s.project_id = p.id)) as signed_without_signing,
+                 (select count(*)::int from stage_events s join projects p on p.id = s.project_id join enterprises e on e.id = p.enterprise_id
+                   where e.notes = ${SYNTHETIC_NOTE} and s.at >= ${`${ANCHOR}T00:00:00+08:00`}::timestamptz) as future`,
+    );
+    expect(syn).toEqual({ enterprises: 167, contacts: expect.any(Number), without_events: 0, signed_without_signing: 0, future: 0 });
+    expect(syn!.contacts).toBeGreaterThanOrEqual(167);
+    // Every stage is there, most projects early in the pipeline.
+    const stages = new Map<string, number>();
+    for (const r of fa.perStage) stages.set(r.stage, (stages.get(r.stage) ?? 0) + r.n);
+    expect(new Set(stages.keys())).toEqual(new Set(STAGES));
+    expect(stages.get("lead")!).toBeGreaterThan(stages.get("operating")!);
+    const uscc = await rows<{ uscc: string }>(a.db, sql`select uscc from enterprises where uscc is not null and notes = ${SYNTHETIC_NOTE}`);
+    for (const r of uscc) expect(checkUscc(r.uscc)).toBe("valid");
+  });
+
+  it("adds another N on a second run, with new enterprises and USCCs", async () => {
+    const t = await createTestDb();
+    await seed(t.db, () => {});
+    await generateSynthetic(t.db, { scale: 300, anchor: ANCHOR, log: () => {} });
+    const summary = await generateSynthetic(t.db, { scale: 300, anchor: ANCHOR, log: () => {} });
+    expect(summary.projects).toBe(300);
+    const [c] = await rows<{ projects: number; enterprises: number }>(
+      t.db,
+      sql`select (select count(*)::int from projects) as projects, (select count(*)::int from enterprises where notes = ${SYNTHETIC_NOTE}) as enterprises`,
+    );
+    expect(c).toEqual({ projects: DEMO_PROJECTS.length + 600, enterprises: 200 });
   });
 });
