@@ -18,6 +18,8 @@ async function pickEnterprise(page: Page, part: string, name: string) {
 }
 
 test("staff creates a project, logs a visit and a task, moves it on, and finds it again by the investor's name", async ({ page, browser }) => {
+  // A whole working session in one test: longer than the default budget on a busy 2-core machine.
+  test.setTimeout(120_000);
   const tag = stamp();
   const enterprise = `青岛国药租赁${tag}有限公司`;
   const project = `国药科技城${tag}`;
@@ -109,6 +111,7 @@ test("staff creates a project, logs a visit and a task, moves it on, and finds i
 });
 
 test("a stale save is refused, keeps what was typed and shows what the other person changed", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const tag = stamp();
   const enterprise = `威高集团${tag}有限公司`;
   await createEnterprise(page, enterprise);
