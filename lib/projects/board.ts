@@ -1,12 +1,9 @@
-import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { industryChains } from "@/db/schema";
 import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
-import { scopeOf } from "@/lib/auth/scope";
-import { getUnitTree } from "@/lib/units/queries";
+import { projectFormOptions } from "./options";
 import { listStageCards, stageTotals } from "./queries";
-import { assignableUsers } from "./service";
+import { projectQuery } from "./url";
 import { STAGES } from "./stages";
 import { projectFiltersSchema, type ProjectFilters } from "./validation";
 
@@ -68,34 +65,15 @@ export async function loadBoard(db: DbOrTx, viewer: Viewer, filters: ProjectFilt
   return STAGES.map((stage, i) => ({ stage, ...totals[stage], cards: cards[i]! }));
 }
 
-/** Choices for the board's filter bar, limited to what the viewer may see. */
+/** Choices for the board's filter bar: the list's own options, limited to what the viewer may see. */
 export async function boardFilterOptions(db: DbOrTx, viewer: Viewer) {
-  const [chains, owners, unitTree, scope] = await Promise.all([
-    db
-      .select({ id: industryChains.id, name: industryChains.name })
-      .from(industryChains)
-      .where(eq(industryChains.active, true))
-      .orderBy(asc(industryChains.sortOrder), asc(industryChains.name)),
-    assignableUsers(db, viewer),
-    getUnitTree(db),
-    scopeOf(db, viewer),
-  ]);
-  const units = scope.all ? unitTree : unitTree.filter((u) => scope.unitIds.includes(u.id));
-  const top = Math.min(...units.map((u) => u.depth));
-  return {
-    chains,
-    owners: owners.map((o) => ({ id: o.id, name: o.displayName })),
-    // A unit filter means something only to those who see more than one unit.
-    units: units.length > 1 ? units.map((u) => ({ id: u.id, name: u.name, depth: u.depth - top })) : [],
-  };
+  const { chains, people, units } = await projectFormOptions(db, viewer);
+  // A unit filter means something only to those who see more than one unit.
+  return { chains, owners: people, units: units.length > 1 ? units : [] };
 }
 export type BoardFilterOptions = Awaited<ReturnType<typeof boardFilterOptions>>;
 
 /** The filters as a query string, so the list and the board can link to each other with the same selection. */
 export function filtersToQuery(filters: ProjectFilters): string {
-  const q = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (Array.isArray(value) ? value.length : value) q.set(key, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  return q.toString();
+  return projectQuery(filters).replace(/^\?/, "");
 }
