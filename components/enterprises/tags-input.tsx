@@ -71,7 +71,7 @@ export function TagsInput({ id, value, onChange, error }: { id: string; value: s
             }
           }}
         />
-        <Button type="button" variant="secondary" onClick={addDraft}>
+        <Button type="button" variant="secondary" className="whitespace-nowrap" onClick={addDraft}>
           {t("addTag")}
         </Button>
       </div>
