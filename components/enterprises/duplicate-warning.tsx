@@ -12,12 +12,12 @@ const DEBOUNCE_MS = 400;
  * the same code or a similar name, each a link that opens in a new tab so the form keeps
  * its input. A warning only: the user may still save.
  */
-export function DuplicateWarning({ name, uscc, excludeId }: { name: string; uscc: string; excludeId?: string }) {
+export function DuplicateWarning({ name, uscc, excludeId, skip = false }: { name: string; uscc: string; excludeId?: string; skip?: boolean }) {
   const t = useTranslations("enterprises");
   const [found, setFound] = useState<{ key: string; result: Duplicates }>();
   const query = { name: name.trim(), uscc: uscc.trim() };
   const key = `${query.name}\u0000${query.uscc}`;
-  const active = query.name.length >= 2 || query.uscc.length === 18;
+  const active = !skip && (query.name.length >= 2 || query.uscc.length === 18);
 
   useEffect(() => {
     if (!active) return;

@@ -100,7 +100,13 @@ export function EnterpriseForm({ enterprise }: { enterprise?: EditedEnterprise }
           </>
         )}
       </Field>
-      <DuplicateWarning name={name ?? ""} uscc={uscc ?? ""} excludeId={enterprise?.id} />
+      {/* When editing, only a changed name or code can make a new duplicate. */}
+      <DuplicateWarning
+        name={name ?? ""}
+        uscc={uscc ?? ""}
+        excludeId={enterprise?.id}
+        skip={Boolean(enterprise && name === enterprise.name && uscc === enterprise.uscc)}
+      />
       <Field id="ownershipType" label={t("enterprises.ownershipType")} error={errors.ownershipType?.message}>
         {(aria) => (
           <Select {...aria} {...form.register("ownershipType")}>

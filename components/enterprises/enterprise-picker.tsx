@@ -37,7 +37,9 @@ export function EnterprisePicker({
   const [typed, setTyped] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<Option[] | null>(null);
-  const [active, setActive] = useState(-1);
+  // The highlighted option by id, so fresh results that still hold it keep it highlighted.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active = options?.findIndex((o) => o.id === activeId) ?? -1;
   const text = typed ?? value?.name ?? "";
   const query = typed ?? "";
   const listId = `${id}-listbox`;
@@ -50,7 +52,6 @@ export function EnterprisePicker({
       const result = await callAction(searchEnterprisesAction(query));
       if (cancelled) return;
       setOptions(result.ok ? result.data : []);
-      setActive(-1);
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;
@@ -62,19 +63,20 @@ export function EnterprisePicker({
     onChange({ id: o.id, name: o.name });
     setTyped(null);
     setOpen(false);
-    setActive(-1);
+    setActiveId(null);
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     const count = options?.length ?? 0;
+    const move = (index: number) => setActiveId(options?.[index]?.id ?? null);
     if (e.key === "ArrowDown") {
       e.preventDefault();
       if (!open) setOpen(true);
-      else if (count) setActive((a) => (a + 1) % count);
+      else if (count) move((active + 1) % count);
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
       if (!open) setOpen(true);
-      else if (count) setActive((a) => (a <= 0 ? count - 1 : a - 1));
+      else if (count) move(active <= 0 ? count - 1 : active - 1);
     } else if (e.key === "Enter") {
       if (open && options && active >= 0 && options[active]) {
         e.preventDefault(); // choosing is not submitting the surrounding form
@@ -84,7 +86,7 @@ export function EnterprisePicker({
       if (open) {
         e.preventDefault();
         setOpen(false);
-        setActive(-1);
+        setActiveId(null);
       } else if (typed !== null) setTyped(null);
     }
   };

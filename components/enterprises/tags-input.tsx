@@ -38,7 +38,7 @@ export function TagsInput({ id, value, onChange, error }: { id: string; value: s
         ))}
       </div>
       {custom.length > 0 && (
-        <ul className="flex flex-wrap gap-2" aria-label={t("otherTag")}>
+        <ul className="flex flex-wrap gap-2" aria-label={t("addedTags")}>
           {custom.map((tag) => (
             <li key={tag} className="inline-flex items-center gap-1 rounded bg-slate-100 py-0.5 pl-2 text-sm text-slate-800">
               {tag}
@@ -71,7 +71,7 @@ export function TagsInput({ id, value, onChange, error }: { id: string; value: s
             }
           }}
         />
-        <Button type="button" variant="secondary" onClick={addDraft}>
+        <Button type="button" variant="secondary" className="whitespace-nowrap" onClick={addDraft}>
           {t("addTag")}
         </Button>
       </div>

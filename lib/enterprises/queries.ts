@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { auditLog, contacts, enterprises, projects, units, users } from "@/db/schema";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
@@ -7,6 +8,9 @@ import { escapeLike, visibleProjects } from "@/lib/projects/queries";
 import { visibleEnterprises } from "./scope";
 import { normaliseUscc } from "./uscc";
 import { duplicateQuerySchema, type DuplicateQuery, type EnterpriseListParams, type EnterpriseSort } from "./validation";
+
+/** An id that is not a uuid names nothing (and would make PostgreSQL raise). */
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 /** How many of the enterprise's projects the viewer may see. */
 function visibleProjectCount(scope: Scope): SQL<number> {
@@ -69,6 +73,7 @@ export type EnterpriseRow = Awaited<ReturnType<typeof listEnterprises>>["rows"][
 
 /** One enterprise, or null when it does not exist or the viewer may not see it (a 404 either way). */
 export async function getEnterprise(db: DbOrTx, viewer: Viewer, id: string) {
+  if (!isUuid(id)) return null;
   const scope = await scopeOf(db, viewer);
   const [row] = await db
     .select({
@@ -110,6 +115,7 @@ const contactColumns = {
 
 /** The contacts of an enterprise the viewer may see; none otherwise. */
 export async function listContacts(db: DbOrTx, viewer: Viewer, enterpriseId: string) {
+  if (!isUuid(enterpriseId)) return [];
   const scope = await scopeOf(db, viewer);
   return db
     .select(contactColumns)
@@ -122,6 +128,7 @@ export type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
 
 /** The enterprise's projects that the viewer may see (other units' projects stay hidden). */
 export async function listEnterpriseProjects(db: DbOrTx, viewer: Viewer, enterpriseId: string) {
+  if (!isUuid(enterpriseId)) return [];
   const scope = await scopeOf(db, viewer);
   return db
     .select({

@@ -29,8 +29,8 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
     <div>
       <PageHeader title={t("enterprises.title")} actions={<ButtonLink href="/enterprises/new">{t("enterprises.new")}</ButtonLink>} />
       <Card>
-        <form method="get" role="search" className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]">
-          <div>
+        <form method="get" role="search" className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="sm:col-span-2">
             <label htmlFor="q" className="sr-only">{t("enterprises.searchLabel")}</label>
             <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("enterprises.search")} />
           </div>
