@@ -15,7 +15,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Generous: a full run on 2 cores with axe checks on every page is slow, not broken.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
