@@ -64,7 +64,17 @@ export default async function EnterprisePage({
   return (
     <div className="space-y-5">
       <Link href="/enterprises" className="text-sm text-brand-700 underline underline-offset-2">← {t("enterprises.back")}</Link>
-      <PageHeader title={e.name} actions={<ButtonLink href={`/enterprises/${e.id}/edit`} variant="secondary">{t("enterprises.edit")}</ButtonLink>} />
+      <PageHeader
+        title={e.name}
+        actions={
+          <>
+            <ButtonLink href={`/enterprises/${e.id}/edit`} variant="secondary">
+              {t("enterprises.edit")}
+            </ButtonLink>
+            <ButtonLink href={`/projects/new?enterprise=${e.id}`}>{t("projects.new")}</ButtonLink>
+          </>
+        }
+      />
       {e.tags.length > 0 && (
         <ul className="-mt-3 flex flex-wrap gap-1" aria-label={t("enterprises.tags")}>
           {e.tags.map((tag) => <li key={tag}><Badge tone="blue">{tag}</Badge></li>)}
