@@ -255,6 +255,8 @@ export type SyntheticOptions = {
   anchor?: string;
   /** Projects per batch of inserts. */
   batchSize?: number;
+  /** Drop the secondary indexes for the load and build them after; default: for large loads into small databases. */
+  rebuildIndexes?: boolean;
   log?: (line: string) => void;
 };
 
@@ -377,7 +379,7 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
     // the end, in this transaction (so nobody ever sees them missing); sorted builds are far
     // faster than updating each index row by row. Unique indexes and keys stay.
     const existing = (await client.query<{ n: number }>("select count(*)::int as n from projects")).rows[0]!.n;
-    const rebuild = scale >= BULK_MIN && scale >= existing
+    const rebuild = (opts.rebuildIndexes ?? (scale >= BULK_MIN && scale >= existing))
       ? (
           await client.query<{ name: string; def: string }>(
             `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
