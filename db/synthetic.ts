@@ -219,28 +219,26 @@ class Batch {
     if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
     values.forEach((v, i) => this.data[i]!.push(v));
   }
-  /**
-   * Sends the rows gathered so far and starts a new set, without waiting: the client queues
-   * statements in order, so the next batch is generated while this one is inserted.
-   */
-  send(client: pg.PoolClient): Promise<number> {
-    const n = this.size;
-    if (!n) return Promise.resolve(0);
+  /** The statement inserting the rows gathered so far; a new set starts. */
+  take(): { text: string; values: unknown[][]; rows: number } {
     const names = this.columns.map((c) => c.name).join(", ");
     const args = this.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
     const exprs = this.columns.map((c) => c.expr ?? `t.${c.name}`).join(", ");
-    const data = this.data;
+    const rows = this.size;
+    const values = this.data;
     this.data = this.columns.map(() => []);
-    return client.query(`insert into ${this.table} (${names}) select ${exprs} from unnest(${args}) as t(${names})`, data).then(() => n);
+    return { text: `insert into ${this.table} (${names}) select ${exprs} from unnest(${args}) as t(${names})`, values, rows };
   }
 }
 
-/** Sends several batches in order and waits for all of them; the first failure is the one reported. */
-async function sendAll(client: pg.PoolClient, batches: Batch[]): Promise<number[]> {
-  const results = await Promise.allSettled(batches.map((b) => b.send(client)));
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  return results.map((r) => (r as PromiseFulfilledResult<number>).value);
+/**
+ * Inserts what the batches hold, in order, and resolves to the row counts. The rows are taken
+ * at once, so the caller can go on generating the next batch while these are written.
+ */
+async function send(client: pg.PoolClient, batches: Batch[]): Promise<number[]> {
+  const statements = batches.map((b) => b.take());
+  for (const s of statements) if (s.rows) await client.query(s.text, s.values);
+  return statements.map((s) => s.rows);
 }
 
 const col = (name: string, type: string, expr?: string): Column => ({ name, type, expr });
@@ -257,6 +255,8 @@ export type SyntheticOptions = {
   anchor?: string;
   /** Projects per batch of inserts. */
   batchSize?: number;
+  /** Drop the secondary indexes for the load and build them after; default: for large loads into small databases. */
+  rebuildIndexes?: boolean;
   log?: (line: string) => void;
 };
 
@@ -379,7 +379,7 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
     // the end, in this transaction (so nobody ever sees them missing); sorted builds are far
     // faster than updating each index row by row. Unique indexes and keys stay.
     const existing = (await client.query<{ n: number }>("select count(*)::int as n from projects")).rows[0]!.n;
-    const rebuild = scale >= BULK_MIN && scale >= existing
+    const rebuild = (opts.rebuildIndexes ?? (scale >= BULK_MIN && scale >= existing))
       ? (
           await client.query<{ name: string; def: string }>(
             `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
@@ -466,12 +466,12 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       }
       if (enterpriseBatch.size >= batchSize) {
         await inflight;
-        inflight = sendAll(client, [enterpriseBatch, contactBatch]).then(([n = 0]) => void (enterpriseCount += n));
+        inflight = send(client, [enterpriseBatch, contactBatch]).then(([n = 0]) => void (enterpriseCount += n));
         inflight.catch(() => {}); // awaited (and so reported) before the next batch
       }
     }
     await inflight;
-    await sendAll(client, [enterpriseBatch, contactBatch]).then(([n = 0]) => void (enterpriseCount += n));
+    await send(client, [enterpriseBatch, contactBatch]).then(([n = 0]) => void (enterpriseCount += n));
 
     // ── Projects and their history ──
     const projectBatch = new Batch("projects", [
@@ -541,7 +541,7 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
     ]);
     const totals = { projects: 0, stageEvents: 0, activities: 0, tasks: 0, signings: 0 };
     const flushAll = () =>
-      sendAll(client, [projectBatch, signingBatch, eventBatch, activityBatch, taskBatch]).then(([p = 0, sg = 0, ev = 0, ac = 0, tk = 0]) => {
+      send(client, [projectBatch, signingBatch, eventBatch, activityBatch, taskBatch]).then(([p = 0, sg = 0, ev = 0, ac = 0, tk = 0]) => {
         totals.projects += p;
         totals.signings += sg;
         totals.stageEvents += ev;

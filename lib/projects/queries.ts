@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, sum, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { contacts, enterprises, industryChains, projects, signings, units, users } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
@@ -14,17 +14,28 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Text search over project name, enterprise name, USCC and contact names. */
+/**
+ * Text search over project name, enterprise name, USCC and contact names.
+ *
+ * The matches are gathered as one set of project ids, a union of indexed lookups, rather than
+ * as an OR over each row: then each part can use its own index (the trigram indexes on the
+ * three names once q has 3 characters, the USCC index), instead of the whole list being
+ * filtered row by row. Text without upper or lower case (Chinese, digits) is matched with LIKE,
+ * which finds exactly what ILIKE would, several times faster when a scan is unavoidable.
+ */
 function textCondition(q: string): SQL {
   const like = `%${escapeLike(q)}%`;
-  return or(
-    ilike(projects.name, like),
-    inArray(
-      projects.enterpriseId,
-      sql`(select ${enterprises.id} from ${enterprises} where ${enterprises.name} ilike ${like} or ${enterprises.uscc} = ${q.toUpperCase()}
-           union select ${contacts.enterpriseId} from ${contacts} where ${contacts.name} ilike ${like})`,
-    ),
-  )!;
+  const caseless = q.toLowerCase() === q && q.toUpperCase() === q;
+  const matches = (column: AnyPgColumn) => (caseless ? sql`${column} like ${like}` : sql`${column} ilike ${like}`);
+  return inArray(
+    projects.id,
+    sql`(select ${projects.id} from ${projects} where ${matches(projects.name)}
+         union
+         select ${projects.id} from ${projects} where ${projects.enterpriseId} in (
+           select ${enterprises.id} from ${enterprises} where ${matches(enterprises.name)}
+           union select ${enterprises.id} from ${enterprises} where ${enterprises.uscc} = ${q.toUpperCase()}
+           union select ${contacts.enterpriseId} from ${contacts} where ${matches(contacts.name)}))`,
+  );
 }
 
 /** Day boundaries in China time, whatever the server's zone. */

@@ -344,6 +344,16 @@ describe("synthetic generator", () => {
     for (const r of uscc) expect(checkUscc(r.uscc)).toBe("valid");
   });
 
+  it("rebuilds the indexes it drops for a bulk load exactly as they were", async () => {
+    const t = await createTestDb();
+    await seed(t.db, () => {});
+    const indexes = () => rows<{ name: string; def: string }>(t.db, sql`select indexname as name, indexdef as def from pg_indexes where schemaname = 'public' order by 1`);
+    const before = await indexes();
+    await generateSynthetic(t.db, { scale: 200, anchor: ANCHOR, log: () => {}, rebuildIndexes: true });
+    expect(await indexes()).toEqual(before);
+    expect(before.length).toBeGreaterThan(30);
+  });
+
   it("adds another N on a second run, with new enterprises and USCCs", async () => {
     const t = await createTestDb();
     await seed(t.db, () => {});
