@@ -21,3 +21,8 @@ export function safeCallbackPath(value: string | null | undefined, fallback = "/
   if (url.pathname === "/login" || url.pathname.startsWith("/login/")) return fallback;
   return url.pathname + url.search + url.hash;
 }
+
+/** Makes user text match literally inside a LIKE pattern (%, _ and \ escaped). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -6,13 +6,11 @@ import type { ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { yiToYuan } from "@/lib/money";
+import { escapeLike } from "@/lib/utils";
 import type { ProjectFilters, ProjectListParams, ProjectSort } from "./validation";
 
 const owners = alias(users, "owner");
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Text search over project name, enterprise name, USCC and contact names.

@@ -2,12 +2,10 @@ import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { units, users } from "@/db/schema";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
+import { escapeLike } from "@/lib/utils";
 import { publicUserColumns } from "./service";
 import type { UserListParams } from "./validation";
 
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function listUsers(db: DbOrTx, viewer: Viewer, params: UserListParams) {
   assertRole(viewer, "admin");
