@@ -2,7 +2,8 @@ import Link from "next/link";
 import { cn } from "@/lib/utils";
 
 const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
+  // Disabled stays legible (axe checks contrast even on a form that is still hydrating).
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-200 disabled:text-slate-600",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
   danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
   ghost: "text-slate-700 hover:bg-slate-100",
