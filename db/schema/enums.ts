@@ -65,3 +65,27 @@ export type ActivityKind = (typeof activityKindEnum.enumValues)[number];
 
 export const taskStatusEnum = pgEnum("task_status", ["open", "done", "cancelled"]);
 export type TaskStatus = (typeof taskStatusEnum.enumValues)[number];
+
+/** 协议类型: 框架协议 / 投资协议 / 正式合同 */
+export const agreementTypeEnum = pgEnum("agreement_type", ["framework", "investment", "formal_contract"]);
+export type AgreementType = (typeof agreementTypeEnum.enumValues)[number];
+
+/** 审核 (已保存 / 审核中 / 通过 / 退回): a stage report counts in official figures only when approved. */
+export const reviewStatusEnum = pgEnum("review_status", ["draft", "pending", "approved", "rejected"]);
+export type ReviewStatus = (typeof reviewStatusEnum.enumValues)[number];
+
+/** 待腾空 → 已腾空 → 已挂牌 → 已出让 → 已开工 → 已竣工 */
+export const parcelStatusEnum = pgEnum("parcel_status", ["reserved", "cleared", "listed", "transferred", "under_construction", "completed"]);
+export type ParcelStatus = (typeof parcelStatusEnum.enumValues)[number];
+
+/** 用地性质: 工业 M1 / 新型产业 M0 / 研发 / 商业 / 其他 */
+export const landUseEnum = pgEnum("land_use", ["industrial_m1", "new_industrial_m0", "rnd", "commercial", "other"]);
+export type LandUse = (typeof landUseEnum.enumValues)[number];
+
+/** The unit an area was typed in: kept so the form shows it back as entered. */
+export const areaUnitEnum = pgEnum("area_unit", ["mu", "sqm"]);
+export type AreaUnit = (typeof areaUnitEnum.enumValues)[number];
+
+/** 推介会 / 集中签约仪式 */
+export const eventKindEnum = pgEnum("event_kind", ["promotion_event", "signing_ceremony"]);
+export type EventKind = (typeof eventKindEnum.enumValues)[number];

@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./reference";
 export * from "./enterprises";
 export * from "./projects";
+export * from "./land";

@@ -1,21 +1,22 @@
 import { relations } from "drizzle-orm";
-import { bigint, boolean, date, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { id, timestamps, version } from "./columns";
+import { bigint, boolean, date, index, pgTable, uniqueIndex, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { id, mu, timestamps, version, yuan } from "./columns";
 import { enterprises } from "./enterprises";
 import {
   activityKindEnum,
+  agreementTypeEnum,
   capitalOriginEnum,
+  landUseEnum,
   projectSourceEnum,
   projectStageEnum,
   projectStatusEnum,
+  reviewStatusEnum,
   taskStatusEnum,
 } from "./enums";
+import { events, parcels, parks } from "./land";
 import { industryChains } from "./reference";
 import { units } from "./units";
 import { users } from "./users";
-
-/** Money in 元, exact: numeric(20,2) holds up to 10^18 元, far beyond any project. */
-const yuan = () => numeric({ precision: 20, scale: 2 });
 
 /** 招商项目: the pipeline record. */
 export const projects = pgTable(
@@ -44,6 +45,11 @@ export const projects = pgTable(
       .references(() => units.id, { onDelete: "restrict" }),
     isKey: boolean().notNull().default(false),
     expectedSigningDate: date({ mode: "string" }),
+    /** 落地园区: the park the project lands in or targets. */
+    parkId: uuid().references(() => parks.id, { onDelete: "set null" }),
+    /** 用地需求: land the project needs (亩) and for what use; drives parcel matching. */
+    landNeedMu: mu(),
+    landUse: landUseEnum(),
     description: text().notNull().default(""),
     /** When the stage or status last changed, and when the last activity happened: for stalled-project lists. */
     stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -56,27 +62,101 @@ export const projects = pgTable(
     index("projects_unit_updated_idx").on(t.unitId, t.updatedAt),
     index("projects_owner_idx").on(t.ownerId, t.updatedAt),
     index("projects_stage_idx").on(t.stage, t.status),
+    // The board's per-stage count and Σ within a unit subtree read from this index alone.
+    index("projects_unit_stage_idx").on(t.unitId, t.stage, t.status, t.totalInvestment),
     index("projects_enterprise_idx").on(t.enterpriseId),
     index("projects_chain_idx").on(t.industryChainId),
     index("projects_source_idx").on(t.source),
     index("projects_total_investment_idx").on(t.totalInvestment),
     index("projects_created_idx").on(t.createdAt),
     index("projects_updated_idx").on(t.updatedAt),
+    index("projects_park_idx").on(t.parkId),
     index("projects_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
-/** 签约: the facts of the signing. Required to reach `signed`; the full signing form comes later. */
-export const signings = pgTable("signings", {
-  projectId: uuid()
-    .primaryKey()
-    .references(() => projects.id, { onDelete: "cascade" }),
-  signingDate: date({ mode: "string" }).notNull(),
-  /** 协议投资额, in 元. */
-  contractInvestment: yuan().notNull(),
-  ...timestamps,
-  version: version(),
-});
+/** 签约: the facts of the signing. Required to reach `signed`; edited later through the signing form. */
+export const signings = pgTable(
+  "signings",
+  {
+    projectId: uuid()
+      .primaryKey()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    signingDate: date({ mode: "string" }).notNull(),
+    agreementType: agreementTypeEnum().notNull().default("investment"),
+    /** 协议投资额, in 元. */
+    contractInvestment: yuan().notNull(),
+    /** 一期投资, in 元. */
+    phase1Investment: yuan(),
+    /** 签约活动: the 集中签约仪式 or 推介会 it was signed at. */
+    eventId: uuid().references(() => events.id, { onDelete: "set null" }),
+    /** 项目服务管家: the one-to-one service steward. */
+    stewardId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** 责任单位. */
+    responsibleUnitId: uuid().references(() => units.id, { onDelete: "set null" }),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [
+    index("signings_date_idx").on(t.signingDate),
+    index("signings_event_idx").on(t.eventId),
+    index("signings_steward_idx").on(t.stewardId),
+  ],
+);
+
+/**
+ * 节点: after signing, each later stage (registered … operating) is a milestone with a planned
+ * and an actual date. Recording the actual date makes it a stage report (审核): draft → pending →
+ * approved (the project moves to that stage) or rejected with a comment.
+ */
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    stage: projectStageEnum().notNull(),
+    plannedDate: date({ mode: "string" }),
+    actualDate: date({ mode: "string" }),
+    /** Registration: the new local company. */
+    companyUscc: text(),
+    companyName: text(),
+    /** Land: the parcel (the contract date is the actual date). */
+    parcelId: uuid().references(() => parcels.id, { onDelete: "set null" }),
+    note: text().notNull().default(""),
+    reviewStatus: reviewStatusEnum().notNull().default("draft"),
+    submittedAt: timestamp({ withTimezone: true }),
+    submittedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewComment: text().notNull().default(""),
+    ...timestamps,
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("milestones_project_stage_idx").on(t.projectId, t.stage),
+    index("milestones_review_idx").on(t.reviewStatus, t.stage),
+  ],
+);
+
+/** 到位资金: money actually invested, as dated entries. */
+export const fundsInPlace = pgTable(
+  "funds_in_place",
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    receivedOn: date({ mode: "string" }).notNull(),
+    /** In 元. */
+    amount: yuan().notNull(),
+    note: text().notNull().default(""),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("funds_in_place_project_idx").on(t.projectId, t.receivedOn)],
+);
 
 /** Every stage or status change, append-only: funnels, conversion and time-in-stage come from here. */
 export const stageEvents = pgTable(
@@ -142,6 +222,8 @@ export const projectsRelations = relations(projects, ({ one, many }) => ({
   owner: one(users, { fields: [projects.ownerId], references: [users.id] }),
   unit: one(units, { fields: [projects.unitId], references: [units.id] }),
   signing: one(signings, { fields: [projects.id], references: [signings.projectId] }),
+  park: one(parks, { fields: [projects.parkId], references: [parks.id] }),
+  milestones: many(milestones),
   stageEvents: many(stageEvents),
   activities: many(activities),
   tasks: many(tasks),
@@ -151,3 +233,6 @@ export type Project = typeof projects.$inferSelect;
 export type StageEvent = typeof stageEvents.$inferSelect;
 export type Activity = typeof activities.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
+export type Signing = typeof signings.$inferSelect;
+export type Milestone = typeof milestones.$inferSelect;
+export type FundsEntry = typeof fundsInPlace.$inferSelect;

@@ -16,6 +16,9 @@ export type RecordingPool = pg.Pool & { record<T>(fn: () => Promise<T>): Promise
 
 export function recordingPool(connectionString: string, max = 10): RecordingPool {
   const pool = new pg.Pool({ connectionString, max }) as RecordingPool;
+  // The database is dropped WITH (FORCE) at the end: a connection still closing then gets
+  // "terminating connection due to administrator command", which must not crash the run.
+  pool.on("error", () => {});
   const query = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<pg.QueryResult>;
   let log: Statement[] | null = null;
   (pool as unknown as { query: unknown }).query = (config: unknown, values?: unknown[]) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_unit_stage_idx" ON "projects" USING btree ("unit_id","stage","status","total_investment");
