@@ -61,7 +61,8 @@ export const projects = pgTable(
   (t) => [
     index("projects_unit_updated_idx").on(t.unitId, t.updatedAt),
     index("projects_owner_idx").on(t.ownerId, t.updatedAt),
-    index("projects_stage_idx").on(t.stage, t.status),
+    // A board column (one stage, newest change first) reads its first cards straight off this index.
+    index("projects_stage_idx").on(t.stage, t.status, t.updatedAt),
     // The board's per-stage count and Σ within a unit subtree read from this index alone.
     index("projects_unit_stage_idx").on(t.unitId, t.stage, t.status, t.totalInvestment),
     index("projects_enterprise_idx").on(t.enterpriseId),

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/db/client";
 import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { projectFormOptions } from "./options";
-import { listStageCards, stageTotals } from "./queries";
+import { boardWhere, listStageCards, stageTotals } from "./queries";
 import { projectQuery } from "./url";
 import { STAGES } from "./stages";
 import { projectFiltersSchema, type ProjectFilters } from "./validation";
@@ -38,9 +38,8 @@ export function parseBoardFilters(raw: unknown): ProjectFilters {
   return { ...parsed, stage: undefined, status: parsed.status?.length ? parsed.status : ["active"] };
 }
 
-export async function loadStageCards(db: DbOrTx, viewer: Viewer, filters: ProjectFilters, stage: ProjectStage, offset: number): Promise<BoardCard[]> {
-  const rows = await listStageCards(db, viewer, filters, stage, offset, BOARD_PAGE_SIZE);
-  return rows.map((r) => ({
+function toCard(r: Awaited<ReturnType<typeof listStageCards>>[number]): BoardCard {
+  return {
     id: r.id,
     name: r.name,
     enterpriseName: r.enterpriseName,
@@ -51,18 +50,32 @@ export async function loadStageCards(db: DbOrTx, viewer: Viewer, filters: Projec
     isKey: r.isKey,
     hasSigning: Boolean(r.hasSigning),
     version: r.version,
-  }));
+  };
 }
 
-export async function loadStageTotals(db: DbOrTx, viewer: Viewer, filters: ProjectFilters): Promise<Record<ProjectStage, StageTotal>> {
-  const totals = await stageTotals(db, viewer, filters);
+function totalsByStage(totals: Awaited<ReturnType<typeof stageTotals>>): Record<ProjectStage, StageTotal> {
   return Object.fromEntries(STAGES.map((s) => [s, totals.get(s) ?? { count: 0, total: "0" }])) as Record<ProjectStage, StageTotal>;
 }
 
-/** Every column's count, Σ total investment and first page of cards, loaded in parallel. */
+/** The next page of one column (loading more on scroll). */
+export async function loadStageCards(db: DbOrTx, viewer: Viewer, filters: ProjectFilters, stage: ProjectStage, offset: number): Promise<BoardCard[]> {
+  const rows = await listStageCards(db, await boardWhere(db, viewer, filters), stage, offset, BOARD_PAGE_SIZE);
+  return rows.map(toCard);
+}
+
+export async function loadStageTotals(db: DbOrTx, viewer: Viewer, filters: ProjectFilters): Promise<Record<ProjectStage, StageTotal>> {
+  return totalsByStage(await stageTotals(db, await boardWhere(db, viewer, filters)));
+}
+
+/**
+ * Every column's count, Σ total investment and first page of cards: the visibility and filters
+ * are worked out once, then the totals and the nine columns are read in parallel.
+ */
 export async function loadBoard(db: DbOrTx, viewer: Viewer, filters: ProjectFilters): Promise<BoardColumnData[]> {
-  const [totals, ...cards] = await Promise.all([loadStageTotals(db, viewer, filters), ...STAGES.map((s) => loadStageCards(db, viewer, filters, s, 0))]);
-  return STAGES.map((stage, i) => ({ stage, ...totals[stage], cards: cards[i]! }));
+  const where = await boardWhere(db, viewer, filters);
+  const [totals, ...cards] = await Promise.all([stageTotals(db, where), ...STAGES.map((s) => listStageCards(db, where, s, 0, BOARD_PAGE_SIZE))]);
+  const byStage = totalsByStage(totals);
+  return STAGES.map((stage, i) => ({ stage, ...byStage[stage], cards: cards[i]!.map(toCard) }));
 }
 
 /** Choices for the board's filter bar: the list's own options, limited to what the viewer may see. */

@@ -4,7 +4,7 @@ import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { sumYuan } from "@/lib/money";
 import { BOARD_PAGE_SIZE, filtersToQuery, loadBoard, loadStageCards, loadStageTotals, parseBoardFilters } from "@/lib/projects/board";
-import { listStageCards, stageTotals } from "@/lib/projects/queries";
+import { boardWhere, listStageCards, stageTotals } from "@/lib/projects/queries";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer } from "./fixtures";
 
@@ -79,16 +79,16 @@ describe("board visibility", () => {
     expect(totals.signed).toEqual({ count: 1, total: "1500000000.00" });
     expect(totals.intent).toEqual({ count: 0, total: "0" }); // the paused one is not active
     expect(totals.operating).toEqual({ count: 0, total: "0" });
-    const cards = await listStageCards(db, staff, active, "intent", 0, 50);
+    const cards = await listStageCards(db, await boardWhere(db, staff, active), "intent", 0, 50);
     expect(cards).toEqual([]);
   });
 
   it("another unit's staff see none of them", async () => {
-    const totals = await stageTotals(db, staff2, active);
+    const totals = await stageTotals(db, await boardWhere(db, staff2, active));
     expect(totals.get("lead")).toEqual({ count: 1, total: "800000000.00" });
     expect(totals.get("intent")).toEqual({ count: 1, total: "200000000.00" });
     expect(totals.get("signed")).toBeUndefined();
-    const names = (await listStageCards(db, staff2, active, "lead", 0, 100)).map((c) => c.name);
+    const names = (await listStageCards(db, await boardWhere(db, staff2, active), "lead", 0, 100)).map((c) => c.name);
     expect(names).toEqual(["健康谷康养综合体"]);
   });
 
@@ -137,7 +137,7 @@ describe("board filters", () => {
     ];
     for (const [raw, expected] of cases) {
       const filters = parseBoardFilters(raw);
-      const [totals, cards] = await Promise.all([loadStageTotals(db, manager, filters), listStageCards(db, manager, filters, "lead", 0, 100)]);
+      const [totals, cards] = await Promise.all([loadStageTotals(db, manager, filters), listStageCards(db, await boardWhere(db, manager, filters), "lead", 0, 100)]);
       expect([raw, totals.lead.count]).toEqual([raw, expected]);
       expect([raw, cards.length]).toEqual([raw, expected]);
     }
@@ -165,7 +165,7 @@ describe("board paging", () => {
     expect(pages.map((p) => p.length)).toEqual([20, 20, 5]);
     const ids = pages.flat().map((c) => c.id);
     expect(new Set(ids).size).toBe(LEADS);
-    const all = await listStageCards(db, staff, active, "lead", 0, 1000);
+    const all = await listStageCards(db, await boardWhere(db, staff, active), "lead", 0, 1000);
     expect(new Set(ids)).toEqual(new Set(all.map((c) => c.id)));
   });
 

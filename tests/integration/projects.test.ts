@@ -4,7 +4,7 @@ import { auditLog, contacts, enterprises, projects, signings, stageEvents, tasks
 import type { Viewer } from "@/lib/auth/roles";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { myOpenTasks, myStalledProjects } from "@/lib/projects/my-work";
-import { getProject, listProjects, stageTotals } from "@/lib/projects/queries";
+import { boardWhere, getProject, listProjects, stageTotals } from "@/lib/projects/queries";
 import { addActivity, addTask, changeStage, createProject, setTaskDone, updateProject } from "@/lib/projects/service";
 import { projectListSchema } from "@/lib/projects/validation";
 import { createTestDb } from "../support/db";
@@ -92,7 +92,7 @@ describe("visibility", () => {
   });
 
   it("stage totals count only what the viewer may see", async () => {
-    const totals = await stageTotals(db, manager, {});
+    const totals = await stageTotals(db, await boardWhere(db, manager, {}));
     expect(totals.get("lead")).toEqual({ count: 2, total: "6500000000.00" });
   });
 });
