@@ -1,9 +1,9 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 
-/** A record's history, newest first, with who did each change. */
-export async function listEntityHistory(db: DbOrTx, entityType: string, entityId: string, limit = 20) {
+/** Audit rows matching `where`, newest first, with who did each change. */
+export async function listHistory(db: DbOrTx, where: SQL | undefined, limit = 20) {
   return db
     .select({
       id: auditLog.id,
@@ -15,9 +15,14 @@ export async function listEntityHistory(db: DbOrTx, entityType: string, entityId
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
+}
+
+/** A record's history, newest first, with who did each change. */
+export async function listEntityHistory(db: DbOrTx, entityType: string, entityId: string, limit = 20) {
+  return listHistory(db, and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)), limit);
 }
 
 export async function listRecentSignIns(db: DbOrTx, userId: string, limit = 5) {

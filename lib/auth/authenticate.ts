@@ -6,6 +6,16 @@ import { dummyVerify, verifyPassword } from "./password";
 import type { Viewer } from "./roles";
 import { getThrottleState, normaliseUsername, recordAttempt } from "./throttle";
 
+/** The columns a session's viewer is built from (users joined to their unit). */
+export const viewerColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  unitId: users.unitId,
+  unitName: units.name,
+} as const;
+
 export type AuthResult =
   | { ok: true; viewer: Viewer }
   | { ok: false; reason: "invalid" | "inactive" }
@@ -30,16 +40,7 @@ export async function authenticate(db: Db, username: string, password: string, i
     }
 
     const [user] = await tx
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        unitId: users.unitId,
-        unitName: units.name,
-        active: users.active,
-        passwordHash: users.passwordHash,
-      })
+      .select({ ...viewerColumns, active: users.active, passwordHash: users.passwordHash })
       .from(users)
       .innerJoin(units, eq(units.id, users.unitId))
       .where(sql`lower(${users.username}) = ${normaliseUsername(username)}`);
@@ -69,12 +70,7 @@ export async function authenticate(db: Db, username: string, password: string, i
 export async function loadViewer(db: Db, userId: string, sid: string): Promise<Viewer | null> {
   const [row] = await db
     .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
+      ...viewerColumns,
       active: users.active,
       revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sid})`,
     })

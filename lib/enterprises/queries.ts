@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { auditLog, contacts, enterprises, projects, units, users } from "@/db/schema";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
+import { listHistory } from "@/lib/audit/queries";
 import { visibleProjects } from "@/lib/projects/queries";
 import { escapeLike } from "@/lib/utils";
 import { visibleEnterprises } from "./scope";
@@ -148,25 +149,8 @@ export async function listEnterpriseProjects(db: DbOrTx, viewer: Viewer, enterpr
 
 /** The audit rows of the enterprise's contacts (added, edited, deleted), newest first. */
 export async function listContactHistory(db: DbOrTx, enterpriseId: string, limit = 20) {
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      at: auditLog.at,
-      before: auditLog.before,
-      after: auditLog.after,
-      actorName: users.displayName,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.entityType, "contact"),
-        or(sql`${auditLog.after}->>'enterpriseId' = ${enterpriseId}`, sql`${auditLog.before}->>'enterpriseId' = ${enterpriseId}`),
-      ),
-    )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
+  const ofEnterprise = or(sql`${auditLog.after}->>'enterpriseId' = ${enterpriseId}`, sql`${auditLog.before}->>'enterpriseId' = ${enterpriseId}`);
+  return listHistory(db, and(eq(auditLog.entityType, "contact"), ofEnterprise), limit);
 }
 
 // Legal-form suffixes say nothing about which company it is: "海尔生物医疗科技有限公司" → "海尔生物医疗科技".

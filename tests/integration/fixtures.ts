@@ -7,6 +7,7 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, loginAttempts, units, users, type Unit, type User } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
+import { viewerColumns } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/roles";
 
@@ -66,14 +67,7 @@ export async function insertUser(
 /** The viewer a session would carry for this user, built from the database rows. */
 export async function viewerFor(db: Db, userId: string): Promise<Viewer> {
   const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-    })
+    .select(viewerColumns)
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId));
