@@ -95,6 +95,10 @@ export const signings = pgTable(
     stewardId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** 责任单位. */
     responsibleUnitId: uuid().references(() => units.id, { onDelete: "set null" }),
+    /** 项目进展, 存在问题, 备注: the free-text columns of the 签约项目清单, kept current by the owner. */
+    progress: text().notNull().default(""),
+    issues: text().notNull().default(""),
+    note: text().notNull().default(""),
     ...timestamps,
     version: version(),
   },
