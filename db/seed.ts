@@ -51,6 +51,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
  */
 export const DEMO_COLLEAGUES: { username: string; displayName: string; role: Role; unit: string }[] = [
   { username: "zhaolei", displayName: "赵磊", role: "staff", unit: "370213-SMYZ" },
+  // 项目服务管家 of the 高新区's signed projects, in the 落地办.
+  { username: "zhouzy", displayName: "周振宇", role: "staff", unit: "QDHT-LDB" },
 ];
 
 export async function seed(db: Db, log: (line: string) => void = console.log): Promise<void> {
