@@ -20,15 +20,15 @@ const optionalYi = z
 export const pastDate = z
   .string({ error: "errors.required" })
   .trim()
-  .min(1, "errors.required")
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "projects.errors.date")
+  .min(1, { error: "errors.required", abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "projects.errors.date", abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "projects.errors.date")
   .refine((s) => s <= todayInChina(), "projects.errors.futureDate");
 
 const signingFacts = z.object({
   signingDate: pastDate,
   agreementType: z.enum(AGREEMENT_TYPES, { error: "errors.required" }),
-  contractInvestmentYi: z.string().trim().min(1, "errors.required").regex(YI_PATTERN, "projects.errors.amount"),
+  contractInvestmentYi: z.string().trim().min(1, { error: "errors.required", abort: true }).regex(YI_PATTERN, "projects.errors.amount"),
   phase1InvestmentYi: optionalYi,
   eventId: choice,
   stewardId: choice,
@@ -71,7 +71,7 @@ export const fundsEntrySchema = z.object({
   amountYi: z
     .string()
     .trim()
-    .min(1, "errors.required")
+    .min(1, { error: "errors.required", abort: true })
     .regex(/^-?\d{1,10}(\.\d{1,4})?$/, "projects.errors.amount")
     .refine((v) => yiToYuan(v.replace(/^-/, "")) !== "0", "signing.errors.zeroAmount"),
   note: z.string().trim().max(200, "projects.errors.tooLong200").default(""),
