@@ -97,7 +97,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <div>
           <h1 className="text-xl font-semibold">{project.name}</h1>
           <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <StageBadge stage={project.stage} status={project.status} />
+            <StageBadge stage={project.stage} status={project.status} pending={milestones.filter((m) => m.report?.reviewStatus === "pending").map((m) => m.stage)} />
             {project.isKey && <Badge tone="amber">{t("projects.isKey")}</Badge>}
             {isOver100m(project.totalInvestment) && <Badge>{t("projects.over100m")}</Badge>}
             <span>
