@@ -105,6 +105,9 @@ export const checklistItems = pgTable(
     description: text().notNull().default(""),
     responsibleDepartment: text().notNull().default(""),
     evidenceRequired: boolean().notNull().default(false),
+    /** Copied from the template: the due date is worked out again when its anchor (e.g. the land date) becomes known. */
+    dueOffsetDays: integer(),
+    dueAnchor: dueAnchorEnum().notNull().default("start"),
     ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
     status: checklistItemStatusEnum().notNull().default("not_started"),
     dueDate: date({ mode: "string" }),
