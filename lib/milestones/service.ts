@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/roles";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/queries";
 import { parseOrThrow } from "@/lib/validation";
+import { fillLandDueDates } from "@/lib/workflows/service";
 import { isEditable, mayReview, MILESTONE_STAGES, orderWarnings, REPORT_FACTS, stageAfterApproval, type OrderWarning } from "./rules";
 import { planSchema, reportSchema, reviewSchema } from "./validation";
 
@@ -146,6 +147,8 @@ export async function reviewReport(db: Db, viewer: Viewer, milestoneId: string, 
         });
         await writeAudit(tx, { actorId: viewer.id, action: "update", entityType: "project", entityId: project.id, ...diffRows({ stage: project.stage }, { stage: moved!.stage }), ip: ctx.ip });
       }
+      // Service items counted from the land date (用地一件事) get their due dates now.
+      if (before.stage === "land_secured" && before.actualDate) await fillLandDueDates(tx, project.id, before.actualDate);
       if (before.parcelId) {
         const [parcel] = await tx
           .update(parcels)
