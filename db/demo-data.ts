@@ -98,6 +98,8 @@ export type DemoProject = {
     event?: "ceremony";
     agreement?: AgreementType;
     phase1?: string;
+    /** 项目服务管家 (username); default: the 落地办 of the district. */
+    steward?: string;
     progress?: string;
     issues?: string;
   };
@@ -534,6 +536,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       note: "投资协议签约",
       agreement: "investment",
       phase1: "15",
+      steward: "staff",
       progress: "一期项目公司已完成名称预核准，注册材料已报审",
       issues: "一期 20 余家配套企业过渡厂房需求约 3 万平方米，需协调载体",
     },
@@ -585,7 +588,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     key: true,
     description: "“拿地即开工”项目：2023 年 6 月 15 日签订土地出让合同，6 月 30 日取得施工许可。",
     created: 160,
-    signed: { on: "2023-02-16", yi: "5", agreement: "formal_contract", phase1: "3", progress: "一期已建成，二期主体结构施工中", issues: "二期施工临时用电需扩容" },
+    signed: { on: "2023-02-16", yi: "5", agreement: "formal_contract", phase1: "3", steward: "staff", progress: "一期已建成，二期主体结构施工中", issues: "二期施工临时用电需扩容" },
     reachedOn: { registered: "2023-03-22", land_secured: "2023-06-15", construction: "2023-06-30" },
     activities: [
       { kind: "visit", on: "2022-09-20", summary: "走访海尔生物医疗，了解生物安全产品线扩产需求", nextStep: "提供医药器械片区可用地块" },
@@ -1401,7 +1404,7 @@ function landingOf(
     contractInvestment: yiToYuan(yi)!,
     phase1Investment: signed.phase1 ? yiToYuan(signed.phase1) : Number(yi) >= 5 ? yiToYuan(shareOf(yi, 40)) : null,
     eventId: signed.event ? (refs.eventIds.get(signed.event) ?? null) : null,
-    stewardId: user(STEWARDS[p.unit.split("-")[0]!] ?? "admin"),
+    stewardId: user(signed.steward ?? STEWARDS[p.unit.split("-")[0]!] ?? "admin"),
     responsibleUnitId: refs.unitIds.get(p.unit) ?? null,
     progress: signed.progress ?? PROGRESS[p.stage],
     issues: signed.issues ?? "",
