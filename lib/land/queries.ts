@@ -348,3 +348,30 @@ export async function listOpenParcels(db: DbOrTx): Promise<MatchRow[]> {
     .where(and(isNull(parcels.projectId), sql`${parcels.status} < 'under_construction'`))
     .orderBy(asc(parcels.code));
 }
+
+/**
+ * Names for the ids an audit history mentions (parks, zones, projects), so it reads
+ * "健康谷 → 生物医药及医疗器械产业园" rather than ids. Projects are named only when visible.
+ */
+export async function namesForHistory(db: DbOrTx, viewer: Viewer, entries: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]) {
+  const ids = { park: new Set<string>(), zone: new Set<string>(), project: new Set<string>() };
+  for (const e of entries) {
+    for (const side of [e.before, e.after]) {
+      if (typeof side?.parkId === "string") ids.park.add(side.parkId);
+      if (typeof side?.zoneId === "string") ids.zone.add(side.zoneId);
+      if (typeof side?.projectId === "string") ids.project.add(side.projectId);
+    }
+  }
+  const scope = await scopeOf(db, viewer);
+  const [p, z, pr] = await Promise.all([
+    ids.park.size ? db.select({ id: parks.id, name: parks.name }).from(parks).where(inArray(parks.id, [...ids.park])) : [],
+    ids.zone.size ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, [...ids.zone])) : [],
+    ids.project.size
+      ? db
+          .select({ id: projects.id, name: projects.name })
+          .from(projects)
+          .where(and(inArray(projects.id, [...ids.project]), visibleProjects(scope)))
+      : [],
+  ]);
+  return new Map([...p, ...z, ...pr].map((r) => [r.id, r.name]));
+}

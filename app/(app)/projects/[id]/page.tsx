@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ProjectLandCard } from "@/components/land/project-land-card";
 import { ActivityForm } from "@/components/projects/activity-form";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { StageBadge } from "@/components/projects/stage-badge";
@@ -155,6 +156,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {project.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{project.description}</p>}
             </CardBody>
           </Card>
+          <ProjectLandCard projectId={project.id} viewer={viewer} />
           <Card aria-labelledby="tasks-heading">
             <CardHeader id="tasks-heading" title={t("projects.tasks")} />
             <CardBody className="space-y-4">
