@@ -137,7 +137,7 @@ async function saveZones(tx: Tx, viewer: Viewer, parkId: string, wanted: ParkVal
   }
   // Renames go through a temporary name first, so two zones can swap names in one save.
   const renamed = wanted.filter((z) => z.id && byId.get(z.id)!.name !== z.name);
-  for (const z of renamed) await tx.update(zones).set({ name: `\u0000${z.id}` }).where(eq(zones.id, z.id!));
+  for (const z of renamed) await tx.update(zones).set({ name: `__renaming__${z.id}` }).where(eq(zones.id, z.id!));
   for (const [i, zone] of wanted.entries()) {
     const values = { name: zone.name, areaMu: zone.areaMu, description: zone.description, sortOrder: i };
     if (!zone.id) {
