@@ -28,13 +28,13 @@ export function MatchButton({ projectId, parcelId, code, unlink = false }: { pro
   }
 
   return (
-    <div className="space-y-1">
+    <div className="flex max-w-40 shrink-0 flex-col items-end gap-1">
       <Button type="button" variant={unlink ? "danger" : "primary"} disabled={!hydrated || busy} onClick={run} className="min-h-9 px-3">
         {unlink ? t("unmatch") : t("match")}
         <span className="sr-only"> {code}</span>
       </Button>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-right text-xs text-red-700">
           {error}
         </p>
       )}

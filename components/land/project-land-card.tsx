@@ -11,7 +11,7 @@ import { LandNeedForm } from "./land-need-form";
 import { MatchButton } from "./match-button";
 import { ParcelStatusBadge } from "./parcel-status-badge";
 
-const CANDIDATES_SHOWN = 8;
+const CANDIDATES_SHOWN = 5;
 
 /**
  * 用地需求与地块, on the project page: the project's land need (editable by whoever may
@@ -69,8 +69,8 @@ export async function ProjectLandCard({ projectId, viewer }: { projectId: string
           ) : (
             <ul className="space-y-3">
               {linked.map((p) => (
-                <li key={p.id} className="flex flex-wrap items-start justify-between gap-2 text-sm">
-                  <div className="min-w-0">
+                <li key={p.id} className="flex items-start justify-between gap-2 text-sm">
+                  <div className="min-w-0 flex-1">
                     <Link href={`/parcels/${p.id}`} className="font-medium text-brand-700 hover:underline">
                       {p.code}
                     </Link>
@@ -101,12 +101,12 @@ export async function ProjectLandCard({ projectId, viewer }: { projectId: string
             <ol className="space-y-3" aria-label={t("land.candidates")}>
               {candidates.map((c) => (
                 <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <div className="min-w-0">
+                  <div className="flex items-start justify-between gap-2">
+                    <div className="min-w-0 flex-1">
                       <Link href={`/parcels/${c.id}`} className="font-medium text-brand-700 hover:underline">
                         {c.code}
                       </Link>
-                      <Badge tone={c.total >= 80 ? "green" : c.total >= 60 ? "blue" : "grey"} className="ml-1.5">
+                      <Badge tone={c.total >= 80 ? "green" : c.total >= 60 ? "blue" : "grey"} className="ml-1.5" data-score={c.total}>
                         {t("land.score", { score: c.total })}
                       </Badge>
                       <p className="text-xs text-slate-500">
@@ -116,14 +116,13 @@ export async function ProjectLandCard({ projectId, viewer }: { projectId: string
                     </div>
                     <MatchButton projectId={projectId} parcelId={c.id} code={c.code} />
                   </div>
-                  <ul className="mt-2 space-y-1 text-xs text-slate-700">
+                  <ul className="mt-2 space-y-1 text-xs leading-relaxed text-slate-700">
                     {c.parts.map((part) => (
-                      <li key={part.key} className="grid grid-cols-[5.5rem_2.5rem_1fr] gap-1">
-                        <span className="text-slate-500">{t(`match.parts.${part.key}`)}</span>
-                        <span className="text-right tabular-nums font-medium">
-                          {part.score}/{part.max}
+                      <li key={part.key}>
+                        <span className="mr-1 font-medium whitespace-nowrap text-slate-900">
+                          {t(`match.parts.${part.key}`)} <span className="tabular-nums">{part.score}/{part.max}</span>：
                         </span>
-                        <span className="min-w-0">{part.reasons.map(reason).join("；")}</span>
+                        {part.reasons.map(reason).join("；")}
                       </li>
                     ))}
                   </ul>

@@ -138,8 +138,8 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
         )}
       </div>
       {saved && <Alert tone="success">{t("parcels.saved")}</Alert>}
-      <div className="grid gap-5 lg:grid-cols-[1fr_24rem]">
-        <div className="space-y-5">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[1fr_24rem]">
+        <div className="min-w-0 space-y-5">
           <Card aria-labelledby="parcel-facts-heading">
             <CardHeader id="parcel-facts-heading" title={t("parcels.details")} />
             <CardBody>
@@ -198,7 +198,7 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
             </CardBody>
           </Card>
         </div>
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           <Card aria-labelledby="parcel-project-heading">
             <CardHeader id="parcel-project-heading" title={t("parcels.matchedProject")} />
             <CardBody className="text-sm">

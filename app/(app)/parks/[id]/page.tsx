@@ -67,7 +67,7 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
         }
       />
       {saved && <Alert tone="success">{t("parks.saved")}</Alert>}
-      <div className="grid gap-5 lg:grid-cols-[22rem_1fr]">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[22rem_1fr]">
         <Card aria-labelledby="park-facts-heading">
           <CardHeader id="park-facts-heading" title={t("parks.details")} />
           <CardBody>
@@ -82,7 +82,7 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
             {park.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{park.description}</p>}
           </CardBody>
         </Card>
-        <Card aria-labelledby="park-land-heading">
+        <Card aria-labelledby="park-land-heading" className="min-w-0">
           <CardHeader id="park-land-heading" title={t("parks.land")} />
           <CardBody className="space-y-3">
             <LandHeadline totals={totals} />
