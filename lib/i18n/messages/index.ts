@@ -7,18 +7,20 @@ import enBase from "./en/base.json";
 import enBoard from "./en/board.json";
 import enEnterprises from "./en/enterprises.json";
 import enLanding from "./en/landing.json";
+import enLand from "./en/land.json";
 import enProjects from "./en/projects.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhBase from "./zh-CN/base.json";
 import zhBoard from "./zh-CN/board.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
 import zhLanding from "./zh-CN/landing.json";
+import zhLand from "./zh-CN/land.json";
 import zhProjects from "./zh-CN/projects.json";
 import type { Locale } from "../config";
 
 export const MESSAGE_FILES = {
-  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding },
-  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding },
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand },
 } satisfies Record<Locale, Record<string, object>>;
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MilestoneList } from "@/components/milestones/milestone-list";
+import { ProjectLandCard } from "@/components/land/project-land-card";
 import { ActivityForm } from "@/components/projects/activity-form";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { StageBadge } from "@/components/projects/stage-badge";
@@ -180,6 +181,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           </Card>
           {signing && <SigningCard projectId={project.id} signing={signing} unitName={project.unitName} />}
           {signing && funds && <FundsCard projectId={project.id} entries={funds.entries} total={funds.total} contractInvestment={signing.contractInvestment} />}
+          <ProjectLandCard projectId={project.id} viewer={viewer} />
           <Card aria-labelledby="tasks-heading">
             <CardHeader id="tasks-heading" title={t("projects.tasks")} />
             <CardBody className="space-y-4">
