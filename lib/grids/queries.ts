@@ -212,7 +212,7 @@ export async function listGridEnterprises(db: DbOrTx, viewer: Viewer, gridId: st
   if (!isUuid(gridId)) return [];
   const scope = await scopeOf(db, viewer);
   return db
-    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, visible: sql<boolean>`${visibleEnterprises(scope) ?? sql`true`}` })
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, visible: sql<boolean>`coalesce(${visibleEnterprises(scope) ?? sql`true`}, false)` })
     .from(enterprises)
     .innerJoin(grids, eq(grids.id, enterprises.gridId))
     .where(and(eq(enterprises.gridId, gridId), visibleGrids(scope, viewer.id)))
@@ -310,7 +310,7 @@ export async function getRequest(db: DbOrTx, viewer: Viewer, gridId: string, req
       gridId: serviceRequests.gridId,
       enterpriseId: serviceRequests.enterpriseId,
       enterpriseName: enterprises.name,
-      enterpriseVisible: sql<boolean>`${visibleEnterprises(scope) ?? sql`true`}`,
+      enterpriseVisible: sql<boolean>`coalesce(${visibleEnterprises(scope) ?? sql`true`}, false)`,
       category: serviceRequests.category,
       title: serviceRequests.title,
       description: serviceRequests.description,
@@ -371,7 +371,7 @@ export async function enterpriseGrid(db: DbOrTx, viewer: Viewer, enterpriseId: s
   if (!isUuid(enterpriseId)) return null;
   const scope = await scopeOf(db, viewer);
   const [row] = await db
-    .select({ id: grids.id, name: grids.name, code: grids.code, visible: sql<boolean>`${visibleGrids(scope, viewer.id) ?? sql`true`}` })
+    .select({ id: grids.id, name: grids.name, code: grids.code, visible: sql<boolean>`coalesce(${visibleGrids(scope, viewer.id) ?? sql`true`}, false)` })
     .from(enterprises)
     .innerJoin(grids, eq(grids.id, enterprises.gridId))
     .where(and(eq(enterprises.id, enterpriseId), visibleEnterprises(scope)));

@@ -56,7 +56,9 @@ export function parseChinaTime(s: string): Date | null {
  * the fact, never a future one. Whether it follows the step before is checked by the service.
  */
 export const stepTime = z
-  .union([z.literal(""), z.null(), z.undefined(), z.string().trim()])
+  .string()
+  .trim()
+  .nullish()
   .transform((v, ctx) => {
     if (!v) return null;
     const at = parseChinaTime(v);
