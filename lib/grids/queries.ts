@@ -143,7 +143,7 @@ const gridColumns = {
 export async function listOfficers(db: DbOrTx, gridIds: string[]) {
   if (gridIds.length === 0) return [];
   return db
-    .select({ gridId: gridOfficers.gridId, userId: gridOfficers.userId, role: gridOfficers.role, displayName: users.displayName, unitName: units.name })
+    .select({ gridId: gridOfficers.gridId, userId: gridOfficers.userId, role: gridOfficers.role, displayName: users.displayName, username: users.username, unitName: units.name })
     .from(gridOfficers)
     .innerJoin(users, eq(users.id, gridOfficers.userId))
     .innerJoin(units, eq(units.id, users.unitId))
@@ -217,6 +217,13 @@ export async function listGridEnterprises(db: DbOrTx, viewer: Viewer, gridId: st
     .innerJoin(grids, eq(grids.id, enterprises.gridId))
     .where(and(eq(enterprises.gridId, gridId), visibleGrids(scope, viewer.id)))
     .orderBy(asc(enterprises.name), asc(enterprises.id));
+}
+
+/** One grid's figures over the requests received in the period. */
+export async function gridFigures(db: DbOrTx, viewer: Viewer, gridId: string, params: { from?: string; to?: string }, now = new Date()) {
+  const scope = await scopeOf(db, viewer);
+  const where = and(eq(serviceRequests.gridId, gridId), visibleGrids(scope, viewer.id), receivedBetween(periodOf(params, now)));
+  return withRates((await requestFigures(db, where, todayInChina(now))).total);
 }
 
 export type ClockedRequest = {

@@ -35,15 +35,15 @@ async function lockVisibleGrid(tx: Tx, viewer: Viewer, scope: Scope, id: string,
 
 /**
  * A grid's unit must be in the manager's scope; its officers active users the manager may
- * choose (admins: anyone active).
+ * choose (admins: anyone active), or people already serving on the grid (`keep`).
  */
-async function checkGrid(db: DbOrTx, scope: Scope, data: GridValues) {
+async function checkGrid(db: DbOrTx, scope: Scope, data: GridValues, keep: string[] = []) {
   const fields: Record<string, string[]> = {};
   if (!scopeIncludesUnit(scope, data.unitId)) fields.unitId = ["grids.errors.unitOutOfScope"];
   const ids = data.officers.map((o) => o.userId);
   if (ids.length) {
     const people = await db.select({ id: users.id, unitId: users.unitId, active: users.active }).from(users).where(inArray(users.id, ids));
-    const allowed = new Set(people.filter((p) => p.active && scopeIncludesUnit(scope, p.unitId)).map((p) => p.id));
+    const allowed = new Set(people.filter((p) => p.active && (scopeIncludesUnit(scope, p.unitId) || keep.includes(p.id))).map((p) => p.id));
     data.officers.forEach((o, i) => {
       if (!allowed.has(o.userId)) fields[`officers.${i}.userId`] = ["grids.errors.officerOutOfScope"];
     });
@@ -89,8 +89,15 @@ export async function createGrid(db: Db, viewer: Viewer, input: unknown, ctx: Ct
 export async function updateGrid(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, "manager");
   const { version, officers, ...data } = parseOrThrow(updateGridSchema, input);
+  assertId(id);
   const scope = await scopeOf(db, viewer);
-  await checkGrid(db, scope, { ...data, officers });
+  const serving = await db.select({ userId: gridOfficers.userId }).from(gridOfficers).where(eq(gridOfficers.gridId, id));
+  await checkGrid(
+    db,
+    scope,
+    { ...data, officers },
+    serving.map((o) => o.userId),
+  );
   return mappingCodeRace(() =>
     db.transaction(async (tx) => {
       const { grid: before, canManage } = await lockVisibleGrid(tx, viewer, scope, id);
