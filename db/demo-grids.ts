@@ -344,7 +344,11 @@ async function insertDemoGrids(tx: Tx, unitId: string, passwordHash: string, now
   for (const [k, e] of local.entries()) {
     const choices = e.unitCode === "QDHT-JMYQ" ? INSTRUMENT_GRIDS : BIOMED_GRIDS;
     const grid = choices[k % choices.length]!;
-    await tx.update(enterprises).set({ gridId: gridRows[grid]!.id }).where(eq(enterprises.id, e.id));
+    // Joining a grid is not an edit of the enterprise's own facts: its "last updated" stays.
+    await tx
+      .update(enterprises)
+      .set({ gridId: gridRows[grid]!.id, updatedAt: sql`${enterprises.updatedAt}` })
+      .where(eq(enterprises.id, e.id));
     members.push({ enterpriseId: e.id, grid });
   }
 

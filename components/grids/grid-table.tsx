@@ -27,9 +27,10 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
       <thead>
         <tr>
           <Th>{t("name")}</Th>
-          <Th>{t("unit")}</Th>
-          <Th>{t("lead")}</Th>
-          <Th>{t("members")}</Th>
+          {/* Who runs each grid is on its own page; on a phone the figures come first. */}
+          <Th className="hidden md:table-cell">{t("unit")}</Th>
+          <Th className="hidden md:table-cell">{t("lead")}</Th>
+          <Th className="hidden md:table-cell">{t("members")}</Th>
           <Th className="text-right">{t("enterpriseCount")}</Th>
           <Th className="text-right">{t("received")}</Th>
           <Th className="text-right">{t("resolved")}</Th>
@@ -45,15 +46,15 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
           const members = g.officers.filter((o) => o.role === "member");
           return (
             <tr key={g.id} className="hover:bg-slate-50">
-              <Td className="min-w-48">
+              <Td className="min-w-36 md:min-w-48">
                 <Link href={`/grids/${g.id}${gridQuery({ from: period.from, to: period.to })}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   {g.name}
                 </Link>
                 <span className="block font-mono text-xs text-slate-500">{g.code}</span>
               </Td>
-              <Td className="whitespace-nowrap text-slate-700">{g.unitName}</Td>
-              <Td className="whitespace-nowrap">{lead.map((o) => o.displayName).join("、") || "—"}</Td>
-              <Td className="min-w-32 text-slate-700">{members.map((o) => o.displayName).join("、") || "—"}</Td>
+              <Td className="hidden whitespace-nowrap text-slate-700 md:table-cell">{g.unitName}</Td>
+              <Td className="hidden whitespace-nowrap md:table-cell">{lead.map((o) => o.displayName).join("、") || "—"}</Td>
+              <Td className="hidden min-w-32 text-slate-700 md:table-cell">{members.map((o) => o.displayName).join("、") || "—"}</Td>
               <Td className={num}>{g.enterpriseCount}</Td>
               <Td className={num}>{g.received}</Td>
               <Td className={num}>{g.resolved}</Td>
@@ -69,10 +70,11 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
         <tr className="bg-slate-50 font-semibold">
           <Th scope="row" className="bg-slate-50 text-slate-900">
             {t("total")}
+            <span className="block text-xs font-normal text-slate-600">{t("gridsCount", { count: overview.total.grids })}</span>
           </Th>
-          <Td colSpan={3} className="text-sm font-normal text-slate-600">
-            {t("gridsCount", { count: overview.total.grids })}
-          </Td>
+          <Td className="hidden md:table-cell" />
+          <Td className="hidden md:table-cell" />
+          <Td className="hidden md:table-cell" />
           <Td className={num}>{overview.total.enterpriseCount}</Td>
           <Td className={num}>{overview.total.received}</Td>
           <Td className={num}>{overview.total.resolved}</Td>

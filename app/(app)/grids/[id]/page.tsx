@@ -91,14 +91,15 @@ export default async function GridPage({ params, searchParams }: { params: Promi
         </dl>
       </section>
 
-      <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
-        <Card aria-labelledby="requests-heading" className="min-w-0">
-          <CardHeader id="requests-heading" title={t("requests")} />
-          <RequestFilters gridId={grid.id} params={filters} period={period} />
-          <Suspense key={gridQuery({ ...filters })} fallback={<p className="p-6 text-sm text-slate-500">{tc("loading")}</p>}>
-            <Requests viewer={viewer} gridId={grid.id} params={filters} />
-          </Suspense>
-        </Card>
+      <Card aria-labelledby="requests-heading">
+        <CardHeader id="requests-heading" title={t("requests")} />
+        <RequestFilters gridId={grid.id} params={filters} period={period} />
+        <Suspense key={gridQuery({ ...filters })} fallback={<p className="p-6 text-sm text-slate-500">{tc("loading")}</p>}>
+          <Requests viewer={viewer} gridId={grid.id} params={filters} />
+        </Suspense>
+      </Card>
+
+      <div className="grid gap-5 lg:grid-cols-2">
         <div className="min-w-0 space-y-5">
           <Card aria-labelledby="details-heading">
             <CardHeader id="details-heading" title={t("details")} />
@@ -127,14 +128,14 @@ export default async function GridPage({ params, searchParams }: { params: Promi
               </dl>
             </CardBody>
           </Card>
-          <Card aria-labelledby="enterprises-heading">
-            <CardHeader id="enterprises-heading" title={`${t("enterprises")}（${enterprises.length}）`} />
-            <CardBody>
-              <GridEnterprises gridId={grid.id} rows={enterprises} canManage={canManage} />
-            </CardBody>
-          </Card>
           <RuleNote />
         </div>
+        <Card aria-labelledby="enterprises-heading" className="min-w-0">
+          <CardHeader id="enterprises-heading" title={`${t("enterprises")}（${enterprises.length}）`} />
+          <CardBody>
+            <GridEnterprises gridId={grid.id} rows={enterprises} canManage={canManage} />
+          </CardBody>
+        </Card>
       </div>
     </div>
   );

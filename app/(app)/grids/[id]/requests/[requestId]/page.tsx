@@ -88,7 +88,7 @@ export default async function RequestPage({ params, searchParams }: Params & { s
                   step={next.step}
                   version={request.version}
                   handlers={handlers}
-                  defaultHandler={request.handlerId ?? viewer.id}
+                  defaultHandler={request.handlerId ?? (handlers.some((h) => h.id === viewer.id && h.role) ? viewer.id : (handlers.find((h) => h.role === "lead")?.id ?? viewer.id))}
                   nowLocal={nowLocal}
                 />
               ) : (
