@@ -12,7 +12,7 @@ test("the manager sees each grid's 办结率 on /grids, matching the requests be
   await page.goto("/grids");
   await expect(page.getByRole("heading", { name: "网格服务" })).toBeVisible();
   const table = page.getByRole("region", { name: "网格诉求统计" });
-  await expect(table.getByRole("link", { name: "医药器械片区第一网格" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "医药器械片区第一网格", exact: true })).toBeVisible();
   await expect(table.getByRole("row")).toHaveCount(1 + 24 + 1);
   await expect(table.getByRole("row").last()).toContainText("共 24 个网格");
   await expectAccessible(page);
@@ -21,7 +21,7 @@ test("the manager sees each grid's 办结率 on /grids, matching the requests be
   const today = todayInChina();
   const grid = await gridByCode("GX-WG-07");
   const { received, resolved } = await countRequests(grid.id, `${today.slice(0, 4)}-01-01`, today);
-  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: grid.name }) });
+  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: grid.name, exact: true }) });
   await expect(row).toContainText(formatRate(rate(resolved, received)));
   const cells = row.getByRole("cell");
   await expect(cells.nth(5)).toHaveText(String(received));
@@ -37,7 +37,7 @@ test("the manager opens a grid, logs a request and accepts it", async ({ page })
   test.setTimeout(90_000);
   const title = `扩产需要新增标准厂房${stamp()}`;
   await page.goto("/grids");
-  await page.getByRole("region", { name: "网格诉求统计" }).getByRole("link", { name: "软件科技城网格" }).click();
+  await page.getByRole("region", { name: "网格诉求统计" }).getByRole("link", { name: "软件科技城网格", exact: true }).click();
   await expect(page.getByRole("heading", { name: "软件科技城网格" })).toBeVisible();
   await expect(page.getByRole("region", { name: "企业诉求" })).toBeVisible();
   await expectAccessible(page);
@@ -49,7 +49,7 @@ test("the manager opens a grid, logs a request and accepts it", async ({ page })
   await page.getByRole("button", { name: "登记诉求" }).click();
   await expect(alertOf(page).filter({ hasText: "此项为必填项" })).toHaveCount(2);
   await expect(page.getByText("请选择您可查看的企业")).toBeVisible();
-  await page.getByLabel("企业", { exact: true }).selectOption({ index: 1 });
+  await page.getByRole("combobox", { name: "企业", exact: true }).selectOption({ index: 1 });
   await page.getByLabel("诉求类别").selectOption({ label: "用地用房" });
   await page.getByLabel("诉求事项").fill(title);
   await page.getByLabel("诉求内容").fill("新增产线需要约 2000 平方米标准厂房");
@@ -155,16 +155,16 @@ test("the administrator adds and removes a holiday; a manager cannot open the pa
   await admin.goto("/admin/holidays?year=2027");
   await expect(admin.getByRole("heading", { name: "节假日设置" })).toBeVisible();
   await expectAccessible(admin);
-  await admin.getByLabel("日期").fill("2027-01-01");
-  await admin.getByLabel("名称").fill("元旦");
+  await admin.locator("#holiday-day").fill("2027-01-01");
+  await admin.getByRole("textbox", { name: "名称", exact: true }).fill("元旦");
   await admin.getByRole("button", { name: "添加" }).click();
   await expect(admin.getByText("已添加 2027-01-01")).toBeVisible();
   const table = admin.getByRole("region", { name: /2027 年/ });
   await expect(table.getByRole("row").filter({ hasText: "2027-01-01" })).toContainText("周五");
   // A weekday cannot be a make-up working day.
-  await admin.getByLabel("日期").fill("2027-01-04");
-  await admin.getByLabel("名称").fill("调休");
-  await admin.getByLabel("调休上班").check();
+  await admin.locator("#holiday-day").fill("2027-01-04");
+  await admin.getByRole("textbox", { name: "名称", exact: true }).fill("调休");
+  await admin.getByRole("radio", { name: "调休上班" }).check();
   await admin.getByRole("button", { name: "添加" }).click();
   await expect(admin.getByText("调休上班日应为周六或周日")).toBeVisible();
   await admin.getByRole("button", { name: "删除 2027-01-01 元旦" }).click();
