@@ -104,7 +104,7 @@ export function GridForm({ options, grid }: { options: GridFormOptions; grid?: E
                       <optgroup key={unit} label={unit}>
                         {people.map((p) => (
                           <option key={p.id} value={p.id}>
-                            {p.name}（{p.username}）
+                            {t("personOption", { name: p.name, username: p.username })}
                           </option>
                         ))}
                       </optgroup>

@@ -31,7 +31,7 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
           <Th className="hidden md:table-cell">{t("unit")}</Th>
           <Th className="hidden md:table-cell">{t("lead")}</Th>
           <Th className="hidden md:table-cell">{t("members")}</Th>
-          <Th className="text-right">{t("enterpriseCount")}</Th>
+          <Th className="hidden text-right sm:table-cell">{t("enterpriseCount")}</Th>
           <Th className="text-right">{t("received")}</Th>
           <Th className="text-right">{t("resolved")}</Th>
           <Th className="text-right">{t("closureRate")}</Th>
@@ -46,7 +46,7 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
           const members = g.officers.filter((o) => o.role === "member");
           return (
             <tr key={g.id} className="hover:bg-slate-50">
-              <Td className="min-w-36 md:min-w-48">
+              <Td className="min-w-32 md:min-w-48">
                 <Link href={`/grids/${g.id}${gridQuery({ from: period.from, to: period.to })}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   {g.name}
                 </Link>
@@ -55,7 +55,7 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
               <Td className="hidden whitespace-nowrap text-slate-700 md:table-cell">{g.unitName}</Td>
               <Td className="hidden whitespace-nowrap md:table-cell">{lead.map((o) => o.displayName).join("、") || "—"}</Td>
               <Td className="hidden min-w-32 text-slate-700 md:table-cell">{members.map((o) => o.displayName).join("、") || "—"}</Td>
-              <Td className={num}>{g.enterpriseCount}</Td>
+              <Td className={`${num} hidden sm:table-cell`}>{g.enterpriseCount}</Td>
               <Td className={num}>{g.received}</Td>
               <Td className={num}>{g.resolved}</Td>
               <Td className={num}>{formatRate(g.closureRate)}</Td>
@@ -75,7 +75,7 @@ export async function GridTable({ overview }: { overview: GridOverview }) {
           <Td className="hidden md:table-cell" />
           <Td className="hidden md:table-cell" />
           <Td className="hidden md:table-cell" />
-          <Td className={num}>{overview.total.enterpriseCount}</Td>
+          <Td className={`${num} hidden sm:table-cell`}>{overview.total.enterpriseCount}</Td>
           <Td className={num}>{overview.total.received}</Td>
           <Td className={num}>{overview.total.resolved}</Td>
           <Td className={num}>{formatRate(overview.total.closureRate)}</Td>

@@ -9,9 +9,7 @@ export async function RequestTimeline({ request }: { request: RequestDetail }) {
   const t = await getTranslations("grids");
   const extra: Record<(typeof STEPS)[number], React.ReactNode> = {
     accept: request.handlerName && (
-      <p>
-        {t("handler")}：{request.handlerName}
-      </p>
+      <p>{t("handlerIs", { name: request.handlerName })}</p>
     ),
     reply: request.reply && <p className="whitespace-pre-line">{request.reply}</p>,
     resolve: request.resolution && <p className="whitespace-pre-line">{request.resolution}</p>,

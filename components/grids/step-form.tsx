@@ -77,8 +77,7 @@ export function StepForm({
             <Select {...aria} {...form.register("handlerId")}>
               {handlers.map((h) => (
                 <option key={h.id} value={h.id}>
-                  {h.name}
-                  {h.role ? `（${t(`roles.${h.role as "lead"}`)}）` : ""}
+                  {h.role ? t("withRole", { name: h.name, role: t(`roles.${h.role as "lead"}`) }) : h.name}
                 </option>
               ))}
             </Select>

@@ -4,7 +4,6 @@ import { Suspense } from "react";
 import { GridFilters } from "@/components/grids/grid-filters";
 import { GridTable } from "@/components/grids/grid-table";
 import { RuleNote } from "@/components/grids/rule-note";
-import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,8 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function GridsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
-  const raw = await searchParams;
-  const params = gridListSchema.parse(raw);
+  const params = gridListSchema.parse(await searchParams);
   const t = await getTranslations("grids");
   const tc = await getTranslations("common");
   const today = todayInChina();
@@ -32,7 +30,6 @@ export default async function GridsPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("intro")} actions={hasRole(viewer, "manager") ? <ButtonLink href="/grids/new">{t("new")}</ButtonLink> : undefined} />
-      {raw.created && <Alert tone="success">{t("created")}</Alert>}
       <Card>
         <GridFilters params={params} period={period} units={units} today={today} />
         {/* Keyed on the query, so a new filter streams fresh figures while the filters stay. */}

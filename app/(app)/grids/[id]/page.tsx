@@ -131,7 +131,7 @@ export default async function GridPage({ params, searchParams }: { params: Promi
           <RuleNote />
         </div>
         <Card aria-labelledby="enterprises-heading" className="min-w-0">
-          <CardHeader id="enterprises-heading" title={`${t("enterprises")}（${enterprises.length}）`} />
+          <CardHeader id="enterprises-heading" title={t("enterprisesWithCount", { count: enterprises.length })} />
           <CardBody>
             <GridEnterprises gridId={grid.id} rows={enterprises} canManage={canManage} />
           </CardBody>

@@ -30,7 +30,7 @@ export default async function EditGridPage({ params }: { params: Promise<{ id: s
       <Link href={`/grids/${grid.id}`} className="text-sm text-brand-700 underline underline-offset-2">
         ← {t("backToGrid")}
       </Link>
-      <PageHeader title={`${t("edit")}：${grid.name}`} />
+      <PageHeader title={t("editTitle", { name: grid.name })} />
       <Card>
         <CardBody>
           <GridForm
