@@ -3,7 +3,7 @@ import type { Role } from "@/db/schema/enums";
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
 export type NavItem = {
   href: string;
-  label: "home" | "projects" | "board" | "enterprises" | "reviews" | "parks" | "parcels" | "account" | "users" | "units" | "chains";
+  label: "home" | "projects" | "board" | "enterprises" | "grids" | "reviews" | "parks" | "parcels" | "account" | "users" | "units" | "chains" | "holidays";
   least: Role;
   group?: "admin";
 };
@@ -13,11 +13,13 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/projects", label: "projects", least: "staff" },
   { href: "/projects/board", label: "board", least: "staff" },
   { href: "/enterprises", label: "enterprises", least: "staff" },
+  { href: "/grids", label: "grids", least: "staff" },
   { href: "/reviews", label: "reviews", least: "manager" },
   { href: "/parks", label: "parks", least: "staff" },
   { href: "/parcels", label: "parcels", least: "staff" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
+  { href: "/admin/holidays", label: "holidays", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },
 ];
