@@ -3,7 +3,7 @@ import type { Role } from "@/db/schema/enums";
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
 export type NavItem = {
   href: string;
-  label: "home" | "projects" | "board" | "enterprises" | "reviews" | "account" | "users" | "units" | "chains";
+  label: "home" | "projects" | "board" | "enterprises" | "service" | "reviews" | "account" | "users" | "units" | "chains" | "templates";
   least: Role;
   group?: "admin";
 };
@@ -13,9 +13,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/projects", label: "projects", least: "staff" },
   { href: "/projects/board", label: "board", least: "staff" },
   { href: "/enterprises", label: "enterprises", least: "staff" },
+  { href: "/service", label: "service", least: "staff" },
   { href: "/reviews", label: "reviews", least: "manager" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
+  { href: "/admin/templates", label: "templates", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },
 ];

@@ -8,7 +8,6 @@ export const TEMPLATE_KINDS = templateKindEnum.enumValues;
 export const ITEM_STATUSES = checklistItemStatusEnum.enumValues;
 export const DUE_ANCHORS = dueAnchorEnum.enumValues;
 
-
 export const templateSchema = z.object({
   name: z.string().trim().min(2, "workflows.errors.nameLength").max(60, "workflows.errors.nameLength"),
   code: z
@@ -23,7 +22,13 @@ export const templateSchema = z.object({
   phases: z
     .union([z.string(), z.array(z.string())])
     .transform((v) => [...new Set((Array.isArray(v) ? v : v.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(20, "workflows.errors.phaseLength")).max(12, "workflows.errors.tooManyPhases")),
+    // Checked on the whole list, so the message sits on the one field the form has.
+    .pipe(
+      z
+        .array(z.string())
+        .max(12, "workflows.errors.tooManyPhases")
+        .refine((phases) => phases.every((p) => p.length <= 20), "workflows.errors.phaseLength"),
+    ),
   active: z.boolean().default(true),
   version,
 });
@@ -92,3 +97,14 @@ export const closeItemSchema = z.object({
 });
 export type CloseItemInput = z.input<typeof closeItemSchema>;
 
+
+/** /service's filters, from the URL: one project or park ("project:<id>", "park:<id>"), overdue only. Anything malformed is ignored. */
+export const worklistParamsSchema = z.object({
+  target: z
+    .string()
+    .regex(/^(project|park):[0-9a-f-]{36}$/i)
+    .optional()
+    .catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+});
+export type WorklistParams = z.output<typeof worklistParamsSchema>;

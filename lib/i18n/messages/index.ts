@@ -8,17 +8,19 @@ import enBoard from "./en/board.json";
 import enEnterprises from "./en/enterprises.json";
 import enLanding from "./en/landing.json";
 import enProjects from "./en/projects.json";
+import enWorkflows from "./en/workflows.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhBase from "./zh-CN/base.json";
 import zhBoard from "./zh-CN/board.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
 import zhLanding from "./zh-CN/landing.json";
 import zhProjects from "./zh-CN/projects.json";
+import zhWorkflows from "./zh-CN/workflows.json";
 import type { Locale } from "../config";
 
 export const MESSAGE_FILES = {
-  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding },
-  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding },
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, workflows: zhWorkflows },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, workflows: enWorkflows },
 } satisfies Record<Locale, Record<string, object>>;
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {
