@@ -29,32 +29,30 @@ export function Worklist({ items, emptyText }: { items: WorklistItem[]; emptyTex
               <li
                 key={item.id}
                 data-testid="worklist-item"
-                className={`rounded-lg border bg-white p-3 shadow-xs sm:p-4 ${item.overdue ? "border-red-300" : "border-slate-200"}`}
+                className={`grid gap-3 rounded-lg border bg-white p-3 shadow-xs sm:p-4 xl:grid-cols-[minmax(0,1fr)_34rem] ${item.overdue ? "border-red-300" : "border-slate-200"}`}
               >
-                <div className="flex flex-wrap items-start justify-between gap-2">
-                  <div className="min-w-0 space-y-1">
-                    <p className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium break-words">{item.title}</span>
-                      <ItemStatusBadge status={item.status} overdue={item.overdue} />
-                      {item.evidenceRequired && <Badge tone="amber">{t("workflows.evidenceRequired")}</Badge>}
-                    </p>
-                    <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
-                      <Link href={target.href} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {target.name}
-                      </Link>
-                      <Link href={`/checklists/${item.checklistId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {[item.checklistName, item.phase, item.category].filter(Boolean).join(" · ")}
-                      </Link>
-                      {item.responsibleDepartment && <span>{t("templates.departmentIs", { department: item.responsibleDepartment })}</span>}
-                      <span>{t("service.ownerIs", { name: item.ownerName ?? t("checklists.noOwner") })}</span>
-                    </p>
-                    {item.progressNote && <p className="text-xs whitespace-pre-line text-slate-600">{item.progressNote}</p>}
-                  </div>
-                  <p className={`shrink-0 text-sm tabular-nums ${item.overdue ? "font-medium text-red-700" : "text-slate-700"}`}>
+                <div className="min-w-0 space-y-1">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium break-words">{item.title}</span>
+                    <ItemStatusBadge status={item.status} overdue={item.overdue} />
+                    {item.evidenceRequired && <Badge tone="amber">{t("workflows.evidenceRequired")}</Badge>}
+                  </p>
+                  <p className={`text-sm tabular-nums ${item.overdue ? "font-medium text-red-700" : "text-slate-700"}`}>
                     {item.dueDate ? t("service.dueOn", { date: item.dueDate }) : t("checklists.noDue")}
                   </p>
+                  <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
+                    <Link href={target.href} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {target.name}
+                    </Link>
+                    <Link href={`/checklists/${item.checklistId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {[item.checklistName, item.phase, item.category].filter(Boolean).join(" · ")}
+                    </Link>
+                    {item.responsibleDepartment && <span>{t("templates.departmentIs", { department: item.responsibleDepartment })}</span>}
+                    <span>{t("service.ownerIs", { name: item.ownerName ?? t("checklists.noOwner") })}</span>
+                  </p>
+                  {item.progressNote && <p className="text-xs whitespace-pre-line text-slate-600">{item.progressNote}</p>}
                 </div>
-                <div className="mt-3 border-t border-slate-100 pt-3">
+                <div className="border-t border-slate-100 pt-3 xl:border-t-0 xl:border-l xl:pt-0 xl:pl-4">
                   <CloseItemForm
                     item={{ id: item.id, title: item.title, version: item.version, evidenceRequired: item.evidenceRequired, hasEvidence: item.evidence.length > 0 }}
                     onDone={() => {

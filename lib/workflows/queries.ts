@@ -16,6 +16,9 @@ const owners = alias(users, "owner");
 
 export async function listTemplates(db: DbOrTx, opts: { kind?: TemplateKind; activeOnly?: boolean } = {}) {
   const where = and(opts.kind ? eq(workflowTemplates.kind, opts.kind) : undefined, opts.activeOnly ? eq(workflowTemplates.active, true) : undefined);
+  // Spelled out: in a one-table select drizzle leaves columns unqualified, and a bare "id" in
+  // the subqueries would mean the inner table's.
+  const templateId = sql`${workflowTemplates}."id"`;
   return db
     .select({
       id: workflowTemplates.id,
@@ -26,8 +29,8 @@ export async function listTemplates(db: DbOrTx, opts: { kind?: TemplateKind; act
       phases: workflowTemplates.phases,
       revision: workflowTemplates.revision,
       active: workflowTemplates.active,
-      items: sql<number>`(select count(*)::int from ${templateItems} where ${templateItems.templateId} = ${workflowTemplates.id})`,
-      checklists: sql<number>`(select count(*)::int from ${checklists} where ${checklists.templateId} = ${workflowTemplates.id})`,
+      items: sql<number>`(select count(*)::int from ${templateItems} where ${templateItems.templateId} = ${templateId})`,
+      checklists: sql<number>`(select count(*)::int from ${checklists} where ${checklists.templateId} = ${templateId})`,
     })
     .from(workflowTemplates)
     .where(where)

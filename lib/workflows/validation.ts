@@ -40,10 +40,11 @@ export const templateItemSchema = z.object({
   title: z.string().trim().min(2, "workflows.errors.titleLength").max(100, "workflows.errors.titleLength"),
   description: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
   responsibleDepartment: z.string().trim().max(40, "errors.tooLong40").default(""),
-  dueOffsetDays: z
-    .union([z.literal(""), z.null(), z.coerce.number({ error: "workflows.errors.offset" }).int("workflows.errors.offset").min(0, "workflows.errors.offset").max(3650, "workflows.errors.offset")])
-    .optional()
-    .transform((v) => (v === "" || v === null || v === undefined ? null : v)),
+  // Empty means no deadline. (A union here would report a bad number as a generic "invalid input".)
+  dueOffsetDays: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : v),
+    z.coerce.number({ error: "workflows.errors.offset" }).int("workflows.errors.offset").min(0, "workflows.errors.offset").max(3650, "workflows.errors.offset").nullable(),
+  ),
   dueAnchor: z.enum(DUE_ANCHORS).default("start"),
   evidenceRequired: z.boolean().default(false),
   version: z.coerce.number().int().min(0).default(0),
