@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/roles";
 import { todayInChina } from "@/lib/i18n/format";
 import { visibleProjects } from "@/lib/projects/queries";
 import { getUnitTree } from "@/lib/units/queries";
-import { mayEditItem } from "./rules";
+import { mayEditItem, orderByPhase } from "./rules";
 
 const owners = alias(users, "owner");
 
@@ -41,7 +41,7 @@ export async function getTemplate(db: DbOrTx, id: string) {
   const [template] = await db.select().from(workflowTemplates).where(eq(workflowTemplates.id, id));
   if (!template) return null;
   const items = await db.select().from(templateItems).where(eq(templateItems.templateId, id)).orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt));
-  return { ...template, items };
+  return { ...template, items: orderByPhase(items, template.phases) };
 }
 export type TemplateDetail = NonNullable<Awaited<ReturnType<typeof getTemplate>>>;
 
@@ -120,7 +120,8 @@ export async function listChecklists(db: DbOrTx, viewer: Viewer, target: { parkI
   const byTarget = "parkId" in target ? eq(checklists.parkId, target.parkId) : eq(checklists.projectId, target.projectId);
   return checklistQuery(db, today)
     .where(and(byTarget, visibleChecklists(scope, viewer)))
-    .orderBy(asc(checklists.zoneId), asc(checklists.createdAt));
+    // The whole park's first, then each zone's in the park's order.
+    .orderBy(sql`${checklists.zoneId} is not null`, asc(zones.sortOrder), asc(zones.name), asc(checklists.createdAt));
 }
 
 /** One checklist with its items, or null when it does not exist or the viewer may not see it. */
@@ -274,6 +275,8 @@ export async function editableItemIds(db: DbOrTx, viewer: Viewer, checklist: Che
 export async function phaseProgress(db: DbOrTx, checklistIds: string[], today = todayInChina()) {
   const out = new Map<string, { phase: string; total: number; done: number; overdue: number }[]>();
   if (!checklistIds.length) return out;
+  // Phases in the checklist's own order; an item of a phase it no longer lists comes last.
+  const position = sql`array_position(${checklists.phases}, ${checklistItems.phase})`;
   const rows = await db
     .select({
       checklistId: checklistItems.checklistId,
@@ -281,12 +284,12 @@ export async function phaseProgress(db: DbOrTx, checklistIds: string[], today = 
       total: count(),
       done: sql<number>`count(*) filter (where ${checklistItems.status} = 'done')::int`,
       overdue: sql<number>`count(*) filter (where ${checklistItems.status} <> 'done' and ${checklistItems.dueDate} < ${today})::int`,
-      first: sql<number>`min(${checklistItems.sortOrder})`,
     })
     .from(checklistItems)
+    .innerJoin(checklists, eq(checklists.id, checklistItems.checklistId))
     .where(inArray(checklistItems.checklistId, checklistIds))
-    .groupBy(checklistItems.checklistId, checklistItems.phase)
-    .orderBy(sql`min(${checklistItems.sortOrder})`);
+    .groupBy(checklistItems.checklistId, checklistItems.phase, checklists.phases)
+    .orderBy(sql`${position} nulls last`, asc(checklistItems.phase));
   for (const { checklistId, phase, total, done, overdue } of rows) out.set(checklistId, [...(out.get(checklistId) ?? []), { phase, total, done, overdue }]);
   return out;
 }

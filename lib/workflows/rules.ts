@@ -51,6 +51,11 @@ export function groupByPhase<T extends { phase: string }>(items: T[], phases: st
   return order.map((phase) => ({ phase, items: items.filter((i) => i.phase === phase) })).filter((g) => g.items.length > 0);
 }
 
+/** Items in reading order: by phase in the template's order, then in their own order within it. */
+export function orderByPhase<T extends { phase: string }>(items: T[], phases: string[]): T[] {
+  return groupByPhase(items, phases).flatMap((g) => g.items);
+}
+
 /**
  * Items grouped by phase (as groupByPhase), and within a phase by category in the order the
  * categories first appear — how a checklist reads: 开工前 › 用地规划许可 › its items.

@@ -9,7 +9,7 @@ import { todayInChina } from "@/lib/i18n/format";
 import { visibleProjects } from "@/lib/projects/queries";
 import { parseOrThrow } from "@/lib/validation";
 import { checklistEditFacts } from "./queries";
-import { completionProblem, dueDateFor, mayEditItem, type Anchors } from "./rules";
+import { completionProblem, dueDateFor, mayEditItem, orderByPhase, type Anchors } from "./rules";
 import { applySchema, closeItemSchema, itemUpdateSchema, templateItemSchema, templateSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
@@ -237,7 +237,10 @@ export async function applyTemplate(db: Db, viewer: Viewer, input: unknown, ctx:
           createdById: viewer.id,
         })
         .returning();
-      const items = await tx.select().from(templateItems).where(eq(templateItems.templateId, template.id)).orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt));
+      const items = orderByPhase(
+        await tx.select().from(templateItems).where(eq(templateItems.templateId, template.id)).orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt)),
+        template.phases,
+      );
       if (items.length) {
         await tx.insert(checklistItems).values(
           items.map((item, i) => ({

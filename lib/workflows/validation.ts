@@ -21,6 +21,7 @@ export const templateSchema = z.object({
   /** Phases in order, one per line in the form. */
   phases: z
     .union([z.string(), z.array(z.string())])
+    .default("")
     .transform((v) => [...new Set((Array.isArray(v) ? v : v.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean))])
     // Checked on the whole list, so the message sits on the one field the form has.
     .pipe(
@@ -64,13 +65,20 @@ export const applySchema = z.object({
 });
 export type ApplyInput = z.input<typeof applySchema>;
 
+/** A full http(s) link: evidence opens in the browser, so no javascript:, file: or bare names. */
+export function isWebLink(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return Boolean(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}
+const webLink = z.string().trim().max(2000, "workflows.errors.url").refine(isWebLink, "workflows.errors.url");
+
 const evidenceLink = z.object({
   label: z.string().trim().max(60, "errors.tooLong60").default(""),
-  url: z
-    .string()
-    .trim()
-    .url("workflows.errors.url")
-    .refine((u) => /^https?:\/\//i.test(u), "workflows.errors.url"),
+  url: webLink,
 });
 
 /** An item's state: status, owner, due date, progress, completion date, evidence links. */
@@ -91,9 +99,7 @@ export type ItemUpdateInput = z.input<typeof itemUpdateSchema>;
 /** Close an item in one step (the steward's worklist): a note and, if asked for, a link. */
 export const closeItemSchema = z.object({
   note: z.string().trim().max(1000, "workflows.errors.tooLong1000").default(""),
-  evidenceUrl: z
-    .union([z.literal(""), z.string().trim().url("workflows.errors.url").refine((u) => /^https?:\/\//i.test(u), "workflows.errors.url")])
-    .default(""),
+  evidenceUrl: z.union([z.literal(""), webLink]).default(""),
   version,
 });
 export type CloseItemInput = z.input<typeof closeItemSchema>;
