@@ -34,14 +34,19 @@ export async function createTemplate(db: Db, actor: Viewer, input: unknown, ctx:
     .catch(codeTaken);
 }
 
-/** Locks the template for a change and raises its revision (checklists already started keep theirs). */
+/**
+ * Locks the template for a change and raises its revision (checklists already started keep
+ * theirs). `version` guards the template's own fields, so it moves only when they change: an
+ * item added on the same page leaves the open form of the fields current.
+ */
 async function reviseTemplate(tx: Tx, actor: Viewer, id: string, expectedVersion: number | null, set: Partial<typeof workflowTemplates.$inferInsert>, ctx: Ctx) {
   const [before] = await tx.select().from(workflowTemplates).where(eq(workflowTemplates.id, id)).for("update");
   if (!before) throw new NotFoundError();
   if (expectedVersion !== null && before.version !== expectedVersion) throw new ConflictError(before);
+  const fieldsChange = Object.keys(set).length > 0;
   const [after] = await tx
     .update(workflowTemplates)
-    .set({ ...set, revision: sql`${workflowTemplates.revision} + 1`, version: sql`${workflowTemplates.version} + 1` })
+    .set({ ...set, revision: sql`${workflowTemplates.revision} + 1`, ...(fieldsChange ? { version: sql`${workflowTemplates.version} + 1` } : {}) })
     .where(eq(workflowTemplates.id, id))
     .returning();
   const changes = diffRows(before, after!);

@@ -72,6 +72,17 @@ test.describe("as the administrator", () => {
     // Moving it up within 建设中 is another revision.
     await page.getByRole("button", { name: `上移：${title}` }).click();
     await expect(revision).toHaveText(`第 ${start + 2} 版`);
+    // Dropping a phase that still has items is refused next to the field; nothing changes.
+    const fields = page.getByRole("region", { name: "基本信息" });
+    await fields.getByLabel("阶段").fill("开工前\n建设中");
+    await fields.getByRole("button", { name: "保存" }).click();
+    await expect(fields.getByLabel("阶段")).toHaveAttribute("aria-invalid", "true");
+    await expect(fields.getByText("要删除的阶段下还有事项")).toBeVisible();
+    await expect(revision).toHaveText(`第 ${start + 2} 版`);
+    await fields.getByLabel("阶段").fill("开工前\n建设中\n建成后");
+    await fields.getByRole("button", { name: "保存" }).click();
+    // Saved unchanged: no new revision.
+    await expect(fields.getByRole("status")).toHaveText(`已保存，模板现为第 ${start + 2} 版`);
 
     // The checklist started earlier: same items, still its own revision, and it says so.
     expect(await itemTitles(existing.id)).toEqual(before);

@@ -118,8 +118,15 @@ describe("templates", () => {
     expect((await rejection(addTemplateItem(db, admin, landTpl, { title: "规划条件核实" })) as ValidationError).fields).toEqual({ phase: ["workflows.errors.unknownPhase"] });
     expect((await rejection(addTemplateItem(db, admin, taskforceTpl, { phase: "开工前", title: "地块匹配" })) as ValidationError).fields).toEqual({ phase: ["workflows.errors.unknownPhase"] });
     expect(await rev(landTpl)).toBe(before); // the refused change rolled back, revision too
-    const stale = await rejection(updateTemplate(db, admin, landTpl, { name: "用地一件事（新）", code: "land", kind: "project_service", phases: "开工前\n建设中\n建成后", version: 1 }));
+    // Items added since leave the fields' version alone; a save of the fields moves it, and one
+    // made from the version before is refused.
+    expect(await templateVersion(landTpl)).toBe(1);
+    const fields = { name: "用地一件事", code: "land", kind: "project_service", phases: "开工前\n建设中\n建成后" };
+    await updateTemplate(db, admin, landTpl, { ...fields, description: "企业拿地时一次性交付的事项清单", version: 1 });
+    expect(await templateVersion(landTpl)).toBe(2);
+    const stale = await rejection(updateTemplate(db, admin, landTpl, { ...fields, name: "用地一件事（新）", version: 1 }));
     expect(stale).toBeInstanceOf(ConflictError);
+    expect((await getTemplate(db, landTpl))!.name).toBe("用地一件事");
   });
 
   it("will not drop a phase that still has items", async () => {
@@ -205,6 +212,17 @@ describe("starting a checklist", () => {
       ["7个1工作体系", null],
       ["7个1工作体系", "核心区"],
     ]);
+  });
+
+  it("for a park: the form offers the mechanism templates, the park's zones and the units in the manager's scope", async () => {
+    const options = await applyOptions(db, manager, { parkId });
+    expect(options.templates.map((t) => t.name)).toEqual(["7个1工作体系"]);
+    expect(options.zones.map((z) => z.name)).toEqual(["核心区"]);
+    expect(options.units.map((u) => [u.name, u.depth])).toEqual([
+      ["高新区投资促进部", 0],
+      ["生物医药招商组", 1],
+    ]);
+    expect(options.people.map((p) => p.id)).toEqual(expect.arrayContaining([staff2.id, steward.id]));
   });
 
   it("for a park: staff are refused; a unit outside the manager's scope or another park's zone is named", async () => {

@@ -53,7 +53,6 @@ export default async function TemplatePage({ params, searchParams }: { params: P
         <CardHeader id="template-fields-heading" title={t("templates.fields")} />
         <CardBody>
           <TemplateForm
-            key={template.version}
             template={{ id: template.id, name: template.name, code: template.code, kind: template.kind, description: template.description, phases: template.phases, active: template.active, version: template.version }}
           />
         </CardBody>
