@@ -334,9 +334,10 @@ export async function applyOptions(db: DbOrTx, viewer: Viewer, target: { parkId:
 }
 export type ApplyOptions = Awaited<ReturnType<typeof applyOptions>>;
 
-/** Mechanism progress per park (all its checklists' items), for park lists and the dashboard. */
-export async function parkMechanismProgress(db: DbOrTx, parkIds: string[], today = todayInChina()) {
+/** Mechanism progress per park (the items of its checklists the viewer may see), for park lists and the dashboard. */
+export async function parkMechanismProgress(db: DbOrTx, viewer: Viewer, parkIds: string[], today = todayInChina()) {
   if (!parkIds.length) return new Map<string, { total: number; done: number; overdue: number }>();
+  const scope = await scopeOf(db, viewer);
   const rows = await db
     .select({
       parkId: checklists.parkId,
@@ -346,7 +347,7 @@ export async function parkMechanismProgress(db: DbOrTx, parkIds: string[], today
     })
     .from(checklistItems)
     .innerJoin(checklists, eq(checklists.id, checklistItems.checklistId))
-    .where(inArray(checklists.parkId, parkIds))
+    .where(and(inArray(checklists.parkId, parkIds), visibleChecklists(scope, viewer)))
     .groupBy(checklists.parkId);
   return new Map(rows.map((r) => [r.parkId!, { total: r.total, done: r.done, overdue: r.overdue }]));
 }

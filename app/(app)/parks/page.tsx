@@ -12,6 +12,9 @@ import { hasRole } from "@/lib/auth/roles";
 import { formatMu, formatMuShort } from "@/lib/land/area";
 import { listParks } from "@/lib/land/queries";
 import { DISTRICTS } from "@/lib/land/validation";
+import { parkMechanismProgress } from "@/lib/workflows/queries";
+import { percentDone } from "@/lib/workflows/rules";
+import { ProgressBar } from "@/components/workflows/progress";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("parks"))("title") };
@@ -19,7 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ParksPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const viewer = await requirePageViewer();
-  const [t, parks] = await Promise.all([getTranslations(), listParks(getDb(), viewer)]);
+  const db = getDb();
+  const [t, parks] = await Promise.all([getTranslations(), listParks(db, viewer)]);
+  const mechanisms = await parkMechanismProgress(db, viewer, parks.map((p) => p.id));
   const { created } = await searchParams;
   const none = t("parks.none");
   return (
@@ -49,6 +54,7 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
               <Th className="text-right">{t("parks.parcelArea")}</Th>
               <Th className="text-right">{t("parks.transferredArea")}</Th>
               <Th className="text-right">{t("parks.projectCount")}</Th>
+              <Th>{t("parks.mechanism")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -72,11 +78,14 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
                 </Td>
                 <Td className="text-right whitespace-nowrap tabular-nums">{formatMu(p.totals.transferred)}</Td>
                 <Td className="text-right tabular-nums">{p.projectCount}</Td>
+                <Td className="min-w-32">
+                  <MechanismCell progress={mechanisms.get(p.id)} />
+                </Td>
               </tr>
             ))}
             {parks.length === 0 && (
               <tr>
-                <Td colSpan={8} className="py-8 text-center text-slate-500">
+                <Td colSpan={9} className="py-8 text-center text-slate-500">
                   {t("parks.empty")}
                 </Td>
               </tr>
@@ -84,6 +93,22 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
           </tbody>
         </Table>
       </Card>
+    </div>
+  );
+}
+
+/** 7个1 / 5个1 progress: share of items done, and how many are overdue. */
+async function MechanismCell({ progress }: { progress?: { total: number; done: number; overdue: number } }) {
+  const t = await getTranslations();
+  if (!progress || progress.total === 0) return <span className="text-slate-500">{t("parks.noMechanism")}</span>;
+  const percent = percentDone(progress.done, progress.total);
+  return (
+    <div className="space-y-1 text-xs">
+      <ProgressBar percent={percent} label={t("parks.mechanismProgress", { done: progress.done, total: progress.total })} />
+      <p className="text-slate-600">
+        {t("parks.mechanismProgress", { done: progress.done, total: progress.total })}
+        {progress.overdue > 0 && <span className="ml-1.5 text-red-700">{t("parks.mechanismOverdue", { count: progress.overdue })}</span>}
+      </p>
     </div>
   );
 }
