@@ -3,7 +3,7 @@ import type { Role } from "@/db/schema/enums";
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
 export type NavItem = {
   href: string;
-  label: "home" | "projects" | "board" | "enterprises" | "account" | "users" | "units" | "chains";
+  label: "home" | "projects" | "board" | "signed" | "events" | "enterprises" | "account" | "users" | "units" | "chains";
   least: Role;
   group?: "admin";
 };
@@ -12,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home", least: "staff" },
   { href: "/projects", label: "projects", least: "staff" },
   { href: "/projects/board", label: "board", least: "staff" },
+  { href: "/signed", label: "signed", least: "staff" },
+  { href: "/events", label: "events", least: "staff" },
   { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },

@@ -18,7 +18,7 @@ export const TASK_STATUSES = taskStatusEnum.enumValues;
 
 const version = z.coerce.number().int().positive();
 // Optional choices arrive as "" from a form, or null/undefined from a script: all mean "none".
-const optionalUuid = z
+export const optionalUuid = z
   .union([z.uuid(), z.literal(""), z.null()])
   .optional()
   .transform((v) => v || null);

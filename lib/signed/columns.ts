@@ -169,3 +169,12 @@ export class ExportTotals {
     });
   }
 }
+
+/** An area in 亩 for the screen: 2 decimals, rounded half up ("42.833333" → "42.83"). */
+export function formatMu(mu: string): string {
+  const n = scaled(mu, 6);
+  const negative = n < 0n;
+  const abs = negative ? -n : n;
+  const cents = (abs + 5_000n) / 10_000n;
+  return `${negative && cents > 0n ? "-" : ""}${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
+}
