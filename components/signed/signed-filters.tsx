@@ -42,8 +42,8 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <input type="hidden" name="size" value={params.size} />
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_2fr_1.5fr]">
-        <div>
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-[2fr_1fr_1fr_2fr_1.5fr]">
+        <div className="col-span-2 lg:col-span-1">
           <label htmlFor="f-q" className={label}>
             {t("projects.searchLabel")}
           </label>
@@ -72,7 +72,7 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
           params.park,
         )}
       </div>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         {select(
           "review",
           t("signed.review"),
@@ -128,8 +128,8 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
       </fieldset>
       <details open={hasMore}>
         <summary className="cursor-pointer text-sm text-brand-700">{t("projects.moreFilters")}</summary>
-        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <fieldset className="sm:col-span-2 lg:col-span-4">
+        <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <fieldset className="col-span-2 lg:col-span-4">
             <legend className={label}>{t("projects.source")}</legend>
             <div className="flex flex-wrap gap-1.5">
               {SOURCES.map((s) => (

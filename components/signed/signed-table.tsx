@@ -76,9 +76,9 @@ export async function SignedTable({ rows, totals, params }: { rows: SignedRow[];
                 </Badge>
               )}
             </Td>
-            <Td className="min-w-40">{r.enterpriseName}</Td>
+            <Td className="min-w-48">{r.enterpriseName}</Td>
             <Td className="whitespace-nowrap tabular-nums">{r.signingDate}</Td>
-            <Td className="min-w-40">
+            <Td className="min-w-56">
               {r.eventId ? (
                 <Link href={`/events/${r.eventId}`} className="text-brand-700 hover:underline">
                   {r.eventName}

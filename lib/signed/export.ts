@@ -69,17 +69,28 @@ const types = {
 
 type Source = { read(): Promise<ExportRow[]>; close(error?: unknown): Promise<void> };
 
-/** A cursor over the statement on a connection of its own; close() is safe at any time and more than once. */
+/**
+ * A cursor over the statement on a connection of its own; close() is safe at any time and more
+ * than once. The next batch is fetched while the current one is written (the database and the
+ * writer work side by side), so at most two batches are held.
+ */
 async function openCursor(pool: pg.Pool, statement: { text: string; values: unknown[]; fields: string[] }): Promise<Source> {
   const client = await pool.connect();
   const cursor = client.query(new Cursor(statement.text, statement.values, { rowMode: "array", types }));
+  let next: Promise<unknown[][]> | null = null;
   let reading: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const fetch = () => {
+    next = cursor.read(BATCH) as Promise<unknown[][]>;
+    reading = next.catch(() => {});
+    return next;
+  };
   return {
     async read() {
-      const p = cursor.read(BATCH);
-      reading = p.catch(() => {});
-      const rows = (await p) as unknown[][];
+      if (closed) return [];
+      const rows = await (next ?? fetch());
+      if (rows.length === BATCH && !closed) fetch();
+      else next = Promise.resolve([]);
       return rows.map((a) => Object.fromEntries(statement.fields.map((f, i) => [f, a[i]])) as ExportRow);
     },
     async close(error) {
@@ -134,7 +145,25 @@ function csvWriter(source: Source, totals: ExportTotals): Writer {
 
 const thin = { style: "thin", color: { argb: "FF94A3B8" } } as const;
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-const NUM_FMT: Partial<Record<Cell["kind"], string>> = { amount: "0.00", mu: "0.00", date: "yyyy-mm-dd" };
+/**
+ * One style object per kind of cell, shared by every cell of that kind: exceljs remembers a
+ * style object's id, where a fresh object per cell (its default) is worked out again each time.
+ */
+const STYLES: Record<Cell["kind"], Partial<ExcelJS.Style>> = {
+  index: {},
+  text: {},
+  amount: { numFmt: "0.00" },
+  mu: { numFmt: "0.00" },
+  date: { numFmt: "yyyy-mm-dd" },
+};
+const TOTAL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, { ...v, font: { bold: true }, border: BORDER }])) as typeof STYLES;
+
+/** A row of cells, committed: values as Excel stores them, each cell with its kind's shared style. */
+function writeRow(sheet: ExcelJS.Worksheet, cells: Cell[], styles = STYLES) {
+  const row = sheet.addRow(cells.map(xlsxValue));
+  for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = styles[cells[i]!.kind];
+  row.commit();
+}
 
 /** A cell's value as Excel stores it: numbers as numbers (亿元, 亩), dates as dates. */
 function xlsxValue(cell: Cell): string | number | Date | null {
@@ -162,7 +191,7 @@ function xlsxWriter(source: Source, totals: ExportTotals, title: string, now: Da
     views: [{ state: "frozen", xSplit: 2, ySplit: 2 }],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" },
   });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width, style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {} }));
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width }));
 
   const titleRow = sheet.addRow([title]);
   sheet.mergeCells(1, 1, 1, EXPORT_COLUMNS.length);
@@ -225,19 +254,14 @@ function xlsxWriter(source: Source, totals: ExportTotals, title: string, now: Da
           const rows = await source.read();
           if (!rows.length) {
             rowsDone = true;
-            const row = sheet.addRow(totals.cells().map(xlsxValue));
-            row.eachCell({ includeEmpty: true }, (cell) => {
-              cell.font = { bold: true };
-              cell.border = BORDER;
-            });
-            row.commit();
+            writeRow(sheet, totals.cells(), TOTAL_STYLES);
             // Finishing the zip needs its output read, so it is not awaited here; failures surface through `fail`.
             workbook.commit().catch(fail);
             continue;
           }
           for (const r of rows) {
             totals.add(r);
-            sheet.addRow(exportCells(r, totals.count).map(xlsxValue)).commit();
+            writeRow(sheet, exportCells(r, totals.count));
           }
           await settle();
           continue;

@@ -373,8 +373,8 @@ describe("synthetic generator", () => {
     );
     expect(facts!.signed).toBeGreaterThan(300);
     for (const k of ["at_event", "phase1", "stewards", "responsible", "progress", "issues", "parked", "land", "described"]) expect(facts![k], k).toBeGreaterThan(0);
-    expect(facts!.at_event).toBeGreaterThan(facts!.signed * 0.15);
-    expect(facts!.parked).toBeGreaterThan(facts!.signed * 0.7);
+    expect(facts!.at_event).toBeGreaterThan(facts!.signed! * 0.15);
+    expect(facts!.parked).toBeGreaterThan(facts!.signed! * 0.7);
     expect(facts).toMatchObject({ off_event_day: 0, phase1_over: 0, agreement_types: 3 });
 
     // Every stage after 签约 that a project reached has its approved report, dated between the signing and the change.
@@ -405,7 +405,7 @@ describe("synthetic generator", () => {
             from milestones m join ${syn} p on p.id = m.project_id`,
     );
     expect(waiting!.pending).toBeGreaterThan(0);
-    expect(waiting!.rejected + waiting!.draft).toBeGreaterThan(0);
+    expect(waiting!.rejected! + waiting!.draft!).toBeGreaterThan(0);
     expect(waiting).toMatchObject({ behind: 0, future: 0 });
     // 到位资金 from land on, never more than the contract, dated after the signing.
     const [funds] = await rows<Record<string, number>>(
