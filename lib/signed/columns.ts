@@ -6,7 +6,6 @@
 import type { AgreementType, CapitalOrigin, ProjectStage, ProjectStatus } from "@/db/schema/enums";
 import zhProjects from "@/lib/i18n/messages/zh-CN/projects.json";
 import zhSigned from "@/lib/i18n/messages/zh-CN/signed.json";
-import { yuanToYi } from "@/lib/money";
 
 /** What one exported project carries (a row of lib/signed/queries.ts). Amounts in 元, areas in 亩, as numeric strings. */
 export type ExportRow = {
@@ -105,28 +104,50 @@ export function exportCells(r: ExportRow, index: number): Cell[] {
   return EXPORT_COLUMNS.map((c) => ({ kind: c.kind, value: c.kind === "index" ? index : (c.value!(r) ?? null) }));
 }
 
-/** 元 → 亿元, exact (元 have 2 decimals, so 亿元 up to 10), written with at least 2 decimals: "6050000000" → "60.50". */
+/** A decimal string written with at least 2 decimals and no trailing zeros beyond: "60.5000" → "60.50". */
+function tidy(sign: string, whole: string, frac: string): string {
+  let end = frac.length;
+  while (end > 2 && frac.charCodeAt(end - 1) === 48) end--;
+  return `${sign}${whole.replace(/^0+(?=\d)/, "") || "0"}.${frac.slice(0, end).padEnd(2, "0")}`;
+}
+
+/**
+ * 元 → 亿元, exact, by moving the decimal point (no arithmetic, so nothing is lost and it is
+ * cheap for 100,000 rows): "6050000000" → "60.50", "1512340000.37" → "15.1234000037".
+ */
 export function yiExact(yuan: string): string {
-  const exact = yuanToYi(yuan, 10);
-  const [whole, frac = ""] = exact.split(".");
-  return `${whole}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
+  const s = yuan.trim();
+  const sign = s.startsWith("-") ? "-" : "";
+  const [whole = "", frac = ""] = (sign ? s.slice(1) : s).split(".");
+  const padded = whole.padStart(9, "0");
+  return tidy(sign, padded.slice(0, -8), padded.slice(-8) + frac);
 }
 
 /** An area in 亩 (up to 6 decimals), written with at least 2 decimals and no trailing zeros beyond. */
 export function muExact(mu: string): string {
-  const [whole, frac = ""] = mu.trim().split(".");
-  return `${whole}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
+  const s = mu.trim();
+  const sign = s.startsWith("-") ? "-" : "";
+  const [whole = "", frac = ""] = (sign ? s.slice(1) : s).split(".");
+  return tidy(sign, whole, frac);
 }
 
 const SCALE = { amount: 2, mu: 6 } as const;
 
-function scaled(value: string, scale: number): bigint {
+/** The digits of a decimal scaled to an integer: "12.5" at scale 2 → "1250" (sign apart). */
+function scaledDigits(value: string, scale: number): { negative: boolean; digits: string } {
   const s = value.trim();
   const negative = s.startsWith("-");
-  const [whole, frac = ""] = (negative ? s.slice(1) : s).split(".");
-  const n = BigInt(whole || "0") * 10n ** BigInt(scale) + BigInt(frac.padEnd(scale, "0").slice(0, scale) || "0");
-  return negative ? -n : n;
+  const [whole = "", frac = ""] = (negative ? s.slice(1) : s).split(".");
+  return { negative, digits: (whole + frac.padEnd(scale, "0").slice(0, scale)).replace(/^0+(?=\d)/, "") || "0" };
 }
+
+function scaled(value: string, scale: number): bigint {
+  const { negative, digits } = scaledDigits(value, scale);
+  return negative ? -BigInt(digits) : BigInt(digits);
+}
+
+const SAFE_DIGITS = 15; // below 2^53: a Number holds any integer of up to 15 digits exactly
+const FLUSH_AT = 2 ** 52;
 
 function unscaled(n: bigint, scale: number): string {
   const negative = n < 0n;
@@ -142,14 +163,30 @@ function unscaled(n: bigint, scale: number): string {
 export class ExportTotals {
   count = 0;
   private sums: (bigint | null)[] = EXPORT_COLUMNS.map((c) => (c.kind === "amount" || c.kind === "mu" ? 0n : null));
+  // Integers gathered as Numbers while they are exact, moved into the BigInt sums before they could stop being so.
+  private fast: number[] = EXPORT_COLUMNS.map(() => 0);
+  private readonly summed = EXPORT_COLUMNS.flatMap((c, i) => (c.kind === "amount" || c.kind === "mu" ? [{ i, value: c.value!, scale: SCALE[c.kind] }] : []));
 
   add(r: ExportRow): void {
     this.count++;
-    EXPORT_COLUMNS.forEach((c, i) => {
-      if (c.kind !== "amount" && c.kind !== "mu") return;
-      const v = c.value!(r);
-      if (v !== null && v !== "") this.sums[i] = this.sums[i]! + scaled(v, SCALE[c.kind]);
-    });
+    for (const { i, value, scale } of this.summed) {
+      const v = value(r);
+      if (v === null || v === "") continue;
+      const { negative, digits } = scaledDigits(v, scale);
+      if (digits.length > SAFE_DIGITS) {
+        this.sums[i] = this.sums[i]! + (negative ? -BigInt(digits) : BigInt(digits));
+        continue;
+      }
+      const next = this.fast[i]! + (negative ? -Number(digits) : Number(digits));
+      if (Math.abs(next) >= FLUSH_AT) {
+        this.sums[i] = this.sums[i]! + BigInt(next);
+        this.fast[i] = 0;
+      } else this.fast[i] = next;
+    }
+  }
+
+  private total(i: number): bigint {
+    return this.sums[i]! + BigInt(this.fast[i]!);
   }
 
   /** Σ of the column with this header, as a decimal string (元 or 亩). */
@@ -157,14 +194,14 @@ export class ExportTotals {
     const i = EXPORT_COLUMNS.findIndex((c) => c.header === header);
     const c = EXPORT_COLUMNS[i];
     if (!c || (c.kind !== "amount" && c.kind !== "mu")) throw new Error(`no sum for column ${header}`);
-    return unscaled(this.sums[i]!, SCALE[c.kind]);
+    return unscaled(this.total(i), SCALE[c.kind]);
   }
 
   /** The totals row: "合计（N 个项目）" under 项目名称, the sums under theirs. */
   cells(): Cell[] {
     return EXPORT_COLUMNS.map((c, i) => {
       if (c.header === "项目名称") return { kind: "text", value: `合计（${this.count} 个项目）` };
-      if (c.kind === "amount" || c.kind === "mu") return { kind: c.kind, value: unscaled(this.sums[i]!, SCALE[c.kind]) };
+      if (c.kind === "amount" || c.kind === "mu") return { kind: c.kind, value: unscaled(this.total(i), SCALE[c.kind]) };
       return { kind: "text", value: null };
     });
   }

@@ -12,8 +12,7 @@ import type { Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/roles";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
-import { yuanToYi } from "@/lib/money";
-import { EXPORT_COLUMNS, exportCells, ExportTotals, type Cell, type ExportRow } from "./columns";
+import { EXPORT_COLUMNS, exportCells, ExportTotals, yiExact, type Cell, type ExportRow } from "./columns";
 import { CSV_BOM, CSV_HEADER, csvCell, csvLine } from "./csv";
 import { filterNames, signedExportStatement } from "./queries";
 import { filterSummary } from "./summary";
@@ -29,8 +28,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** Rows per cursor read. */
 const BATCH = 1000;
-/** The sheet's XML waiting for compression before the next batch is read. */
-const MAX_PENDING_XML = 1 << 20;
+/** The sheet's XML (about 1.2 MB a batch) that may wait for compression before the next batch is written. */
+const MAX_PENDING_XML = 4 * 1024 * 1024;
 
 export type ExportResult = { rows: number; completed: boolean };
 
@@ -80,6 +79,7 @@ async function openCursor(pool: pg.Pool, statement: { text: string; values: unkn
   let next: Promise<unknown[][]> | null = null;
   let reading: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const { fields } = statement;
   const fetch = () => {
     next = cursor.read(BATCH) as Promise<unknown[][]>;
     reading = next.catch(() => {});
@@ -91,7 +91,11 @@ async function openCursor(pool: pg.Pool, statement: { text: string; values: unkn
       const rows = await (next ?? fetch());
       if (rows.length === BATCH && !closed) fetch();
       else next = Promise.resolve([]);
-      return rows.map((a) => Object.fromEntries(statement.fields.map((f, i) => [f, a[i]])) as ExportRow);
+      return rows.map((a) => {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < fields.length; i++) row[fields[i]!] = a[i];
+        return row as ExportRow;
+      });
     },
     async close(error) {
       if (closed) return;
@@ -170,7 +174,7 @@ function xlsxValue(cell: Cell): string | number | Date | null {
   if (cell.value === null || cell.value === "") return null;
   switch (cell.kind) {
     case "amount":
-      return Number(yuanToYi(String(cell.value), 10));
+      return Number(yiExact(String(cell.value)));
     case "mu":
       return Number(cell.value);
     case "date": {
@@ -209,69 +213,75 @@ function xlsxWriter(source: Source, totals: ExportTotals, title: string, now: Da
   });
   header.commit();
 
-  // The sheet's XML goes into the zip's deflate stream; reading the next batch waits until it has caught up.
-  const sheetStream = (sheet as unknown as { stream: { buffers: unknown[]; pipes: NodeJS.WritableStream[] } }).stream;
+  // The zip's output is collected as it comes (compressed, so small); the next batch of rows is
+  // read only when all of it has been handed on and the sheet's XML has gone into the deflate
+  // stream: at most about one batch is in memory at a time, whatever the client's speed.
+  const queue: Buffer[] = [];
   let failure: unknown = null;
-  const fail = (e: unknown) => void (failure ??= e);
-  out.on("error", fail);
   let ended = false;
-  out.on("end", () => void (ended = true));
-  let rowsDone = false;
-  let aborted = false;
-
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  out.on("data", (chunk: Buffer) => {
+    queue.push(chunk);
+    poke();
+  });
+  out.on("end", () => {
+    ended = true;
+    poke();
+  });
+  const fail = (e: unknown) => {
+    failure ??= e;
+    poke();
+  };
+  out.on("error", fail);
+  const until = () => new Promise<void>((resolve) => (wake = resolve));
+  // exceljs hands the sheet's XML to the zip through a stream it writes without waiting. A few
+  // batches may queue there, so compression (on libuv's threads) runs while the next rows are
+  // written; beyond that, the next batch waits.
+  const sheetXml = (sheet as unknown as { stream: { pipes: (NodeJS.WritableStream & { writableLength?: number })[] } }).stream;
   const settle = async () => {
     for (;;) {
       if (failure) throw failure;
-      const dest = sheetStream.pipes[0] as (NodeJS.WritableStream & { writableNeedDrain?: boolean }) | undefined;
-      const pending = sheetStream.buffers.length * 65536;
-      if (dest?.writableNeedDrain) await new Promise((resolve) => dest.once("drain", resolve));
-      else if (pending > MAX_PENDING_XML) await new Promise((resolve) => setTimeout(resolve, 2));
-      else return;
+      const pending = sheetXml.pipes[0]?.writableLength ?? 0;
+      if (pending <= MAX_PENDING_XML) return;
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   };
-  const readable = () =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        out.off("readable", done);
-        out.off("end", done);
-        out.off("error", done);
-        resolve();
-      };
-      out.on("readable", done);
-      out.on("end", done);
-      out.on("error", done);
-    });
+  let rowsDone = false;
+  let aborted = false;
 
   return {
     async next() {
       for (;;) {
         if (failure) throw failure;
         if (aborted) return null;
-        const chunk = out.read() as Buffer | null;
-        if (chunk) return chunk;
-        if (ended || out.readableEnded) return null;
-        if (!rowsDone) {
-          const rows = await source.read();
-          if (!rows.length) {
-            rowsDone = true;
-            writeRow(sheet, totals.cells(), TOTAL_STYLES);
-            // Finishing the zip needs its output read, so it is not awaited here; failures surface through `fail`.
-            workbook.commit().catch(fail);
-            continue;
-          }
-          for (const r of rows) {
-            totals.add(r);
-            writeRow(sheet, exportCells(r, totals.count));
-          }
-          await settle();
+        if (queue.length) return queue.length === 1 ? queue.shift()! : Buffer.concat(queue.splice(0));
+        if (ended) return null;
+        if (rowsDone) {
+          await until();
           continue;
         }
-        await readable();
+        const rows = await source.read();
+        if (!rows.length) {
+          rowsDone = true;
+          writeRow(sheet, totals.cells(), TOTAL_STYLES);
+          workbook.commit().catch(fail);
+          continue;
+        }
+        for (const r of rows) {
+          totals.add(r);
+          writeRow(sheet, exportCells(r, totals.count));
+        }
+        await settle();
       }
     },
     abort() {
       aborted = true;
       out.destroy();
+      poke();
     },
   };
 }
