@@ -13,7 +13,7 @@ import { inArray, sql } from "drizzle-orm";
 import { yiToYuan } from "../lib/money";
 import { USCC_PATTERN, usccCheckChar } from "../lib/enterprises/uscc";
 import type { Tx } from "./client";
-import { activities, contacts, enterprises, projects, signings, stageEvents, tasks } from "./schema";
+import { activities, contacts, enterprises, events as eventsTable, fundsInPlace, milestones as milestonesTable, projects, signings, stageEvents, tasks } from "./schema";
 import {
   projectStageEnum,
   type ActivityKind,
@@ -22,9 +22,12 @@ import {
   type ProjectSource,
   type ProjectStage,
   type ProjectStatus,
+  type AgreementType,
 } from "./schema/enums";
 
 const STAGES = projectStageEnum.enumValues;
+const MILESTONE_STAGES = STAGES.slice(STAGES.indexOf("signed") + 1) as MilestoneStage[];
+type MilestoneStage = "registered" | "land_secured" | "construction" | "completed" | "operating";
 const DAY = 86_400_000;
 
 /** The industry chains: 市北区 "3+1" and 青岛高新区 "1+2+1" (facts.md). */
@@ -57,7 +60,8 @@ export type DemoEnterprise = {
   contacts: Contact[];
 };
 
-type DemoActivity = { kind: ActivityKind; ago: number; summary: string; nextStep?: string; participants?: string };
+/** An activity `ago` days before seeding, or `on` a fixed date. */
+type DemoActivity = { kind: ActivityKind; ago?: number; on?: string; summary: string; nextStep?: string; participants?: string };
 type DemoTask = { title: string; assignee?: string; due: number; done?: boolean };
 
 export type DemoProject = {
@@ -78,12 +82,31 @@ export type DemoProject = {
   /** Expected signing date, in days from now (projects not yet signed). */
   expected?: number;
   description: string;
-  /** Days ago the project was logged as a lead. */
+  /** Days ago the project was logged as a lead (for a signing `on` a fixed date: days before that). */
   created: number;
   /** Days ago it reached its current stage (default: spread evenly after `created`). */
   reached?: number;
-  /** Signing: days ago, contract investment in 亿元 and the occasion. */
-  signed?: { ago: number; yi: string; note?: string };
+  /**
+   * Signing: `ago` days ago or `on` a date, contract investment (亿元), the stage event's note,
+   * and the facts of the 签约项目清单 (defaults: investment agreement, no phase 1 amount).
+   */
+  signed?: {
+    ago?: number;
+    on?: string;
+    yi: string;
+    note?: string;
+    event?: "ceremony";
+    agreement?: AgreementType;
+    phase1?: string;
+    /** 项目服务管家 (username); default: the 落地办 of the district. */
+    steward?: string;
+    progress?: string;
+    issues?: string;
+  };
+  /** Dates the stages after signing were reached, where facts.md gives them. */
+  reachedOn?: Partial<Record<MilestoneStage, string>>;
+  /** A stage report beyond the current stage that is not approved (yet). */
+  report?: { stage: MilestoneStage; status: "draft" | "pending" | "rejected"; ago: number; by: string; company?: string; usccBase?: string; note?: string; comment?: string };
   /** Days ago it was put on hold or dropped. */
   statusAgo?: number;
   /** Days since the last activity (default 2–12): 30+ puts the project on the stalled lists. */
@@ -92,8 +115,9 @@ export type DemoProject = {
   tasks?: DemoTask[];
 };
 
-const CEREMONY_AGO = 182;
-const CEREMONY = "高新区生物医药及医疗器械、精密仪器仪表产业园集中签约仪式";
+/** 6 April 2023: 12 projects, 6 per park, signed at one ceremony as the two parks were unveiled (facts.md). */
+export const CEREMONY_DATE = "2023-04-06";
+export const CEREMONY = "高新区生物医药及医疗器械、精密仪器仪表产业园集中签约仪式";
 
 function uscc(base: string): string {
   const code = base + usccCheckChar(base);
@@ -506,7 +530,17 @@ export const DEMO_PROJECTS: DemoProject[] = [
     key: true,
     description: "总投资 60 亿元，分四期建设，一期引入医药器械企业 20 余家，计划次年 10 月竣工验收（竣备）。",
     created: 420,
-    signed: { ago: 75, yi: "60", note: "投资协议签约" },
+    signed: {
+      ago: 75,
+      yi: "60",
+      note: "投资协议签约",
+      agreement: "investment",
+      phase1: "15",
+      steward: "staff",
+      progress: "一期项目公司已完成名称预核准，注册材料已报审",
+      issues: "一期 20 余家配套企业过渡厂房需求约 3 万平方米，需协调载体",
+    },
+    report: { stage: "registered", status: "pending", ago: 3, by: "staff", company: "国药（青岛）科技城发展有限公司", usccBase: "91370212MAC7K2Q8X" },
     activities: [
       { kind: "visit", ago: 410, summary: "赴上海走访国药融资租赁，介绍生物医药及医疗器械产业园规划和“一园一业”政策", nextStep: "邀请企业来高新区实地考察", participants: "王建国、周振宇" },
       { kind: "reception", ago: 380, summary: "国药集团考察团来访，参观医药器械片区，座谈科技城选址和分期建设设想", nextStep: "提供医药器械片区地块资料", participants: "刘志强、王建国、周振宇、沈晓雯" },
@@ -552,16 +586,16 @@ export const DEMO_PROJECTS: DemoProject[] = [
     owner: "staff",
     leader: GX_DEPUTY,
     key: true,
-    description: "“拿地即开工”项目：6 月 15 日签订土地出让合同，6 月 30 日取得施工许可。",
-    created: 500,
-    signed: { ago: 330, yi: "5" },
-    reached: 105,
+    description: "“拿地即开工”项目：2023 年 6 月 15 日签订土地出让合同，6 月 30 日取得施工许可。",
+    created: 160,
+    signed: { on: "2023-02-16", yi: "5", agreement: "formal_contract", phase1: "3", steward: "staff", progress: "一期已建成，二期主体结构施工中", issues: "二期施工临时用电需扩容" },
+    reachedOn: { registered: "2023-03-22", land_secured: "2023-06-15", construction: "2023-06-30" },
     activities: [
-      { kind: "visit", ago: 490, summary: "走访海尔生物医疗，了解生物安全产品线扩产需求", nextStep: "提供医药器械片区可用地块" },
-      { kind: "site_visit", ago: 420, summary: "陪同企业考察两处工业用地，企业确定选址", nextStep: "启动土地挂牌前期工作" },
-      { kind: "meeting", ago: 335, summary: "投资协议洽谈定稿", nextStep: "签约后同步开展施工图设计" },
-      { kind: "meeting", ago: 125, summary: "召开“拿地即开工”专题推进会，规划、住建、自然资源三部门阶段分包、全程串联", nextStep: "土地出让合同签订后 15 日内取得施工许可" },
-      { kind: "site_visit", ago: 8, summary: "现场查看施工进度，主体结构已完成约四成", nextStep: "协调施工临时用电扩容", participants: "李明、企业工程部负责人" },
+      { kind: "visit", on: "2022-09-20", summary: "走访海尔生物医疗，了解生物安全产品线扩产需求", nextStep: "提供医药器械片区可用地块" },
+      { kind: "site_visit", on: "2022-11-15", summary: "陪同企业考察两处工业用地，企业确定选址", nextStep: "启动土地挂牌前期工作" },
+      { kind: "meeting", on: "2023-02-10", summary: "投资协议洽谈定稿", nextStep: "签约后同步开展施工图设计" },
+      { kind: "meeting", on: "2023-05-25", summary: "召开“拿地即开工”专题推进会，规划、住建、自然资源三部门阶段分包、全程串联", nextStep: "土地出让合同签订后 15 日内取得施工许可" },
+      { kind: "site_visit", ago: 8, summary: "现场查看二期施工进度，主体结构已完成约四成", nextStep: "协调施工临时用电扩容", participants: "李明、企业工程部负责人" },
     ],
     tasks: [{ title: "协调海尔生物安全科创产业园施工临时用电扩容", assignee: "staff", due: -3 }],
   },
@@ -615,8 +649,9 @@ export const DEMO_PROJECTS: DemoProject[] = [
     key: true,
     description: "建设高端医用耗材和介入器械生产基地，配套研发中心。",
     created: 460,
-    signed: { ago: 240, yi: "30" },
+    signed: { ago: 240, yi: "30", agreement: "formal_contract", phase1: "12", progress: "已签订土地出让合同，施工许可证已取得" },
     reached: 30,
+    report: { stage: "construction", status: "pending", ago: 1, by: "staff", note: "施工许可证已取得，桩基工程进场" },
     tasks: [{ title: "对接自然资源局办理威高项目不动产权证", assignee: "staff", due: 7 }],
   },
   {
@@ -631,8 +666,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     owner: "manager",
     leader: GX_DEPUTY,
     description: "依托青能所建设合成生物产业技术研究平台，孵化产业化项目。",
-    created: 330,
-    signed: { ago: CEREMONY_AGO, yi: "3", note: CEREMONY },
+    created: 148,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "3", note: CEREMONY },
     reached: 90,
   },
   {
@@ -646,8 +681,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-SWYY",
     owner: "staff",
     description: "面向医疗器械和医药企业的检测、注册检验和研发公共服务平台。",
-    created: 300,
-    signed: { ago: CEREMONY_AGO, yi: "2.5", note: CEREMONY },
+    created: 118,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "2.5", note: CEREMONY },
   },
   {
     name: "瑞泽高端医用耗材生产基地",
@@ -660,9 +695,10 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-SWYY",
     owner: "staff",
     description: "建设高值医用耗材洁净生产车间 2 万平方米。",
-    created: 360,
-    signed: { ago: CEREMONY_AGO, yi: "6", note: CEREMONY },
+    created: 178,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "6", note: CEREMONY, issues: "意向地块尚未完成挂牌，企业希望先租用过渡厂房" },
     reached: 120,
+    report: { stage: "land_secured", status: "rejected", ago: 6, by: "staff", note: "租用过渡厂房", comment: "请补充过渡厂房的位置、面积和租赁协议编号" },
     tasks: [{ title: "督促瑞泽医疗提交项目备案材料", assignee: "staff", due: 1 }],
   },
   {
@@ -676,8 +712,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-SWYY",
     owner: "staff",
     description: "体外诊断试剂和化学发光仪器产业化，一期租用过渡厂房。",
-    created: 380,
-    signed: { ago: CEREMONY_AGO, yi: "4.2", note: CEREMONY },
+    created: 198,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "4.2", note: CEREMONY },
     reached: 50,
   },
   {
@@ -691,8 +727,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-SWYY",
     owner: "staff",
     description: "上下肢康复机器人研发和生产，拟落户康复医疗片区。",
-    created: 280,
-    signed: { ago: CEREMONY_AGO, yi: "3.5", note: CEREMONY },
+    created: 98,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "3.5", note: CEREMONY, issues: "企业融资进度滞后，落地时间待定" },
     quiet: 41,
   },
   {
@@ -706,8 +742,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-SWYY",
     owner: "manager",
     description: "细胞治疗产品 GMP 中试平台及 CDMO 服务。",
-    created: 350,
-    signed: { ago: CEREMONY_AGO, yi: "5.8", note: CEREMONY },
+    created: 168,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "5.8", note: CEREMONY },
     reached: 100,
   },
   {
@@ -787,8 +823,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-JMYQ",
     owner: "manager",
     description: "精密仪器智能制造生产线。",
-    created: 310,
-    signed: { ago: CEREMONY_AGO, yi: "3.2", note: CEREMONY },
+    created: 128,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "3.2", note: CEREMONY },
     reached: 95,
     tasks: [{ title: "协调朗森精密仪器项目公司注册", assignee: "manager", due: -100, done: true }],
   },
@@ -805,8 +841,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     leader: GX_DEPUTY,
     key: true,
     description: "智能阀门数字化工厂，拿地即开工。",
-    created: 400,
-    signed: { ago: CEREMONY_AGO, yi: "10", note: CEREMONY },
+    created: 218,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "10", note: CEREMONY },
     reached: 28,
     tasks: [{ title: "协调伟隆智能阀门项目二期规划方案审查", assignee: "manager", due: 10 }],
   },
@@ -821,8 +857,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-JMYQ",
     owner: "manager",
     description: "MEMS 压力、温湿度传感器芯片封测和模组产线。",
-    created: 290,
-    signed: { ago: CEREMONY_AGO, yi: "4.5", note: CEREMONY },
+    created: 108,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "4.5", note: CEREMONY },
   },
   {
     name: "谱析实验室分析仪器研发生产基地",
@@ -835,8 +871,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-JMYQ",
     owner: "staff",
     description: "色谱、质谱等实验室分析仪器研发和生产。",
-    created: 270,
-    signed: { ago: CEREMONY_AGO, yi: "2.8", note: CEREMONY },
+    created: 88,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "2.8", note: CEREMONY },
     reached: 70,
   },
   {
@@ -850,8 +886,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-JMYQ",
     owner: "manager",
     description: "海洋环境在线监测浮标和水质传感器产业化。",
-    created: 250,
-    signed: { ago: CEREMONY_AGO, yi: "1.6", note: CEREMONY },
+    created: 68,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "1.6", note: CEREMONY },
     quiet: 52,
   },
   {
@@ -865,8 +901,8 @@ export const DEMO_PROJECTS: DemoProject[] = [
     unit: "QDHT-JMYQ",
     owner: "manager",
     description: "智能水表、燃气表及计量模组生产。",
-    created: 240,
-    signed: { ago: CEREMONY_AGO, yi: "2.2", note: CEREMONY },
+    created: 58,
+    signed: { on: CEREMONY_DATE, event: "ceremony", yi: "2.2", note: CEREMONY },
   },
   {
     name: "艾普智能检测装备扩产项目",
@@ -1182,29 +1218,57 @@ function cnDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** The project's history: logged as a lead, then each stage in turn, then any status change. */
-export function historyOf(p: DemoProject, now: Date): Event[] {
+/** Whole days from a date (YYYY-MM-DD) to `now`'s date, as `daysAgo` counts them. */
+function agoOf(date: string, now: Date): number {
+  return Math.round((Date.parse(now.toISOString().slice(0, 10)) - Date.parse(date)) / DAY);
+}
+
+/** A demo project with every date as days before `now`: what the fixed dates (`on`) mean on the day of seeding. */
+type Resolved = Omit<DemoProject, "activities"> & {
+  created: number;
+  signedAgo: number | null;
+  stageAgo: Map<number, number>;
+  activities?: (DemoActivity & { ago: number })[];
+};
+
+export function resolveProject(p: DemoProject, now: Date): Resolved {
+  const signedAgo = p.signed ? (p.signed.on ? agoOf(p.signed.on, now) : (p.signed.ago ?? 0)) : null;
+  const stageAgo = new Map<number, number>();
+  for (const [stage, date] of Object.entries(p.reachedOn ?? {})) stageAgo.set(STAGES.indexOf(stage as ProjectStage), agoOf(date, now));
+  return {
+    ...p,
+    created: p.signed?.on ? signedAgo! + p.created : p.created,
+    signedAgo,
+    stageAgo,
+    activities: p.activities?.map((a) => ({ ...a, ago: a.on ? agoOf(a.on, now) : (a.ago ?? 0) })),
+  };
+}
+
+/**
+ * The project's history: logged as a lead, then each stage in turn, then any status change.
+ * Fixed points (logged, signed, stages with known dates, the current stage) come from the demo
+ * data; the stages in between are spread evenly between them.
+ */
+export function historyOf(p: Resolved, now: Date): Event[] {
   const target = STAGES.indexOf(p.stage);
   const signedIndex = STAGES.indexOf("signed");
-  const reached = p.reached ?? (target >= signedIndex && p.signed ? p.signed.ago : Math.max(1, Math.round(p.created / 3)));
-  const agoOf = (i: number): number => {
-    if (i === 0) return p.created;
-    if (i === target) return i === signedIndex && p.signed ? p.signed.ago : reached;
-    if (p.signed && i === signedIndex) return p.signed.ago;
-    // Stages in between: evenly spaced between the neighbouring fixed points.
-    const [fromI, fromAgo, toI, toAgo] =
-      p.signed && i < signedIndex && target > signedIndex
-        ? [0, p.created, signedIndex, p.signed.ago]
-        : p.signed && i > signedIndex
-          ? [signedIndex, p.signed.ago, target, reached]
-          : [0, p.created, target, reached];
+  const fixed = new Map<number, number>([[0, p.created]]);
+  if (p.signedAgo !== null && target >= signedIndex) fixed.set(signedIndex, p.signedAgo);
+  for (const [i, ago] of p.stageAgo) if (i <= target) fixed.set(i, ago);
+  if (!fixed.has(target)) fixed.set(target, p.reached ?? (target >= signedIndex && p.signedAgo !== null ? p.signedAgo : Math.max(1, Math.round(p.created / 3))));
+  const points = [...fixed.entries()].sort((x, y) => x[0] - y[0]);
+  const agoAt = (i: number): number => {
+    const known = fixed.get(i);
+    if (known !== undefined) return known;
+    const [fromI, fromAgo] = points.filter(([k]) => k < i).at(-1)!;
+    const [toI, toAgo] = points.find(([k]) => k > i)!;
     return Math.round(fromAgo - ((fromAgo - toAgo) * (i - fromI)) / (toI - fromI));
   };
   const events: Event[] = [];
   for (let i = 0; i <= target; i++) {
     const stage = STAGES[i]!;
     const note = stage === "signed" ? (p.signed?.note ?? "") : "";
-    events.push({ stage, status: "active", at: daysAgo(now, agoOf(i), i), note });
+    events.push({ stage, status: "active", at: daysAgo(now, agoAt(i), i), note });
   }
   if (p.status) events.push({ stage: p.stage, status: p.status, at: daysAgo(now, p.statusAgo ?? 1, 30), note: p.reason ?? "" });
   for (let i = 1; i < events.length; i++) {
@@ -1220,13 +1284,13 @@ function stageAt(events: Event[], at: Date): ProjectStage {
 }
 
 /** Activities for a project: its own, or 2–5 from templates spread between its start and `quiet` days ago. */
-function activitiesOf(p: DemoProject, events: Event[], index: number, enterpriseName: string, now: Date): DemoActivity[] {
+function activitiesOf(p: Resolved, events: Event[], index: number, enterpriseName: string, now: Date): (DemoActivity & { ago: number })[] {
   if (p.activities) return p.activities;
   const last = p.quiet ?? 2 + (index % 10);
   const n = Math.min(5, 2 + Math.floor(STAGES.indexOf(p.stage) / 2) + (index % 2));
   const span = Math.max(1, p.created - last);
   const place = PARK[p.unit] ?? { park: "园区", zone: "片区" };
-  const out: DemoActivity[] = [];
+  const out: (DemoActivity & { ago: number })[] = [];
   for (let k = 0; k < n; k++) {
     const ago = k === n - 1 ? last : Math.round(p.created - (span * (k + 0.5)) / n);
     const list = templatesFor(stageAt(events, new Date(now.getTime() - ago * DAY)));
@@ -1235,6 +1299,177 @@ function activitiesOf(p: DemoProject, events: Event[], index: number, enterprise
     out.push({ kind: t.kind, ago, summary: fill(t.summary), nextStep: fill(t.nextStep) });
   }
   return out;
+}
+
+// ── Events, signings, milestones, funds ────────────────────────────────────────
+
+export const DEMO_EVENTS = [
+  {
+    key: "ceremony",
+    name: CEREMONY,
+    kind: "signing_ceremony" as const,
+    on: CEREMONY_DATE,
+    place: "青岛高新区",
+    host: "QDHT",
+    description: "生物医药及医疗器械产业园、精密仪器仪表产业园揭牌，12 个项目集中签约，每个园区 6 个。",
+  },
+  {
+    key: "jkg-promotion",
+    name: "健康谷生命健康产业推介会",
+    kind: "promotion_event" as const,
+    ago: 58,
+    place: "青岛市市北区",
+    host: "370203-TZCJ",
+    description: "围绕医疗器械、生物医药、数字医疗和健康服务“3+1”产业体系推介健康谷核心区载体和政策。",
+  },
+];
+
+/** The demo events; returns their ids by key. */
+async function insertDemoEvents(tx: Tx, refs: DemoRefs, now: Date): Promise<Map<string, string>> {
+  const rows = await tx
+    .insert(eventsTable)
+    .values(
+      DEMO_EVENTS.map((e) => ({
+        name: e.name,
+        kind: e.kind,
+        heldOn: "on" in e && e.on ? e.on : cnDate(daysAgo(now, "ago" in e ? (e.ago ?? 0) : 0)),
+        place: e.place,
+        hostUnitId: refs.unitIds.get(e.host) ?? null,
+        description: e.description,
+      })),
+    )
+    .returning({ id: eventsTable.id });
+  return new Map(DEMO_EVENTS.map((e, i) => [e.key, rows[i]!.id]));
+}
+
+/** Who steers signed projects to landing (项目服务管家), by the unit that owns them. */
+const STEWARDS: Record<string, string> = { QDHT: "zhouzy", "370203": "staff2", "370213": "zhaolei" };
+const PROGRESS: Record<ProjectStage, string> = {
+  lead: "",
+  negotiating: "",
+  intent: "",
+  signed: "已签约，正在办理项目公司注册",
+  registered: "项目公司已注册，正在对接供地（载体）",
+  land_secured: "已签订土地出让合同，正在办理施工许可",
+  construction: "主体工程施工中",
+  completed: "已竣工验收，设备安装调试中",
+  operating: "已投产运营",
+};
+
+/** The local company an investor sets up: "威高（青岛）有限公司", "青岛海尔生物医疗科技有限公司". */
+function localCompany(enterpriseName: string): string {
+  const short = shortName(enterpriseName);
+  return short.includes("青岛") ? `${short}科技有限公司` : `${short}（青岛）有限公司`;
+}
+
+/** An invented 统一社会信用代码 (first 17 characters) for the local company a demo project registered: 市南区 code, MA series. */
+function usccBaseFor(index: number): string {
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  let x = 1_000_003 + index * 7_919;
+  let tail = "";
+  for (let k = 0; k < 7; k++) {
+    tail += alphabet[x % alphabet.length];
+    x = Math.floor(x / alphabet.length) + 17 * (k + 1);
+  }
+  return `91370202MA${tail}`;
+}
+
+/** Exact share of an amount in 亿元 (4 decimals): "60" × 25/100 → "15". */
+function shareOf(yi: string, percent: number): string {
+  const wan = (BigInt(yiToYuan(yi)!) / 10_000n) * BigInt(percent) / 100n;
+  return `${wan / 10_000n}.${(wan % 10_000n).toString().padStart(4, "0")}`;
+}
+
+/**
+ * What a signed demo project carries besides its history: the signing facts, a milestone
+ * for every stage it has passed (reported by its owner on the day, approved by the unit
+ * above, as the review rules require), planned dates ahead, the report it has waiting, and
+ * 到位资金 entries as it progressed.
+ */
+function landingOf(
+  p: Resolved,
+  events: Event[],
+  index: number,
+  refs: { eventIds: Map<string, string>; userIds: Map<string, string>; unitIds: Map<string, string>; ownerId: string; enterpriseName: string; now: Date },
+) {
+  const signedAt = events.find((e) => e.stage === "signed")!.at;
+  const signed = p.signed!;
+  const user = (name: string) => refs.userIds.get(name) ?? null;
+  // A manager of a unit above approves; the demo manager sits above the 高新区 groups, except for their own projects.
+  const reviewer = p.unit.startsWith("QDHT-") && p.unit !== "QDHT-TZCJ" && p.owner !== "manager" ? user("manager") : user("admin");
+  const yi = signed.yi;
+  const signing = {
+    signingDate: cnDate(signedAt),
+    agreementType: signed.agreement ?? (Number(yi) >= 20 ? ("formal_contract" as const) : index % 5 === 0 ? ("framework" as const) : ("investment" as const)),
+    contractInvestment: yiToYuan(yi)!,
+    phase1Investment: signed.phase1 ? yiToYuan(signed.phase1) : Number(yi) >= 5 ? yiToYuan(shareOf(yi, 40)) : null,
+    eventId: signed.event ? (refs.eventIds.get(signed.event) ?? null) : null,
+    stewardId: user(signed.steward ?? STEWARDS[p.unit.split("-")[0]!] ?? "admin"),
+    responsibleUnitId: refs.unitIds.get(p.unit) ?? null,
+    progress: signed.progress ?? PROGRESS[p.stage],
+    issues: signed.issues ?? "",
+    createdAt: signedAt,
+    updatedAt: signedAt,
+  };
+
+  const reachedAt = new Map(events.filter((e) => e.status === "active").map((e) => [e.stage, e.at]));
+  const milestones: Omit<typeof milestonesTable.$inferInsert, "projectId">[] = [];
+  const funds: Omit<typeof fundsInPlace.$inferInsert, "projectId">[] = [];
+  let plannedAhead = 0;
+  MILESTONE_STAGES.forEach((stage, k) => {
+    const at = reachedAt.get(stage);
+    // Plans were set at signing: some stages came a little early, some a few weeks late.
+    const slip = ((index * 7 + k * 11) % 45) - 15;
+    if (at) {
+      milestones.push({
+        stage,
+        plannedDate: cnDate(new Date(at.getTime() - slip * DAY)),
+        actualDate: cnDate(at),
+        reviewStatus: "approved",
+        submittedAt: new Date(at.getTime() - 3_600_000),
+        submittedById: refs.ownerId,
+        reviewedAt: at,
+        reviewedById: reviewer,
+        ...(stage === "registered" ? { companyName: localCompany(refs.enterpriseName), companyUscc: uscc(usccBaseFor(index)) } : {}),
+        note: stage === "land_secured" ? "土地出让合同已签订" : "",
+        createdAt: signedAt,
+        updatedAt: at,
+        version: 3,
+      });
+      const percent = { registered: 10, land_secured: 20, construction: 25, completed: 20, operating: 10 }[stage];
+      funds.push({ receivedOn: cnDate(at), amount: yiToYuan(shareOf(yi, percent))!, note: "", createdById: refs.ownerId, createdAt: at, updatedAt: at });
+      return;
+    }
+    const report = p.report?.stage === stage ? p.report : null;
+    if (!report && plannedAhead >= 2) return;
+    plannedAhead++;
+    // Planned at signing, a stage every few months: older projects still short of them are behind plan.
+    const planned = cnDate(new Date(signedAt.getTime() + (60 + 100 * k + slip) * DAY));
+    if (!report) {
+      milestones.push({ stage, plannedDate: planned, createdAt: signedAt, updatedAt: signedAt });
+      return;
+    }
+    const sentAt = daysAgo(refs.now, report.ago, 45);
+    const by = user(report.by) ?? refs.ownerId;
+    milestones.push({
+      stage,
+      plannedDate: planned,
+      actualDate: cnDate(daysAgo(refs.now, report.ago + 7)),
+      companyName: report.company ?? null,
+      companyUscc: report.usccBase ? uscc(report.usccBase) : null,
+      note: report.note ?? "",
+      reviewStatus: report.status,
+      submittedAt: report.status === "draft" ? null : sentAt,
+      submittedById: report.status === "draft" ? null : by,
+      reviewedAt: report.status === "rejected" ? daysAgo(refs.now, Math.max(0, report.ago - 1), 50) : null,
+      reviewedById: report.status === "rejected" ? reviewer : null,
+      reviewComment: report.comment ?? "",
+      createdAt: sentAt,
+      updatedAt: sentAt,
+      version: report.status === "rejected" ? 3 : 2,
+    });
+  });
+  return { signing, milestones, funds };
 }
 
 /**
@@ -1253,7 +1488,8 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     return v;
   };
 
-  const histories = DEMO_PROJECTS.map((p) => historyOf(p, now));
+  const resolved = DEMO_PROJECTS.map((p) => resolveProject(p, now));
+  const histories = resolved.map((p) => historyOf(p, now));
   // An enterprise was registered a few days before its first project.
   const firstSeen = new Map<string, Date>();
   DEMO_PROJECTS.forEach((p, i) => {
@@ -1294,7 +1530,7 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     ),
   );
 
-  const plans = DEMO_PROJECTS.map((p, i) => {
+  const plans = resolved.map((p, i) => {
     const events = histories[i]!;
     const enterprise = need(enterpriseIds, p.enterprise, "enterprise");
     const acts = activitiesOf(p, events, i, enterprise.name, now)
@@ -1302,7 +1538,9 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     const lastEvent = events[events.length - 1]!;
     const lastActivity = acts[acts.length - 1];
-    const updatedAt = lastActivity && lastActivity.at > lastEvent.at ? lastActivity.at : lastEvent.at;
+    const reportAt = p.report ? daysAgo(now, p.report.ago, 45) : null;
+    const latest = [lastEvent.at, lastActivity?.at, reportAt].filter((d): d is Date => d instanceof Date);
+    const updatedAt = new Date(Math.max(...latest.map((d) => d.getTime())));
     return { p, events, enterprise, acts, lastEvent, lastActivity, updatedAt };
   });
 
@@ -1336,7 +1574,10 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     )
     .returning({ id: projects.id });
 
+  const eventIds = await insertDemoEvents(tx, refs, now);
   const signingRows: (typeof signings.$inferInsert)[] = [];
+  const milestoneRows: (typeof milestonesTable.$inferInsert)[] = [];
+  const fundsRows: (typeof fundsInPlace.$inferInsert)[] = [];
   const eventRows: (typeof stageEvents.$inferInsert)[] = [];
   const activityRows: (typeof activities.$inferInsert)[] = [];
   const taskRows: (typeof tasks.$inferInsert)[] = [];
@@ -1346,8 +1587,10 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     const ownerId = need(refs.userIds, p.owner, "user");
     if (STAGES.indexOf(p.stage) >= STAGES.indexOf("signed")) {
       if (!p.signed) throw new Error(`demo project ${p.name} is signed but has no signing`);
-      const at = events.find((e) => e.stage === "signed")!.at;
-      signingRows.push({ projectId, signingDate: cnDate(at), contractInvestment: yiToYuan(p.signed.yi)!, createdAt: at, updatedAt: at });
+      const landing = landingOf(p, events, i, { eventIds, userIds: refs.userIds, unitIds: refs.unitIds, ownerId, enterpriseName: plan.enterprise.name, now });
+      signingRows.push({ projectId, ...landing.signing });
+      milestoneRows.push(...landing.milestones.map((m) => ({ projectId, ...m })));
+      fundsRows.push(...landing.funds.map((f) => ({ projectId, ...f })));
     }
     events.forEach((e, k) => {
       const prev = k > 0 ? events[k - 1]! : null;
@@ -1394,6 +1637,8 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     }
   }
   if (signingRows.length) await tx.insert(signings).values(signingRows);
+  if (milestoneRows.length) await tx.insert(milestonesTable).values(milestoneRows);
+  if (fundsRows.length) await tx.insert(fundsInPlace).values(fundsRows);
   await tx.insert(stageEvents).values(eventRows);
   await tx.insert(activities).values(activityRows);
   if (taskRows.length) await tx.insert(tasks).values(taskRows);

@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { createDb, createPool, type Db } from "./client";
 import { DEMO_CHAINS, insertDemoPipeline } from "./demo-data";
+import { insertDemoWorkflows } from "./demo-workflows";
 import { industryChains, units, users } from "./schema";
 import type { Role } from "./schema/enums";
 import { generateSynthetic } from "./synthetic";
@@ -51,6 +52,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
  */
 export const DEMO_COLLEAGUES: { username: string; displayName: string; role: Role; unit: string }[] = [
   { username: "zhaolei", displayName: "赵磊", role: "staff", unit: "370213-SMYZ" },
+  // 项目服务管家 of the 高新区's signed projects, in the 落地办.
+  { username: "zhouzy", displayName: "周振宇", role: "staff", unit: "QDHT-LDB" },
 ];
 
 export async function seed(db: Db, log: (line: string) => void = console.log): Promise<void> {
@@ -83,6 +86,11 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
   await db.insert(industryChains).values(DEMO_CHAINS.map((c) => ({ ...c }))).onConflictDoNothing({ target: industryChains.code });
 
   const pipeline = await seedPipeline(db, ids);
+  // Templates, and checklists on the demo parks and projects (after them, which they point at).
+  const workflows = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7261003)`);
+    return insertDemoWorkflows(tx);
+  });
 
   log(`[seed] ${DEMO_UNITS.length} units, ${added} new demo users (existing ones left unchanged).`);
   log(
@@ -90,6 +98,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
       ? `[seed] Demo pipeline: ${pipeline.projects} projects of ${pipeline.enterprises} enterprises, with their history, activities and tasks.`
       : "[seed] Demo pipeline already present, left unchanged.",
   );
+  log(`[seed] Workflow templates: ${workflows.templates} added; ${workflows.checklists} demo checklists started.`);
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) log(`         ${u.username.padEnd(8)} ${u.note}`);
 }

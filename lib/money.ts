@@ -54,3 +54,16 @@ export function sumYuan(values: (string | number | bigint)[]): string {
   const abs = cents < 0n ? -cents : cents;
   return `${cents < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
 }
+
+/** `part` as a percentage of `whole` (both 元), rounded half up to `decimals` places: "37.5%". Null when `whole` is 0. */
+export function percentOf(part: string | number | bigint, whole: string | number | bigint, decimals = 1): string | null {
+  const w = toCents(whole);
+  if (w === 0n) return null;
+  const scale = 10n ** BigInt(decimals);
+  const p = toCents(part);
+  const negative = p < 0n !== w < 0n && p !== 0n;
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  const scaled = (abs(p) * 100n * scale * 2n + abs(w)) / (abs(w) * 2n);
+  const frac = decimals > 0 ? "." + (scaled % scale).toString().padStart(decimals, "0") : "";
+  return `${negative ? "-" : ""}${scaled / scale}${frac}%`;
+}

@@ -3,11 +3,13 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { StageBadge } from "@/components/projects/stage-badge";
 import { TaskList } from "@/components/projects/task-list";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
+import { reviewQueue } from "@/lib/milestones/queries";
 import { myOpenTasks, myStalledProjects, recentProjects, stalledDays } from "@/lib/projects/my-work";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +24,12 @@ export default async function MyWorkPage() {
   const db = getDb();
   const today = todayInChina();
   const days = stalledDays();
-  const [tasks, stalled, recent] = await Promise.all([myOpenTasks(db, viewer, today), myStalledProjects(db, viewer, days), recentProjects(db, viewer)]);
+  const [tasks, stalled, recent, reviews] = await Promise.all([
+    myOpenTasks(db, viewer, today),
+    myStalledProjects(db, viewer, days),
+    recentProjects(db, viewer),
+    hasRole(viewer, "manager") ? reviewQueue(db, viewer) : [],
+  ]);
   const overdue = tasks.filter((task) => task.dueDate !== null && task.dueDate < today).length;
   const now = new Date(`${today}T12:00:00+08:00`).getTime();
 
@@ -32,6 +39,14 @@ export default async function MyWorkPage() {
         <h1 className="text-xl font-semibold">{t("home.greeting", { name: viewer.displayName })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("home.summary", { unit: viewer.unitName, role: t(`roles.${viewer.role}`) })}</p>
       </div>
+      {reviews.length > 0 && (
+        <Alert tone="info" className="flex flex-wrap items-center justify-between gap-2">
+          <span>{t("reviews.count", { count: reviews.length })}</span>
+          <Link href="/reviews" className="font-medium text-brand-700 underline underline-offset-2">
+            {t("reviews.title")}
+          </Link>
+        </Alert>
+      )}
       <div className="grid gap-5 lg:grid-cols-2">
         <Card aria-labelledby="tasks-heading">
           <CardHeader

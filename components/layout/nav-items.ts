@@ -3,7 +3,7 @@ import type { Role } from "@/db/schema/enums";
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
 export type NavItem = {
   href: string;
-  label: "home" | "projects" | "board" | "signed" | "events" | "enterprises" | "account" | "users" | "units" | "chains";
+  label: "home" | "projects" | "board" | "signed" | "events" | "enterprises" | "reviews" | "account" | "users" | "units" | "chains";
   least: Role;
   group?: "admin";
 };
@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/signed", label: "signed", least: "staff" },
   { href: "/events", label: "events", least: "staff" },
   { href: "/enterprises", label: "enterprises", least: "staff" },
+  { href: "/reviews", label: "reviews", least: "manager" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },

@@ -13,15 +13,15 @@ export function ProjectActions({ project }: { project: StageChangeProject }) {
   const t = useTranslations();
   const router = useRouter();
   const [target, setTarget] = useState<{ stage: ProjectStage; status: ProjectStatus } | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const next = STAGES[stageIndex(project.stage) + 1];
   const open = (stage: ProjectStage, status: ProjectStatus) => {
-    setDone(false);
+    setDone(null);
     setTarget({ stage, status });
   };
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {done && <Alert tone="success">{t("projects.stageChanged")}</Alert>}
+      {done && <Alert tone="success">{done}</Alert>}
       {project.status === "active" ? (
         <>
           {next && <Button onClick={() => open(next, "active")}>→ {t(`stages.${next}`)}</Button>}
@@ -44,7 +44,12 @@ export function ProjectActions({ project }: { project: StageChangeProject }) {
         onClose={() => setTarget(null)}
         onDone={() => {
           setTarget(null);
-          setDone(true);
+          setDone(t("projects.stageChanged"));
+          router.refresh();
+        }}
+        onReported={(submitted) => {
+          setTarget(null);
+          setDone(t(submitted ? "milestones.submitted" : "milestones.draftSaved"));
           router.refresh();
         }}
       />

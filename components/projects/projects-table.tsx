@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOver100m, yuanToYi } from "@/lib/money";
+import type { ProjectStage } from "@/db/schema/enums";
 import type { ProjectRow } from "@/lib/projects/queries";
 import { projectQuery } from "@/lib/projects/url";
 import type { ProjectListParams, ProjectSort } from "@/lib/projects/validation";
@@ -22,7 +23,7 @@ const COLUMNS: { sort: ProjectSort; label: string; numeric?: boolean }[] = [
 ];
 
 /** Column headers are links: click to sort by that column, again to reverse. */
-export async function ProjectsTable({ rows, params }: { rows: ProjectRow[]; params: ProjectListParams }) {
+export async function ProjectsTable({ rows, params, pending }: { rows: ProjectRow[]; params: ProjectListParams; pending?: Map<string, ProjectStage[]> }) {
   const t = await getTranslations();
   return (
     <Table label={t("projects.title")}>
@@ -59,7 +60,7 @@ export async function ProjectsTable({ rows, params }: { rows: ProjectRow[]; para
             </Td>
             <Td className="min-w-40">{p.enterpriseName}</Td>
             <Td>
-              <StageBadge stage={p.stage} status={p.status} />
+              <StageBadge stage={p.stage} status={p.status} pending={pending?.get(p.id)} />
             </Td>
             <Td className="text-right whitespace-nowrap tabular-nums">
               {yuanToYi(p.totalInvestment)}

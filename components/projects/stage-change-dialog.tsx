@@ -1,21 +1,24 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { changeStageAction } from "@/app/(app)/projects/actions";
+import { reportContextAction, signingOptionsAction } from "@/app/(app)/projects/landing-actions";
+import { ReportForm, type ReportContext } from "@/components/milestones/report-form";
+import { SigningFields } from "@/components/signings/signing-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
-import { todayInChina } from "@/lib/i18n/format";
-import { checkTransition, STAGES, STATUSES } from "@/lib/projects/stages";
+import { checkTransition, isMilestoneStage, STAGES, STATUSES } from "@/lib/projects/stages";
+import type { SigningFormOptions } from "@/lib/signings/queries";
 import { stageChangeSchema } from "@/lib/projects/validation";
 
 export type StageChangeProject = {
@@ -39,12 +42,15 @@ export function StageChangeDialog({
   target,
   onClose,
   onDone,
+  onReported,
 }: {
   project: StageChangeProject;
   /** The change proposed (e.g. the column a card was dropped on); null while closed. */
   target: { stage: ProjectStage; status: ProjectStatus } | null;
   onClose: () => void;
   onDone: (result: { stage: ProjectStage; status: ProjectStatus; version: number }) => void;
+  /** A move past 签约 became a stage report: the project stays where it is until approved. */
+  onReported: (submitted: boolean) => void;
 }) {
   const t = useTranslations();
   return (
@@ -53,8 +59,9 @@ export function StageChangeDialog({
       onClose={onClose}
       titleId={`stage-dialog-${project.id}`}
       title={t("projects.changeStageTitle", { name: project.name })}
+      className="w-[min(40rem,calc(100vw-2rem))]"
     >
-      {target && <StageChangeForm key={`${target.stage}-${target.status}`} project={project} target={target} onCancel={onClose} onDone={onDone} />}
+      {target && <StageChangeForm key={`${target.stage}-${target.status}`} project={project} target={target} onCancel={onClose} onDone={onDone} onReported={onReported} />}
     </Dialog>
   );
 }
@@ -64,11 +71,13 @@ function StageChangeForm({
   target,
   onCancel,
   onDone,
+  onReported,
 }: {
   project: StageChangeProject;
   target: { stage: ProjectStage; status: ProjectStatus };
   onCancel: () => void;
   onDone: (result: { stage: ProjectStage; status: ProjectStatus; version: number }) => void;
+  onReported: (submitted: boolean) => void;
 }) {
   const t = useTranslations();
   const errorText = useErrorText();
@@ -82,7 +91,13 @@ function StageChangeForm({
       toStatus: target.status,
       reason: "",
       signingDate: "",
+      agreementType: "investment",
       contractInvestmentYi: "",
+      phase1InvestmentYi: "",
+      eventId: "",
+      stewardId: "",
+      responsibleUnitId: "",
+      responsibleLeader: "",
       version: project.version,
     },
   });
@@ -90,6 +105,25 @@ function StageChangeForm({
   const [toStage, toStatus] = useWatch({ control: form.control, name: ["toStage", "toStatus"] });
   const check = checkTransition(from, { stage: toStage, status: toStatus });
   const needs = "needs" in check ? check.needs : [];
+  const needsSigning = needs.includes("signing");
+  const needsReport = needs.includes("report");
+
+  // What the signing fields offer, and what a stage report needs, are loaded when first asked for.
+  const [signingOptions, setSigningOptions] = useState<SigningFormOptions>();
+  const [reportContext, setReportContext] = useState<ReportContext>();
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    if (!needsSigning || signingOptions) return;
+    void callAction(signingOptionsAction(project.id)).then((r) => {
+      if (!r.ok) return setLoadError(errorText(r.message));
+      setSigningOptions(r.data.options);
+      if (!form.getValues("responsibleLeader")) form.setValue("responsibleLeader", r.data.responsibleLeader);
+    });
+  }, [needsSigning, signingOptions, project.id, form, errorText]);
+  useEffect(() => {
+    if (!needsReport || reportContext) return;
+    void callAction(reportContextAction(project.id)).then((r) => (r.ok ? setReportContext(r.data) : setLoadError(errorText(r.message))));
+  }, [needsReport, reportContext, project.id, errorText]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
@@ -99,8 +133,10 @@ function StageChangeForm({
   });
 
   return (
+    <>
     <Form onSubmit={onSubmit} className="space-y-4">
       {message && <Alert tone="error">{message}</Alert>}
+      {loadError && <Alert tone="error">{loadError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${project.id}-toStage`} label={t("projects.toStage")} error={errors.toStage?.message} required>
           {(aria) => (
@@ -125,17 +161,18 @@ function StageChangeForm({
           )}
         </Field>
       </div>
-      {needs.includes("signing") && (
+      {needsSigning && (
         <fieldset className="grid gap-4 rounded-md border border-brand-100 bg-brand-50/50 p-3 sm:grid-cols-2">
           <legend className="px-1 text-sm text-brand-800">{t("projects.signingHint")}</legend>
-          <Field id={`${project.id}-signingDate`} label={t("projects.signingDate")} error={errors.signingDate?.message} required>
-            {(aria) => <Input {...aria} {...form.register("signingDate")} type="date" max={todayInChina()} />}
-          </Field>
-          <Field id={`${project.id}-contract`} label={t("projects.contractInvestment")} error={errors.contractInvestmentYi?.message} required>
-            {(aria) => <Input {...aria} {...form.register("contractInvestmentYi")} inputMode="decimal" placeholder="0.0000" />}
-          </Field>
+          {signingOptions ? (
+            <SigningFields idPrefix={project.id} register={(name) => form.register(name)} errors={errors} options={signingOptions} />
+          ) : (
+            <p className="text-sm text-slate-600 sm:col-span-2">{t("signing.loadingOptions")}</p>
+          )}
         </fieldset>
       )}
+      {needsReport && isMilestoneStage(toStage) && <Alert tone="info">{t("milestones.intro")}</Alert>}
+      {!needsReport && (
       <Field
         id={`${project.id}-reason`}
         label={t("projects.reason")}
@@ -145,15 +182,28 @@ function StageChangeForm({
       >
         {(aria) => <Textarea {...aria} {...form.register("reason")} rows={3} />}
       </Field>
+      )}
       <input type="hidden" {...form.register("version")} />
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("projects.cancel")}
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {t("projects.confirm")}
-        </Button>
-      </div>
+      {!needsReport && (
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            {t("projects.cancel")}
+          </Button>
+          <Button type="submit" disabled={isSubmitting || (needsSigning && !signingOptions)}>
+            {t("projects.confirm")}
+          </Button>
+        </div>
+      )}
     </Form>
+    {needsReport && isMilestoneStage(toStage) && (
+      <div className="mt-4 border-t border-slate-200 pt-4">
+        {reportContext ? (
+          <ReportForm key={toStage} projectId={project.id} stage={toStage} context={reportContext} onCancel={onCancel} onDone={onReported} />
+        ) : (
+          <p className="text-sm text-slate-600">{t("common.loading")}</p>
+        )}
+      </div>
+    )}
+    </>
   );
 }

@@ -8,7 +8,8 @@ export async function StageStepper({ stage }: { stage: ProjectStage }) {
   const t = await getTranslations();
   const current = stageIndex(stage);
   return (
-    <ol aria-label={t("projects.stepper")} className="flex overflow-x-auto rounded-lg border border-slate-200 bg-white text-xs sm:text-sm">
+    // Focusable: on a phone the steps scroll sideways, and keyboard users must be able to scroll them.
+    <ol aria-label={t("projects.stepper")} tabIndex={0} className="flex overflow-x-auto rounded-lg border border-slate-200 bg-white text-xs focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none sm:text-sm">
       {STAGES.map((s, i) => (
         <li
           key={s}

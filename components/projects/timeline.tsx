@@ -15,6 +15,28 @@ const FIELD_LABELS: Record<string, string> = {
   isKey: "projects.isKey",
   expectedSigningDate: "projects.expectedSigningDate",
   description: "projects.description",
+  parkId: "projects.park",
+  landNeedMu: "projects.landNeed",
+  landUse: "projects.landUse",
+  signingDate: "signing.signingDate",
+  agreementType: "signing.agreementType",
+  contractInvestment: "projects.contractAmount",
+  phase1Investment: "signing.phase1Short",
+  eventId: "signing.event",
+  stewardId: "signing.steward",
+  responsibleUnitId: "signing.responsibleUnit",
+  progress: "signing.progress",
+  issues: "signing.issues",
+  note: "signing.note",
+};
+
+const DOTS: Record<TimelineItem["type"], string> = {
+  activity: "bg-brand-600",
+  stage: "bg-emerald-600",
+  report: "bg-amber-500",
+  funds: "bg-emerald-400",
+  edit: "bg-slate-400",
+  task: "bg-slate-400",
 };
 
 /** The project's history, newest first: activities, stage changes, edits and tasks. */
@@ -27,7 +49,7 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
         <li key={item.id} className="relative border-l-2 border-slate-200 pl-4">
           <span
             aria-hidden="true"
-            className={`absolute top-1.5 -left-[5px] h-2 w-2 rounded-full ${item.type === "activity" ? "bg-brand-600" : item.type === "stage" ? "bg-emerald-600" : "bg-slate-400"}`}
+            className={`absolute top-1.5 -left-[5px] h-2 w-2 rounded-full ${DOTS[item.type]}`}
           />
           <p className="text-xs text-slate-500">
             {item.type === "activity" ? item.occurredOn : formatDateTime(item.at)}
@@ -64,7 +86,7 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
           )}
           {item.type === "edit" && (
             <div className="mt-0.5 text-sm">
-              <p className="font-medium">{t("projects.edited")}</p>
+              <p className="font-medium">{t(item.entity === "signing" ? "projects.editedSigning" : "projects.edited")}</p>
               <ul className="mt-1 space-y-0.5 text-slate-600">
                 {Object.keys(item.after).map((field) => (
                   <li key={field}>
@@ -73,6 +95,32 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
                 ))}
               </ul>
             </div>
+          )}
+          {item.type === "report" && (
+            <div className="mt-0.5 text-sm">
+              {item.status && (
+                <p className="font-medium">
+                  {t(
+                    item.status === "pending"
+                      ? "milestones.timelineSubmitted"
+                      : item.status === "approved"
+                        ? "milestones.timelineApproved"
+                        : item.status === "rejected"
+                          ? "milestones.timelineRejected"
+                          : "milestones.timelineSaved",
+                    { stage: t(`stages.${item.stage}`) },
+                  )}
+                </p>
+              )}
+              {typeof item.plannedDate === "string" && <p className={item.status ? "mt-1 text-slate-600" : "font-medium"}>{t("milestones.timelinePlanned", { stage: t(`stages.${item.stage}`), date: item.plannedDate })}</p>}
+              {item.comment && item.status !== "pending" && item.status !== "draft" && <p className="mt-1 text-slate-600">{item.comment}</p>}
+            </div>
+          )}
+          {item.type === "funds" && (
+            <p className="mt-0.5 text-sm">
+              {t("funds.timeline", { date: item.receivedOn, amount: format("fundsAmount", item.amount) })}
+              {item.note && <span className="text-slate-600">（{item.note}）</span>}
+            </p>
           )}
           {item.type === "task" && (
             <p className="mt-0.5 text-sm">{item.done ? t("projects.taskCompleted", { title: item.title }) : t("projects.taskCreated", { title: item.title })}</p>

@@ -1,7 +1,8 @@
 import { relations, sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { id, timestamps, version } from "./columns";
 import { ownershipTypeEnum } from "./enums";
+import { grids } from "./grids";
 import { units } from "./units";
 import { users } from "./users";
 
@@ -23,6 +24,8 @@ export const enterprises = pgTable(
     unitId: uuid()
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
+    /** 网格: the grid that serves it (网格化服务), if any. */
+    gridId: uuid().references((): AnyPgColumn => grids.id, { onDelete: "set null" }),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
     version: version(),
@@ -30,6 +33,7 @@ export const enterprises = pgTable(
   (t) => [
     uniqueIndex("enterprises_uscc_idx").on(t.uscc).where(sql`${t.uscc} is not null`),
     index("enterprises_unit_idx").on(t.unitId),
+    index("enterprises_grid_idx").on(t.gridId),
     index("enterprises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );

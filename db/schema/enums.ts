@@ -89,3 +89,27 @@ export type AreaUnit = (typeof areaUnitEnum.enumValues)[number];
 /** 推介会 / 集中签约仪式 */
 export const eventKindEnum = pgEnum("event_kind", ["promotion_event", "signing_ceremony"]);
 export type EventKind = (typeof eventKindEnum.enumValues)[number];
+
+/** What a workflow template is for: a park's (or zone's) mechanism, or a signed project's service. */
+export const templateKindEnum = pgEnum("template_kind", ["park_mechanism", "project_service"]);
+export type TemplateKind = (typeof templateKindEnum.enumValues)[number];
+
+/** 未启动 / 推进中 / 已完成 */
+export const checklistItemStatusEnum = pgEnum("checklist_item_status", ["not_started", "in_progress", "done"]);
+export type ChecklistItemStatus = (typeof checklistItemStatusEnum.enumValues)[number];
+
+/** What an item's due offset counts from: the day the checklist started, the signing, or the land (供地) date. */
+export const dueAnchorEnum = pgEnum("due_anchor", ["start", "signing", "land"]);
+export type DueAnchor = (typeof dueAnchorEnum.enumValues)[number];
+
+/** 网格长 / 网格员 */
+export const gridRoleEnum = pgEnum("grid_role", ["lead", "member"]);
+export type GridRole = (typeof gridRoleEnum.enumValues)[number];
+
+/** 诉求类别: 政策咨询 / 用地用房 / 融资 / 人才 / 审批办证 / 水电气暖 / 市场开拓 / 其他 */
+export const requestCategoryEnum = pgEnum("request_category", ["policy", "land_space", "financing", "talent", "approval", "utilities", "market", "other"]);
+export type RequestCategory = (typeof requestCategoryEnum.enumValues)[number];
+
+/** 诉求 under the "1510" rule: received → accepted (same day) → replied (5 working days) → resolved (10 working days). */
+export const requestStatusEnum = pgEnum("request_status", ["received", "accepted", "replied", "resolved"]);
+export type RequestStatus = (typeof requestStatusEnum.enumValues)[number];

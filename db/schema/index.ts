@@ -7,3 +7,5 @@ export * from "./reference";
 export * from "./enterprises";
 export * from "./projects";
 export * from "./land";
+export * from "./workflows";
+export * from "./grids";

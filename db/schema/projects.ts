@@ -130,7 +130,8 @@ export const milestones = pgTable(
     /** Land: the parcel (the contract date is the actual date). */
     parcelId: uuid().references(() => parcels.id, { onDelete: "set null" }),
     note: text().notNull().default(""),
-    reviewStatus: reviewStatusEnum().notNull().default("draft"),
+    /** Null until a report is saved: a row may hold only the planned date. */
+    reviewStatus: reviewStatusEnum(),
     submittedAt: timestamp({ withTimezone: true }),
     submittedById: uuid().references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp({ withTimezone: true }),

@@ -21,6 +21,18 @@ export async function unitSubtree(db: DbOrTx, unitId: string): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
+/** The units strictly above `unitId`, nearest first. */
+export async function unitAncestors(db: DbOrTx, unitId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    with recursive up as (
+      select parent_id as id, 1 as depth from units where id = ${unitId}
+      union all
+      select u.parent_id, up.depth + 1 from units u join up on u.id = up.id
+    )
+    select id from up where id is not null order by depth`);
+  return rows.map((r) => r.id);
+}
+
 export async function scopeOf(db: DbOrTx, viewer: Viewer): Promise<Scope> {
   if (viewer.role === "admin") return { all: true };
   if (viewer.role === "manager") return { all: false, unitIds: await unitSubtree(db, viewer.unitId) };

@@ -22,6 +22,8 @@ export type BoardCard = {
   status: ProjectStatus;
   isKey: boolean;
   hasSigning: boolean;
+  /** A stage report waiting for review (the card stays in its column until it is approved). */
+  pendingStage: ProjectStage | null;
   version: number;
 };
 
@@ -49,6 +51,7 @@ function toCard(r: Awaited<ReturnType<typeof listStageCards>>[number]): BoardCar
     status: r.status,
     isKey: r.isKey,
     hasSigning: Boolean(r.hasSigning),
+    pendingStage: r.pendingStage,
     version: r.version,
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { contacts, enterprises, industryChains, projects, signings, units, users } from "@/db/schema";
+import { contacts, enterprises, industryChains, milestones, projects, signings, units, users } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
@@ -187,6 +187,9 @@ export async function listStageCards(db: DbOrTx, where: SQL | undefined, stage: 
       // A join, not EXISTS: with thousands of cards in a column the planner hashes all of
       // `signings` for an EXISTS, where the join looks up just the 20 cards' rows.
       hasSigning: sql<boolean>`${signings.projectId} is not null`,
+      // At most 20 cards a column: a lookup each on (project_id, stage).
+      pendingStage: sql<ProjectStage | null>`(select ${milestones.stage} from ${milestones}
+        where ${milestones.projectId} = ${projects.id} and ${milestones.reviewStatus} = 'pending' order by ${milestones.stage} desc limit 1)`,
     })
     .from(projects)
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))

@@ -7,6 +7,8 @@ import type { Viewer } from "@/lib/auth/roles";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { yiToYuan } from "@/lib/money";
+import { checkSigningReferences, signingColumns } from "@/lib/signings/service";
+import { signingFactsSchema } from "@/lib/signings/validation";
 import { parseOrThrow } from "@/lib/validation";
 import { visibleProjects } from "./queries";
 import { checkTransition } from "./stages";
@@ -98,16 +100,18 @@ export async function changeStage(db: Db, viewer: Viewer, id: string, input: unk
     const result = checkTransition(from, { stage: data.toStage, status: data.toStatus });
     const needs = "needs" in result ? result.needs : [];
 
+    // The leader is typed in the dialog prefilled with the current one; an empty field leaves it.
+    let responsibleLeader = before.responsibleLeader;
     if (needs.includes("signing")) {
-      await tx.insert(signings).values({
-        projectId: id,
-        signingDate: data.signingDate,
-        contractInvestment: yiToYuan(data.contractInvestmentYi)!,
-      });
+      const facts = parseOrThrow(signingFactsSchema, data);
+      await checkSigningReferences(tx, facts);
+      await tx.insert(signings).values({ projectId: id, ...signingColumns(facts) });
+      if (facts.responsibleLeader) responsibleLeader = facts.responsibleLeader;
     }
     const [after] = await tx
       .update(projects)
       .set({
+        responsibleLeader,
         stage: data.toStage,
         status: data.toStatus,
         statusReason: data.toStatus === "active" ? "" : data.reason,
@@ -126,8 +130,8 @@ export async function changeStage(db: Db, viewer: Viewer, id: string, input: unk
       actorId: viewer.id,
     });
     const changes = diffRows(
-      { stage: before.stage, status: before.status, statusReason: before.statusReason },
-      { stage: after!.stage, status: after!.status, statusReason: after!.statusReason },
+      { stage: before.stage, status: before.status, statusReason: before.statusReason, responsibleLeader: before.responsibleLeader },
+      { stage: after!.stage, status: after!.status, statusReason: after!.statusReason, responsibleLeader: after!.responsibleLeader },
     );
     await writeAudit(tx, { actorId: viewer.id, action: "update", entityType: "project", entityId: id, ...changes, ip: ctx.ip });
     return after!;

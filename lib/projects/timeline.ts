@@ -1,22 +1,27 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { activities, auditLog, contacts, enterprises, stageEvents, tasks, users } from "@/db/schema";
-import type { ActivityKind, ProjectStage, ProjectStatus, TaskStatus } from "@/db/schema/enums";
+import { activities, auditLog, contacts, enterprises, events, fundsInPlace, milestones, stageEvents, tasks, units, users } from "@/db/schema";
+import type { ActivityKind, ProjectStage, ProjectStatus, ReviewStatus, TaskStatus } from "@/db/schema/enums";
 
 // Call these only for a project the viewer may see (getProject first): they take its id as given.
 
 export type TimelineItem =
   | { type: "activity"; id: string; at: Date; kind: ActivityKind; occurredOn: string; participants: string; summary: string; nextStep: string; actor: string | null }
   | { type: "stage"; id: string; at: Date; fromStage: ProjectStage | null; toStage: ProjectStage; fromStatus: ProjectStatus | null; toStatus: ProjectStatus; note: string; actor: string | null }
-  | { type: "edit"; id: string; at: Date; before: Record<string, unknown>; after: Record<string, unknown>; actor: string | null }
-  | { type: "task"; id: string; at: Date; title: string; done: boolean; actor: string | null };
+  | { type: "edit"; id: string; at: Date; entity: "project" | "signing"; before: Record<string, unknown>; after: Record<string, unknown>; actor: string | null }
+  | { type: "task"; id: string; at: Date; title: string; done: boolean; actor: string | null }
+  | { type: "report"; id: string; at: Date; stage: ProjectStage; status: ReviewStatus | null; plannedDate: string | null | undefined; comment: string; actor: string | null }
+  | { type: "funds"; id: string; at: Date; receivedOn: string; amount: string; note: string; actor: string | null };
 
 // Stage changes are shown from stage_events; the audit rows they also write would repeat them.
 const STAGE_FIELDS = new Set(["stage", "status", "statusReason"]);
 
-/** Activities, stage events, field edits and tasks of one project, newest first. */
+/**
+ * Activities, stage events, field edits (of the project and its signing), tasks, stage reports
+ * and their review, and funds in place of one project, newest first.
+ */
 export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): Promise<TimelineItem[]> {
-  const [acts, events, edits, taskRows, done] = await Promise.all([
+  const [acts, events, edits, taskRows, done, reports, funds] = await Promise.all([
     db
       .select({ a: activities, actor: users.displayName })
       .from(activities)
@@ -32,10 +37,10 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
       .orderBy(desc(stageEvents.at))
       .limit(limit),
     db
-      .select({ id: auditLog.id, at: auditLog.at, before: auditLog.before, after: auditLog.after, actor: users.displayName })
+      .select({ id: auditLog.id, entity: auditLog.entityType, at: auditLog.at, before: auditLog.before, after: auditLog.after, actor: users.displayName })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(and(eq(auditLog.entityType, "project"), eq(auditLog.entityId, projectId), eq(auditLog.action, "update")))
+      .where(and(inArray(auditLog.entityType, ["project", "signing"]), eq(auditLog.entityId, projectId), eq(auditLog.action, "update")))
       .orderBy(desc(auditLog.at))
       .limit(limit),
     db
@@ -49,6 +54,21 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
       .select({ id: tasks.id, title: tasks.title, completedAt: tasks.completedAt })
       .from(tasks)
       .where(and(eq(tasks.projectId, projectId), eq(tasks.status, "done"), isNotNull(tasks.completedAt)))
+      .limit(limit),
+    db
+      .select({ id: auditLog.id, at: auditLog.at, after: auditLog.after, stage: milestones.stage, actor: users.displayName })
+      .from(auditLog)
+      .innerJoin(milestones, sql`${auditLog.entityId} = ${milestones.id}::text`)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.entityType, "milestone"), eq(milestones.projectId, projectId)))
+      .orderBy(desc(auditLog.at))
+      .limit(limit),
+    db
+      .select({ f: fundsInPlace, actor: users.displayName })
+      .from(fundsInPlace)
+      .leftJoin(users, eq(users.id, fundsInPlace.createdById))
+      .where(eq(fundsInPlace.projectId, projectId))
+      .orderBy(desc(fundsInPlace.createdAt))
       .limit(limit),
   ]);
 
@@ -78,7 +98,21 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
     })),
     ...edits
       .filter((e) => Object.keys(e.after ?? {}).some((k) => !STAGE_FIELDS.has(k)))
-      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, before: e.before ?? {}, after: e.after ?? {}, actor: e.actor })),
+      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, entity: e.entity as "project" | "signing", before: e.before ?? {}, after: e.after ?? {}, actor: e.actor })),
+    // A report's saves, submissions and reviews (status changes) and plan changes; other edits are not news.
+    ...reports
+      .filter((r) => r.after && ("reviewStatus" in r.after || "plannedDate" in r.after))
+      .map((r) => ({
+        type: "report" as const,
+        id: `r${r.id}`,
+        at: r.at,
+        stage: r.stage,
+        status: "reviewStatus" in r.after! ? (r.after!.reviewStatus as ReviewStatus | null) : null,
+        plannedDate: "plannedDate" in r.after! ? (r.after!.plannedDate as string | null) : undefined,
+        comment: typeof r.after!.reviewComment === "string" ? r.after!.reviewComment : "",
+        actor: r.actor,
+      })),
+    ...funds.map(({ f, actor }) => ({ type: "funds" as const, id: `f${f.id}`, at: f.createdAt, receivedOn: f.receivedOn, amount: f.amount, note: f.note, actor })),
     ...taskRows.map(({ t, actor }) => ({ type: "task" as const, id: `t${t.id}`, at: t.createdAt, title: t.title, done: false, actor })),
     ...done.map((t) => ({ type: "task" as const, id: `d${t.id}`, at: t.completedAt!, title: t.title, done: true, actor: null })),
   ];
@@ -103,19 +137,22 @@ export async function enterpriseContacts(db: DbOrTx, enterpriseId: string) {
     .orderBy(asc(contacts.createdAt));
 }
 
-/** Display names for the ids that edits mention (owners, enterprises), to show "张华 → 李明" rather than ids. */
+/** Display names for the ids that edits mention (owners, stewards, enterprises, events, units), to show "张华 → 李明" rather than ids. */
 export async function namesForEdits(db: DbOrTx, items: TimelineItem[]): Promise<Map<string, string>> {
-  const ids = { user: new Set<string>(), enterprise: new Set<string>() };
+  const ids = { user: new Set<string>(), enterprise: new Set<string>(), event: new Set<string>(), unit: new Set<string>() };
+  const kinds: Record<string, keyof typeof ids> = { ownerId: "user", stewardId: "user", enterpriseId: "enterprise", eventId: "event", responsibleUnitId: "unit", unitId: "unit" };
   for (const item of items) {
     if (item.type !== "edit") continue;
     for (const side of [item.before, item.after]) {
-      if (typeof side.ownerId === "string") ids.user.add(side.ownerId);
-      if (typeof side.enterpriseId === "string") ids.enterprise.add(side.enterpriseId);
+      for (const [field, kind] of Object.entries(kinds)) if (typeof side[field] === "string") ids[kind].add(side[field]);
     }
   }
-  const [people, companies] = await Promise.all([
-    ids.user.size ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids.user])) : [],
-    ids.enterprise.size ? db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, [...ids.enterprise])) : [],
+  const lookup = <T extends { id: string; name: string }>(set: Set<string>, query: (list: string[]) => Promise<T[]>) => (set.size ? query([...set]) : Promise.resolve([] as T[]));
+  const rows = await Promise.all([
+    lookup(ids.user, (l) => db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, l))),
+    lookup(ids.enterprise, (l) => db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, l))),
+    lookup(ids.event, (l) => db.select({ id: events.id, name: events.name }).from(events).where(inArray(events.id, l))),
+    lookup(ids.unit, (l) => db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, l))),
   ]);
-  return new Map([...people, ...companies].map((r) => [r.id, r.name]));
+  return new Map(rows.flat().map((r) => [r.id, r.name]));
 }

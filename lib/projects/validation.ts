@@ -8,6 +8,7 @@ import {
 } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
 import { YI_PATTERN } from "@/lib/money";
+import { signingFactsSchema } from "@/lib/signings/validation";
 import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stages";
 
 // Messages are i18n keys; "projects.errors.*" live in lib/i18n/messages/*/projects.json.
@@ -16,7 +17,7 @@ export const CAPITAL_ORIGINS = capitalOriginEnum.enumValues;
 export const ACTIVITY_KINDS = activityKindEnum.enumValues;
 export const TASK_STATUSES = taskStatusEnum.enumValues;
 
-const version = z.coerce.number().int().positive();
+export const version = z.coerce.number().int().positive();
 // Optional choices arrive as "" from a form, or null/undefined from a script: all mean "none".
 export const optionalUuid = z
   .union([z.uuid(), z.literal(""), z.null()])
@@ -29,7 +30,7 @@ export const dateString = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "projects.errors.date")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "projects.errors.date");
-const optionalDate = z
+export const optionalDate = z
   .union([dateString, z.literal(""), z.null()])
   .optional()
   .transform((v) => v || null);
@@ -58,7 +59,9 @@ export const updateProjectSchema = projectSchema.extend({ version });
 
 /**
  * A stage or status change, checked against where the project stands now: the same rules
- * (lib/projects/stages.ts) on the board's dialog, the detail page and the server.
+ * (lib/projects/stages.ts) on the board's dialog, the detail page and the server. Reaching
+ * 签约 carries the signing facts (lib/signings/validation.ts); a move past 签约 is a stage
+ * report instead (lib/milestones), so it is refused here.
  */
 export function stageChangeSchema(from: ProjectPosition) {
   return z
@@ -67,7 +70,13 @@ export function stageChangeSchema(from: ProjectPosition) {
       toStatus: z.enum(STATUSES),
       reason: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
       signingDate: z.string().trim().default(""),
+      agreementType: z.string().trim().default("investment"),
       contractInvestmentYi: z.string().trim().default(""),
+      phase1InvestmentYi: z.string().trim().default(""),
+      eventId: z.string().trim().nullish(),
+      stewardId: z.string().trim().nullish(),
+      responsibleUnitId: z.string().trim().nullish(),
+      responsibleLeader: z.string().trim().default(""),
       version,
     })
     .superRefine((v, ctx) => {
@@ -76,14 +85,14 @@ export function stageChangeSchema(from: ProjectPosition) {
         ctx.addIssue({ code: "custom", path: ["toStage"], message: `projects.errors.${result.error}` });
         return;
       }
+      if (result.needs.includes("report")) {
+        ctx.addIssue({ code: "custom", path: ["toStage"], message: "projects.errors.reportRequired" });
+        return;
+      }
       if (result.needs.includes("reason") && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "projects.errors.reasonRequired" });
       if (result.needs.includes("signing")) {
-        const date = dateString.safeParse(v.signingDate);
-        if (!v.signingDate) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "errors.required" });
-        else if (!date.success) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.date" });
-        else if (v.signingDate > todayInChina()) ctx.addIssue({ code: "custom", path: ["signingDate"], message: "projects.errors.futureDate" });
-        if (!v.contractInvestmentYi) ctx.addIssue({ code: "custom", path: ["contractInvestmentYi"], message: "errors.required" });
-        else if (!YI_PATTERN.test(v.contractInvestmentYi)) ctx.addIssue({ code: "custom", path: ["contractInvestmentYi"], message: "projects.errors.amount" });
+        const facts = signingFactsSchema.safeParse(v);
+        if (!facts.success) for (const issue of facts.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       }
     });
 }

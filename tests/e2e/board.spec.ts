@@ -79,6 +79,8 @@ test("staff move a project on the board: drag, cancel, drag and confirm, then si
   await page.keyboard.press("Enter");
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("目标阶段")).toHaveValue("signed");
+  // The signing fields (events, stewards, units) load as the dialog opens.
+  await expect(dialog.getByLabel("签约日期")).toBeVisible();
   await dialog.getByRole("button", { name: "确认变更" }).press("Enter");
   const signingDate = dialog.getByLabel("签约日期");
   const contract = dialog.getByLabel("协议投资额（亿元）");

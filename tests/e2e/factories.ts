@@ -7,7 +7,7 @@ import { count, eq } from "drizzle-orm";
 import { createDb, createPool, type Db } from "../../db/client";
 import { enterprises, projects, stageEvents, units, users } from "../../db/schema";
 import type { Viewer } from "../../lib/auth/roles";
-import { createProject } from "../../lib/projects/service";
+import { changeStage, createProject } from "../../lib/projects/service";
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -83,5 +83,14 @@ export async function projectState(id: string) {
     const [row] = await db.select({ stage: projects.stage, status: projects.status, version: projects.version }).from(projects).where(eq(projects.id, id));
     const [events] = await db.select({ n: count() }).from(stageEvents).where(eq(stageEvents.projectId, id));
     return { ...row!, events: events!.n };
+  });
+}
+
+/** Moves a project as `username` would in the stage dialog (same rules, stage event and audit). */
+export async function changeStageAs(username: string, id: string, input: Record<string, unknown>) {
+  return withDb(async (db) => {
+    const viewer = await viewerOf(db, username);
+    const [row] = await db.select({ version: projects.version }).from(projects).where(eq(projects.id, id));
+    return changeStage(db, viewer, id, { toStatus: "active", version: row!.version, ...input });
   });
 }

@@ -175,7 +175,7 @@ describe("board paging", () => {
     const [lead] = await loadStageCards(db, staff, active, "lead", 0);
     expect(lead).toMatchObject({ hasSigning: false, version: 1, enterpriseName: "华东医药科技有限公司" });
     expect(Object.keys(lead!).sort()).toEqual(
-      ["enterpriseName", "hasSigning", "id", "isKey", "name", "ownerName", "stage", "status", "totalInvestment", "version"].sort(),
+      ["enterpriseName", "hasSigning", "id", "isKey", "name", "ownerName", "pendingStage", "stage", "status", "totalInvestment", "version"].sort(),
     );
   });
 });

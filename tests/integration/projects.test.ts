@@ -7,6 +7,7 @@ import { myOpenTasks, myStalledProjects } from "@/lib/projects/my-work";
 import { boardWhere, getProject, listProjects, stageTotals } from "@/lib/projects/queries";
 import { addActivity, addTask, changeStage, createProject, setTaskDone, updateProject } from "@/lib/projects/service";
 import { projectListSchema } from "@/lib/projects/validation";
+import { reviewReport, saveReport } from "@/lib/milestones/service";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer, rejection } from "./fixtures";
 
@@ -178,7 +179,12 @@ describe("stage changes", () => {
     expect((e as ValidationError).fields).toEqual({ reason: ["projects.errors.reasonRequired"] });
     await changeStage(db, staff, ids.p1!, { toStage: "intent", toStatus: "active", reason: "协议条款重新谈判", version: await version(ids.p1!) });
     // Signed once: going forward again does not ask for the signing facts twice.
-    await changeStage(db, staff, ids.p1!, { toStage: "registered", toStatus: "active", version: await version(ids.p1!) });
+    await changeStage(db, staff, ids.p1!, { toStage: "signed", toStatus: "active", version: await version(ids.p1!) });
+    // Past 签约 the stage moves by an approved report, not by a direct change.
+    const direct = await rejection(changeStage(db, staff, ids.p1!, { toStage: "registered", toStatus: "active", version: await version(ids.p1!) }));
+    expect((direct as ValidationError).fields).toEqual({ toStage: ["projects.errors.reportRequired"] });
+    const report = await saveReport(db, staff, ids.p1!, { stage: "registered", actualDate: "2026-05-06", companyName: "国药（青岛）科技城有限公司", companyUscc: "913502000728319549", submit: true, version: 0 });
+    await reviewReport(db, manager, report.id, { decision: "approve", version: report.version });
     expect((await getProject(db, admin, ids.p1!))!.stage).toBe("registered");
   });
 

@@ -60,6 +60,7 @@ describe("seed", () => {
       { username: "staff", role: "staff" },
       { username: "staff2", role: "staff" },
       { username: "zhaolei", role: "staff" },
+      { username: "zhouzy", role: "staff" },
     ]);
     expect(firstLog[0]).toBe("[seed] 10 units, 4 new demo users (existing ones left unchanged).");
   });
@@ -163,6 +164,74 @@ describe("seed", () => {
     }
   });
 
+  it("seeds the 2023-04-06 ceremony as an event whose 12 signings total 49.30 亿元, each with its facts", async () => {
+    const [ceremony] = await rows<{ name: string; kind: string; held_on: string; n: number; total: string }>(
+      db,
+      sql`select e.name, e.kind::text, e.held_on::text, count(s.project_id)::int as n, sum(s.contract_investment)::text as total
+            from events e join signings s on s.event_id = e.id where e.kind = 'signing_ceremony' group by e.id`,
+    );
+    expect(ceremony).toEqual({ name: "高新区生物医药及医疗器械、精密仪器仪表产业园集中签约仪式", kind: "signing_ceremony", held_on: "2023-04-06", n: 12, total: "4930000000.00" });
+    const [facts] = await rows<{ without_steward: number; without_unit: number; phase1_over: number; signed_on_other_day: number }>(
+      db,
+      sql`select count(*) filter (where s.steward_id is null)::int as without_steward,
+                 count(*) filter (where s.responsible_unit_id is null)::int as without_unit,
+                 count(*) filter (where s.phase1_investment > s.contract_investment)::int as phase1_over,
+                 count(*) filter (where s.event_id is not null and s.signing_date <> '2023-04-06')::int as signed_on_other_day
+            from signings s`,
+    );
+    expect(facts).toEqual({ without_steward: 0, without_unit: 0, phase1_over: 0, signed_on_other_day: 0 });
+  });
+
+  it("gives each stage a project passed after signing an approved report dated the day it was reached", async () => {
+    const mismatched = await rows<{ name: string; stage: string }>(
+      db,
+      sql`select p.name, e.to_stage::text as stage from stage_events e join projects p on p.id = e.project_id
+           where e.to_stage > 'signed' and e.from_stage < e.to_stage
+             and not exists (select 1 from milestones m where m.project_id = p.id and m.stage = e.to_stage and m.review_status = 'approved'
+                              and m.actual_date = (e.at at time zone 'Asia/Shanghai')::date and m.reviewed_at = e.at)`,
+    );
+    expect(mismatched).toEqual([]);
+    // Approved by someone allowed to: never the submitter; a manager only of a unit above the project's unit.
+    const wrongReviewer = await rows<{ name: string }>(
+      db,
+      sql`select p.name from milestones m join projects p on p.id = m.project_id join users r on r.id = m.reviewed_by_id
+           where m.review_status in ('approved', 'rejected')
+             and (m.reviewed_by_id = m.submitted_by_id
+                  or (r.role = 'manager' and not exists (
+                        with recursive up as (select parent_id as id from units where id = p.unit_id
+                                              union all select u.parent_id from units u join up on u.id = up.id)
+                        select 1 from up where up.id = r.unit_id))
+                  or r.role = 'staff')`,
+    );
+    expect(wrongReviewer).toEqual([]);
+    const haier = await rows<{ stage: string; actual: string; status: string }>(
+      db,
+      sql`select m.stage::text, m.actual_date::text as actual, m.review_status::text as status from milestones m join projects p on p.id = m.project_id
+           where p.name = '海尔生物安全科创产业园' and m.actual_date is not null order by m.stage`,
+    );
+    expect(haier).toEqual([
+      { stage: "registered", actual: "2023-03-22", status: "approved" },
+      { stage: "land_secured", actual: "2023-06-15", status: "approved" },
+      { stage: "construction", actual: "2023-06-30", status: "approved" },
+    ]);
+    const waiting = await rows<{ name: string; stage: string; status: string }>(
+      db,
+      sql`select p.name, m.stage::text, m.review_status::text as status from milestones m join projects p on p.id = m.project_id
+           where m.review_status in ('pending', 'rejected') order by p.name`,
+    );
+    expect(waiting).toEqual([
+      { name: "国药科技城", stage: "registered", status: "pending" },
+      { name: "威高（青岛）高端医疗器械产业园", stage: "construction", status: "pending" },
+      { name: "瑞泽高端医用耗材生产基地", stage: "land_secured", status: "rejected" },
+    ]);
+    const [funds] = await rows<{ projects: number; negative: number }>(
+      db,
+      sql`select count(distinct project_id)::int as projects, count(*) filter (where amount <= 0)::int as negative from funds_in_place`,
+    );
+    expect(funds!.projects).toBeGreaterThanOrEqual(10);
+    expect(funds!.negative).toBe(0);
+  });
+
   it("replays each project's history: from lead, one stage at a time, ending where the project stands", async () => {
     const list = await rows<{
       name: string;
@@ -179,7 +248,8 @@ describe("seed", () => {
                     from stage_events e where e.project_id = p.id) as events
             from projects p`,
     );
-    const oldest = Date.now() - 550 * 86_400_000;
+    // The oldest demo history starts before the 2023-04-06 ceremony, in 2022.
+    const oldest = Date.parse("2022-01-01T00:00:00+08:00");
     for (const p of list) {
       const ev = p.events;
       expect(ev[0], p.name).toMatchObject({ from_stage: null, to_stage: "lead", from_status: null, to_status: "active" });

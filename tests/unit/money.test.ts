@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOver100m, sumYuan, yiToYuan, yuanToYi, yuanToYiInput } from "@/lib/money";
+import { isOver100m, percentOf, sumYuan, yiToYuan, yuanToYi, yuanToYiInput } from "@/lib/money";
 
 describe("亿元 → 元", () => {
   it.each([
@@ -55,5 +55,16 @@ describe("元 → 亿元", () => {
     expect(sumYuan(["0.10", "0.20"])).toBe("0.30");
     expect(sumYuan(["6000000000.00", "500000000", "1234560000.00"])).toBe("7734560000.00");
     expect(sumYuan([])).toBe("0.00");
+  });
+});
+
+describe("percentOf", () => {
+  it("is exact on 元 amounts and rounds half up", () => {
+    expect(percentOf("1500000000", "6000000000")).toBe("25.0%");
+    expect(percentOf("1", "3")).toBe("33.3%");
+    expect(percentOf("2", "3")).toBe("66.7%");
+    expect(percentOf("0.01", "0.08", 2)).toBe("12.50%");
+    expect(percentOf("-100", "400")).toBe("-25.0%");
+    expect(percentOf("100", "0")).toBeNull();
   });
 });

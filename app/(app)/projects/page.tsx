@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import type { Viewer } from "@/lib/auth/roles";
+import { pendingStages } from "@/lib/milestones/queries";
 import { projectFormOptions } from "@/lib/projects/options";
 import { listProjects } from "@/lib/projects/queries";
 import { projectQuery } from "@/lib/projects/url";
@@ -50,14 +51,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
 
 async function Results({ viewer, params }: { viewer: Viewer; params: ProjectListParams }) {
   const t = await getTranslations();
-  const { rows, total } = await listProjects(getDb(), viewer, params);
+  const db = getDb();
+  const { rows, total } = await listProjects(db, viewer, params);
+  const pending = await pendingStages(db, rows.map((r) => r.id));
   return (
     <>
       <p className="px-4 py-2 text-sm text-slate-600" role="status">
         {t("projects.total", { count: total })}
       </p>
       {rows.length > 0 ? (
-        <ProjectsTable rows={rows} params={params} />
+        <ProjectsTable rows={rows} params={params} pending={pending} />
       ) : (
         <div className="px-4 py-10 text-center">
           <p className="font-medium text-slate-700">{t("projects.empty")}</p>

@@ -27,6 +27,11 @@ export function BoardCardBody({ card, interactive = true }: { card: Card; intera
           {card.status !== "active" && <Badge tone={card.status === "on_hold" ? "amber" : "grey"}>{t(`statuses.${card.status}`)}</Badge>}
         </span>
       </div>
+      {card.pendingStage && (
+        <p className="mt-1">
+          <Badge tone="amber">{t("milestones.pendingBadge", { stage: t(`stages.${card.pendingStage}`) })}</Badge>
+        </p>
+      )}
       <p className="mt-1 truncate text-xs text-slate-600">{card.enterpriseName}</p>
       <p className="mt-1.5 flex flex-wrap justify-between gap-x-2 text-xs text-slate-700">
         <span className="tabular-nums">{t("board.investment", { amount: yuanToYi(card.totalInvestment) })}</span>

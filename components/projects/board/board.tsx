@@ -46,7 +46,7 @@ function proposedTarget(card: Card): Pending["target"] {
  */
 export function Board({ initial, filters }: { initial: BoardColumnData[]; filters: ProjectFilters }) {
   const t = useTranslations();
-  const { columns, loadMore, applyMove, refreshTotals } = useBoard(initial, filters);
+  const { columns, loadMore, applyMove, updateCard, refreshTotals } = useBoard(initial, filters);
   const [dragging, setDragging] = useState<Card | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -107,6 +107,15 @@ export function Board({ initial, filters }: { initial: BoardColumnData[]; filter
     void refreshTotals();
   };
 
+  // A move past 签约 became a stage report: the card stays put, marked as in review once sent.
+  const onReported = (submitted: boolean) => {
+    if (!pending) return;
+    const { card, target } = pending;
+    if (submitted) updateCard(card, { pendingStage: target.stage });
+    setPending(null);
+    setAnnouncement(t(submitted ? "board.reported" : "board.reportSaved", { name: card.name, stage: t(`stages.${target.stage}`) }));
+  };
+
   return (
     <>
       <DndContext
@@ -147,6 +156,7 @@ export function Board({ initial, filters }: { initial: BoardColumnData[]; filter
           target={pending.target}
           onClose={() => setPending(null)}
           onDone={onDone}
+          onReported={onReported}
         />
       )}
     </>

@@ -72,6 +72,11 @@ export function useBoard(initial: BoardColumnData[], filters: ProjectFilters) {
     [filters],
   );
 
+  /** A card that stays where it is but changed (e.g. a stage report now in review). */
+  const updateCard = useCallback((card: BoardCard, changes: Partial<BoardCard>) => {
+    setColumns((cols) => cols.map((c) => (c.stage === card.stage ? { ...c, cards: c.cards.map((k) => (k.id === card.id ? { ...k, ...changes } : k)) } : c)));
+  }, []);
+
   /** The server's figures for every column: the last word after a move. */
   const refreshTotals = useCallback(async () => {
     const result = await callAction(loadStageTotalsAction(filters));
@@ -79,5 +84,5 @@ export function useBoard(initial: BoardColumnData[], filters: ProjectFilters) {
     setColumns((cols) => cols.map((c) => ({ ...c, ...result.data[c.stage] })));
   }, [filters]);
 
-  return { columns, loadMore, applyMove, refreshTotals };
+  return { columns, loadMore, applyMove, updateCard, refreshTotals };
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { MilestoneList } from "@/components/milestones/milestone-list";
 import { ActivityForm } from "@/components/projects/activity-form";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { StageBadge } from "@/components/projects/stage-badge";
@@ -10,6 +11,8 @@ import { StageStepper } from "@/components/projects/stage-stepper";
 import { TaskForm } from "@/components/projects/task-form";
 import { TaskList } from "@/components/projects/task-list";
 import { Timeline } from "@/components/projects/timeline";
+import { FundsCard } from "@/components/signings/funds-card";
+import { SigningCard } from "@/components/signings/signing-card";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -17,10 +20,12 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
+import { projectMilestones, reportParcelOptions, reviewerOf } from "@/lib/milestones/queries";
 import { isOver100m, yuanToYi } from "@/lib/money";
 import { projectFormOptions } from "@/lib/projects/options";
 import { getProject } from "@/lib/projects/queries";
 import { enterpriseContacts, getTimeline, namesForEdits, projectTasks } from "@/lib/projects/timeline";
+import { getSigning, listFunds } from "@/lib/signings/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await requirePageViewer();
@@ -44,13 +49,23 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     enterpriseContacts(db, project.enterpriseId),
     projectFormOptions(db, viewer),
   ]);
-  const names = await namesForEdits(db, timeline);
+  const signed = project.signingDate !== null;
+  const [names, signing, milestones, parcels, funds, reviewer] = await Promise.all([
+    namesForEdits(db, timeline),
+    signed ? getSigning(db, id) : null,
+    signed ? projectMilestones(db, id) : [],
+    signed ? reportParcelOptions(db, id) : [],
+    signed ? listFunds(db, id) : null,
+    reviewerOf(db, viewer, project.unitId),
+  ]);
   const chainNames = new Map(options.chains.map((c) => [c.id, c.name]));
   const unitNames = new Map(options.units.map((u) => [u.id, u.name]));
   const format = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return t("projects.none");
-    if (field === "totalInvestment") return `${yuanToYi(String(value))} ${t("projects.yi")}`;
-    if (field === "ownerId" || field === "enterpriseId") return names.get(String(value)) ?? t("projects.none");
+    if (field === "totalInvestment" || field === "contractInvestment" || field === "phase1Investment") return `${yuanToYi(String(value))} ${t("projects.yi")}`;
+    if (field === "fundsAmount") return `${yuanToYi(String(value), 4)} ${t("projects.yi")}`;
+    if (field === "agreementType") return t(`agreementTypes.${value as "investment"}`);
+    if (["ownerId", "enterpriseId", "stewardId", "eventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
     if (field === "industryChainId") return chainNames.get(String(value)) ?? t("projects.none");
     if (field === "unitId") return unitNames.get(String(value)) ?? t("projects.none");
     if (field === "source") return t(`sources.${value as "other"}`);
@@ -82,7 +97,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <div>
           <h1 className="text-xl font-semibold">{project.name}</h1>
           <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <StageBadge stage={project.stage} status={project.status} />
+            <StageBadge stage={project.stage} status={project.status} pending={milestones.filter((m) => m.report?.reviewStatus === "pending").map((m) => m.stage)} />
             {project.isKey && <Badge tone="amber">{t("projects.isKey")}</Badge>}
             {isOver100m(project.totalInvestment) && <Badge>{t("projects.over100m")}</Badge>}
             <span>
@@ -120,7 +135,21 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         }}
       />
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
+          {signed && (
+            <Card aria-labelledby="milestones-heading">
+              <CardHeader id="milestones-heading" title={t("milestones.title")} />
+              <CardBody className="space-y-3">
+                <p className="text-sm text-slate-600">{t("milestones.intro")}</p>
+                <MilestoneList
+                  projectId={project.id}
+                  projectName={project.name}
+                  context={{ milestones, parcels, signingDate: project.signingDate, projectStage: project.stage }}
+                  reviewable={milestones.filter((m) => m.report?.reviewStatus === "pending" && reviewer(m.report.submittedById)).map((m) => m.stage)}
+                />
+              </CardBody>
+            </Card>
+          )}
           <Card aria-labelledby="activity-heading">
             <CardHeader id="activity-heading" title={t("projects.addActivity")} />
             <CardBody>
@@ -134,7 +163,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             </CardBody>
           </Card>
         </div>
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           <Card aria-labelledby="details-heading">
             <CardHeader id="details-heading" title={t("projects.details")} />
             <CardBody>
@@ -145,16 +174,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                     <dd className="min-w-0 break-words">{value}</dd>
                   </div>
                 ))}
-                {project.signingDate && (
-                  <div className="contents">
-                    <dt className="text-slate-500">{t("projects.signedOn")}</dt>
-                    <dd>{project.signingDate}</dd>
-                  </div>
-                )}
               </dl>
               {project.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{project.description}</p>}
             </CardBody>
           </Card>
+          {signing && <SigningCard projectId={project.id} signing={signing} unitName={project.unitName} />}
+          {signing && funds && <FundsCard projectId={project.id} entries={funds.entries} total={funds.total} contractInvestment={signing.contractInvestment} />}
           <Card aria-labelledby="tasks-heading">
             <CardHeader id="tasks-heading" title={t("projects.tasks")} />
             <CardBody className="space-y-4">

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { checklistItemStatusEnum, dueAnchorEnum, templateKindEnum } from "@/db/schema/enums";
+import { todayInChina } from "@/lib/i18n/format";
+import { dateString, optionalDate, optionalUuid, version } from "@/lib/projects/validation";
+
+// Messages are i18n keys; "workflows.errors.*" live in lib/i18n/messages/*/workflows.json.
+export const TEMPLATE_KINDS = templateKindEnum.enumValues;
+export const ITEM_STATUSES = checklistItemStatusEnum.enumValues;
+export const DUE_ANCHORS = dueAnchorEnum.enumValues;
+
+
+export const templateSchema = z.object({
+  name: z.string().trim().min(2, "workflows.errors.nameLength").max(60, "workflows.errors.nameLength"),
+  code: z
+    .string()
+    .trim()
+    .min(1, "errors.required")
+    .max(40, "errors.tooLong40")
+    .regex(/^[A-Za-z0-9_-]+$/, "errors.codeChars"),
+  kind: z.enum(TEMPLATE_KINDS, { error: "errors.required" }),
+  description: z.string().trim().max(2000, "projects.errors.tooLong2000").default(""),
+  /** Phases in order, one per line in the form. */
+  phases: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => [...new Set((Array.isArray(v) ? v : v.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(20, "workflows.errors.phaseLength")).max(12, "workflows.errors.tooManyPhases")),
+  active: z.boolean().default(true),
+  version,
+});
+export type TemplateInput = z.input<typeof templateSchema>;
+
+export const templateItemSchema = z.object({
+  phase: z.string().trim().max(20, "workflows.errors.phaseLength").default(""),
+  category: z.string().trim().max(40, "errors.tooLong40").default(""),
+  title: z.string().trim().min(2, "workflows.errors.titleLength").max(100, "workflows.errors.titleLength"),
+  description: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
+  responsibleDepartment: z.string().trim().max(40, "errors.tooLong40").default(""),
+  dueOffsetDays: z
+    .union([z.literal(""), z.null(), z.coerce.number({ error: "workflows.errors.offset" }).int("workflows.errors.offset").min(0, "workflows.errors.offset").max(3650, "workflows.errors.offset")])
+    .optional()
+    .transform((v) => (v === "" || v === null || v === undefined ? null : v)),
+  dueAnchor: z.enum(DUE_ANCHORS).default("start"),
+  evidenceRequired: z.boolean().default(false),
+  version: z.coerce.number().int().min(0).default(0),
+});
+export type TemplateItemInput = z.input<typeof templateItemSchema>;
+
+/** Start a checklist from a template, for a park (or one of its zones) or a signed project. */
+export const applySchema = z.object({
+  templateId: z.uuid({ error: "workflows.errors.templateRequired" }),
+  parkId: optionalUuid,
+  zoneId: optionalUuid,
+  projectId: optionalUuid,
+  /** Responsible unit (park checklists); a project's checklist belongs to the project's unit. */
+  unitId: optionalUuid,
+  ownerId: optionalUuid,
+  startedOn: dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"),
+});
+export type ApplyInput = z.input<typeof applySchema>;
+
+const evidenceLink = z.object({
+  label: z.string().trim().max(60, "errors.tooLong60").default(""),
+  url: z
+    .string()
+    .trim()
+    .url("workflows.errors.url")
+    .refine((u) => /^https?:\/\//i.test(u), "workflows.errors.url"),
+});
+
+/** An item's state: status, owner, due date, progress, completion date, evidence links. */
+export const itemUpdateSchema = z.object({
+  status: z.enum(ITEM_STATUSES),
+  ownerId: optionalUuid,
+  dueDate: optionalDate,
+  completedOn: z
+    .union([dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"), z.literal(""), z.null()])
+    .optional()
+    .transform((v) => v || null),
+  progressNote: z.string().trim().max(1000, "workflows.errors.tooLong1000").default(""),
+  evidence: z.array(evidenceLink).max(20, "workflows.errors.tooManyLinks").default([]),
+  version,
+});
+export type ItemUpdateInput = z.input<typeof itemUpdateSchema>;
+
+/** Close an item in one step (the steward's worklist): a note and, if asked for, a link. */
+export const closeItemSchema = z.object({
+  note: z.string().trim().max(1000, "workflows.errors.tooLong1000").default(""),
+  evidenceUrl: z
+    .union([z.literal(""), z.string().trim().url("workflows.errors.url").refine((u) => /^https?:\/\//i.test(u), "workflows.errors.url")])
+    .default(""),
+  version,
+});
+export type CloseItemInput = z.input<typeof closeItemSchema>;
+
