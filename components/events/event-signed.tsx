@@ -37,7 +37,7 @@ export async function EventSigned({ rows, totals }: { rows: SignedRow[]; totals:
               <Td className="min-w-40">{r.enterpriseName}</Td>
               <Td className="whitespace-nowrap tabular-nums">{r.signingDate}</Td>
               <Td>
-                <StageBadge stage={r.stage} status={r.status} />
+                <StageBadge stage={r.stage} status={r.status} pending={r.pendingStages ?? undefined} />
               </Td>
               <Td className={num}>{yuanToYi(r.totalInvestment)}</Td>
               <Td className={num}>{yuanToYi(r.contractInvestment)}</Td>

@@ -87,18 +87,15 @@ export async function SignedTable({ rows, totals, params }: { rows: SignedRow[];
                 none
               )}
             </Td>
-            <Td className="whitespace-nowrap">{t(`signed.agreementTypes.${r.agreementType}`)}</Td>
+            <Td className="whitespace-nowrap">{t(`agreementTypes.${r.agreementType}`)}</Td>
             <Td className="min-w-32">{r.parkName ?? none}</Td>
             <Td className={num}>{yuanToYi(r.totalInvestment)}</Td>
             <Td className={num}>{yuanToYi(r.contractInvestment)}</Td>
             <Td className={num}>{r.phase1Investment ? yuanToYi(r.phase1Investment) : none}</Td>
             <Td className={num}>{r.landMu ? formatMu(r.landMu) : none}</Td>
             <Td className={num}>{yuanToYi(r.fundsInPlace)}</Td>
-            <Td>
-              <span className="inline-flex flex-wrap gap-1">
-                <StageBadge stage={r.stage} status={r.status} />
-                {r.pendingStage && <Badge tone="amber">{t("signed.pending", { stage: t(`stages.${r.pendingStage}`) })}</Badge>}
-              </span>
+            <Td className="min-w-28">
+              <StageBadge stage={r.stage} status={r.status} pending={r.pendingStages ?? undefined} />
             </Td>
             <Td className="whitespace-nowrap">{r.stewardName ?? none}</Td>
             <Td className="whitespace-nowrap">{r.ownerName}</Td>

@@ -5,7 +5,7 @@
  */
 import type { AgreementType, CapitalOrigin, ProjectStage, ProjectStatus } from "@/db/schema/enums";
 import zhProjects from "@/lib/i18n/messages/zh-CN/projects.json";
-import zhSigned from "@/lib/i18n/messages/zh-CN/signed.json";
+import zhLanding from "@/lib/i18n/messages/zh-CN/landing.json";
 
 /** What one exported project carries (a row of lib/signed/queries.ts). Amounts in 元, areas in 亩, as numeric strings. */
 export type ExportRow = {
@@ -28,7 +28,8 @@ export type ExportRow = {
   landMu: string | null;
   stage: ProjectStage;
   status: ProjectStatus;
-  pendingStage: ProjectStage | null;
+  /** Stages whose report waits for review (审核中), in order. */
+  pendingStages: ProjectStage[] | null;
   progress: string;
   issues: string;
   responsibleLeader: string;
@@ -55,17 +56,17 @@ const L = {
   stages: zhProjects.stages as Record<ProjectStage, string>,
   statuses: zhProjects.statuses as Record<ProjectStatus, string>,
   capitalOrigins: zhProjects.capitalOrigins as Record<CapitalOrigin, string>,
-  agreementTypes: zhSigned.signed.agreementTypes as Record<AgreementType, string>,
+  agreementTypes: zhLanding.agreementTypes as Record<AgreementType, string>,
 };
 
 /**
  * 当前阶段 as the list shows it: the approved stage, the status when the project is not
- * moving, and a report waiting for review beside it ("供地（开工审核中）").
+ * moving, and any report waiting for review beside it ("供地（开工审核中）").
  */
-export function stageText(r: Pick<ExportRow, "stage" | "status" | "pendingStage">): string {
+export function stageText(r: Pick<ExportRow, "stage" | "status" | "pendingStages">): string {
   let s = L.stages[r.stage];
   if (r.status !== "active") s += `·${L.statuses[r.status]}`;
-  if (r.pendingStage) s += `（${L.stages[r.pendingStage]}审核中）`;
+  if (r.pendingStages?.length) s += `（${r.pendingStages.map((p) => L.stages[p]).join("、")}审核中）`;
   return s;
 }
 

@@ -46,9 +46,11 @@ export const signedRowColumns = {
   landMu,
   stage: projects.stage,
   status: projects.status,
-  /** The furthest stage whose report waits for review: shown beside the (approved) stage. */
-  // Read off the project's own few milestones (its (project, stage) index), not the review-status index.
-  pendingStage: sql<ProjectStage | null>`(select max(case when ${milestones.reviewStatus} = 'pending' then ${milestones.stage} end) from ${milestones} where ${milestones.projectId} = ${projects.id})`,
+  /**
+   * Stages whose report waits for review, shown beside the (approved) stage. Read off the
+   * project's own few milestones (its (project, stage) index), not the review-status index.
+   */
+  pendingStages: sql<ProjectStage[] | null>`(select array_agg(${milestones.stage}::text order by ${milestones.stage}) filter (where ${milestones.reviewStatus} = 'pending') from ${milestones} where ${milestones.projectId} = ${projects.id})`,
   progress: signings.progress,
   issues: signings.issues,
   responsibleLeader: projects.responsibleLeader,

@@ -1,12 +1,9 @@
 /**
  * Test data for the signed-list and events specs, written through the app's services (like
- * tests/e2e/factories.ts): an event, and projects signed at it. The signing's event and its
- * other facts are set on the signings row directly, until the signing form's service exists.
+ * tests/e2e/factories.ts): an event, and projects signed at it.
  */
-import { eq } from "drizzle-orm";
-import { enterprises, signings } from "../../db/schema";
+import { enterprises } from "../../db/schema";
 import { createEvent } from "../../lib/events/service";
-import { yiToYuan } from "../../lib/money";
 import { changeStage, createProject } from "../../lib/projects/service";
 import { uniqueName, viewerOf, withDb } from "./factories";
 
@@ -36,11 +33,16 @@ export async function createSignedAtEvent(opts: { owner: string; host: string; h
         isKey: false,
         expectedSigningDate: "",
       });
-      await changeStage(db, owner, project.id, { toStage: "signed", toStatus: "active", signingDate: opts.heldOn, contractInvestmentYi: item.contractInvestmentYi, version: project.version });
-      await db
-        .update(signings)
-        .set({ eventId: event.id, agreementType: "investment", progress: "已签订投资协议，正在筹备设立项目公司", phase1Investment: item.phase1Yi ? yiToYuan(item.phase1Yi) : null })
-        .where(eq(signings.projectId, project.id));
+      await changeStage(db, owner, project.id, {
+        toStage: "signed",
+        toStatus: "active",
+        signingDate: opts.heldOn,
+        agreementType: "investment",
+        contractInvestmentYi: item.contractInvestmentYi,
+        phase1InvestmentYi: item.phase1Yi ?? "",
+        eventId: event.id,
+        version: project.version,
+      });
       projects.push({ id: project.id, name: project.name });
     }
     return { event: { id: event.id, name: event.name, heldOn: event.heldOn }, enterprise: enterprise!, projects };

@@ -241,7 +241,7 @@ describe("signed list: filters", () => {
   it("shows a report awaiting review beside the approved stage", async () => {
     const { rows } = await list(manager);
     const p2 = rows.find((r) => r.id === ids.P2)!;
-    expect(p2).toMatchObject({ stage: "construction", pendingStage: "completed" });
+    expect(p2).toMatchObject({ stage: "construction", pendingStages: ["completed"] });
     expect(stageText(p2)).toBe("开工（竣工审核中）");
     expect(stageText(rows.find((r) => r.id === ids.P4)!)).toBe("签约·搁置");
     expect(p2.parcelCodes).toBe("GX-01、GX-02");

@@ -28,7 +28,7 @@ const row: ExportRow = {
   landMu: "471.000000",
   stage: "land_secured",
   status: "active",
-  pendingStage: "construction",
+  pendingStages: ["construction"],
   progress: "已摘牌拿地",
   issues: "",
   responsibleLeader: "刘志强",
@@ -66,8 +66,8 @@ describe("签约项目清单 columns", () => {
   });
 
   it("write the stage with the status and a report awaiting review", () => {
-    expect(stageText({ stage: "signed", status: "active", pendingStage: null })).toBe("签约");
-    expect(stageText({ stage: "signed", status: "on_hold", pendingStage: "registered" })).toBe("签约·搁置（注册审核中）");
+    expect(stageText({ stage: "signed", status: "active", pendingStages: null })).toBe("签约");
+    expect(stageText({ stage: "signed", status: "on_hold", pendingStages: ["registered", "land_secured"] })).toBe("签约·搁置（注册、供地审核中）");
   });
 
   it("write amounts and areas exactly", () => {
