@@ -32,14 +32,14 @@ const EMPTY: EventFormValues = { name: "", kind: "", heldOn: "", place: "", host
  * Create or edit an event, checked with the server's own schema; errors stay next to their
  * fields with the input kept. A stale save keeps the input and says so; saving again overwrites.
  */
-export function EventForm({ event, units }: { event?: EditedEvent; units: UnitOption[] }) {
+export function EventForm({ event, units, defaultHost = "" }: { event?: EditedEvent; units: UnitOption[]; defaultHost?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const errorText = useErrorText();
   const [status, setStatus] = useState<string>();
   const form = useForm<EventFormValues>({
     resolver: zodResolver(event ? updateEventSchema : eventSchema, undefined, { raw: true }) as unknown as Resolver<EventFormValues>,
-    defaultValues: event ?? EMPTY,
+    defaultValues: event ?? { ...EMPTY, hostUnitId: defaultHost },
   });
   const { errors, isSubmitting } = form.formState;
 

@@ -15,6 +15,7 @@ export async function EventSigned({ rows, totals }: { rows: SignedRow[]; totals:
       <p className="px-4 pt-3 text-sm text-slate-700" role="status">
         {t("events.signedSummary", { count: totals.count, total: yuanToYi(totals.totalInvestment), contract: yuanToYi(totals.contractInvestment) })}
       </p>
+      <p className="px-4 text-xs text-slate-500 sm:hidden">{t("events.signedHint")}</p>
       <Table label={t("events.signed")}>
         <thead>
           <tr>

@@ -87,7 +87,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
       <Card aria-labelledby="facts-title">
         <CardHeader id="facts-title" title={t("events.facts")} />
         <CardBody>
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm lg:grid-cols-4">
             {facts.map(([k, v]) => (
               <div key={k}>
                 <dt className="text-slate-500">{k}</dt>
@@ -101,7 +101,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
       </Card>
 
       <Card aria-labelledby="signed-title">
-        <CardHeader id="signed-title" title={t("events.signed")} actions={<span className="text-xs text-slate-500">{t("events.signedHint")}</span>} />
+        <CardHeader id="signed-title" title={t("events.signed")} actions={<span className="hidden text-xs text-slate-500 sm:inline">{t("events.signedHint")}</span>} />
         <EventSigned rows={signed.rows} totals={signed.totals} />
       </Card>
 

@@ -26,7 +26,8 @@ export default async function NewEventPage() {
       </div>
       <Card>
         <CardBody>
-          <EventForm units={units} />
+          {/* A new event is hosted by the creator's unit unless they choose otherwise. */}
+          <EventForm units={units} defaultHost={units.some((u) => u.id === viewer.unitId) ? viewer.unitId : ""} />
         </CardBody>
       </Card>
     </div>
