@@ -16,8 +16,8 @@ const LABEL: Record<Format, string> = { xlsx: "Excel", csv: "CSV" };
  * from its size: about this many bytes per row (measured on the synthetic data), plus the
  * workbook's fixed parts.
  */
-const XLSX_BYTES_PER_ROW = 260;
-const XLSX_FIXED_BYTES = 9_000;
+const XLSX_BYTES_PER_ROW = 180;
+const XLSX_FIXED_BYTES = 7_000;
 const UPDATE_MS = 150;
 
 const LF = 0x0a;

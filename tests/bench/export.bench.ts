@@ -66,7 +66,8 @@ async function viewerOf(db: ReturnType<typeof createDb>, username: string): Prom
   return rows[0]!;
 }
 
-function exportCase(pool: pg.Pool, viewer: Viewer, format: ExportFormat) {
+/** `delayMs` > 0: a slow client, taking a chunk every delayMs — the export must wait for it, not buffer. */
+function exportCase(pool: pg.Pool, viewer: Viewer, format: ExportFormat, delayMs = 0) {
   const db = createDb(pool);
   const { page: _p, size: _s, ...params } = signedListSchema.parse({});
   return () =>
@@ -81,6 +82,7 @@ function exportCase(pool: pg.Pool, viewer: Viewer, format: ExportFormat) {
         if (done) break;
         bytes += value.length;
         if (++chunks % 8 === 0) tick();
+        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
       return { rows, bytes };
     });
@@ -140,38 +142,42 @@ export async function runExportBench(opts: ExportBenchOptions): Promise<void> {
       for (const r of rows) log(`    ${r["QUERY PLAN"]}`);
     }
 
-    const cases: [string, () => Promise<Sample>][] = [
-      ["bare cursor read (same SQL)", bareCase(pool, admin)],
-      [".xlsx (exceljs streaming writer)", exportCase(pool, admin, "xlsx")],
-      [".csv", exportCase(pool, admin, "csv")],
+    const cases: [string, () => Promise<Sample>, number][] = [
+      ["bare cursor read (same SQL)", bareCase(pool, admin), opts.runs],
+      [".xlsx (exceljs streaming writer)", exportCase(pool, admin, "xlsx"), opts.runs],
+      [".csv", exportCase(pool, admin, "csv"), opts.runs],
+      // Memory must stay flat when the client reads slowly (here 3 ms per 16 KB chunk, about 5 MB/s).
+      [".xlsx, slow client", exportCase(pool, admin, "xlsx", 3), 1],
     ];
-    const results: { name: string; samples: Sample[] }[] = [];
-    for (const [name, run] of cases) {
-      await run(); // warm-up: JIT, the first plan, the buffer cache
+    const results: { name: string; samples: Sample[]; first: Sample }[] = [];
+    for (const [name, run, runs] of cases) {
+      // The first run warms up (JIT, the plan, the buffer cache) and shows the growth from cold.
+      const first = await run();
+      log(`  ${name} first run: ${(first.ms / 1000).toFixed(2)} s; peak growth RSS ${first.rssMb.toFixed(0)} MB, heap ${first.heapMb.toFixed(0)} MB`);
       const samples: Sample[] = [];
-      for (let i = 0; i < opts.runs; i++) {
+      for (let i = 0; i < runs; i++) {
         const s = await run();
         samples.push(s);
         log(`  ${name} run ${i + 1}: ${s.rows.toLocaleString("en")} rows, ${(s.bytes / MB).toFixed(1)} MB in ${(s.ms / 1000).toFixed(2)} s; peak growth RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB`);
       }
-      results.push({ name, samples });
+      results.push({ name, samples, first });
     }
 
     const bare = median(results[0]!.samples.map((s) => s.ms));
     const m = (list: Sample[], pick: (s: Sample) => number) => median(list.map(pick));
     log("");
-    log(`Medians of ${opts.runs} runs (growth: the peak over the level before each run):`);
+    log(`Medians of ${opts.runs} runs after a first one (memory: the peak over the level before the run, the first run's in brackets):`);
     log("| case | rows | size MB | time s | × bare read | peak RSS growth MB | peak heap growth MB | aim |");
     log("|---|--:|--:|--:|--:|--:|--:|---|");
-    for (const { name, samples } of results) {
+    for (const { name, samples, first } of results) {
       const ms = m(samples, (s) => s.ms);
-      const rss = m(samples, (s) => s.rssMb);
-      const heap = m(samples, (s) => s.heapMb);
+      const rss = Math.max(m(samples, (s) => s.rssMb), first.rssMb);
       let aim = "—";
-      if (name.startsWith(".xlsx")) aim = ms / 1000 <= AIM.xlsxSeconds && rss <= AIM.growthMb ? `met (≤ ${AIM.xlsxSeconds} s, ≤ ${AIM.growthMb} MB)` : `MISSED (≤ ${AIM.xlsxSeconds} s, ≤ ${AIM.growthMb} MB)`;
-      if (name === ".csv") aim = rss <= AIM.growthMb ? `met (≤ ${AIM.growthMb} MB)` : `MISSED (≤ ${AIM.growthMb} MB)`;
+      if (name === ".xlsx (exceljs streaming writer)") aim = ms / 1000 <= AIM.xlsxSeconds && rss <= AIM.growthMb ? `met (≤ ${AIM.xlsxSeconds} s, ≤ ${AIM.growthMb} MB)` : `MISSED (≤ ${AIM.xlsxSeconds} s, ≤ ${AIM.growthMb} MB)`;
+      if (name === ".csv" || name === ".xlsx, slow client") aim = rss <= AIM.growthMb ? `met (≤ ${AIM.growthMb} MB)` : `MISSED (≤ ${AIM.growthMb} MB)`;
       log(
-        `| ${name} | ${samples[0]!.rows.toLocaleString("en")} | ${(m(samples, (s) => s.bytes) / MB).toFixed(1)} | ${(ms / 1000).toFixed(2)} | ${(ms / bare).toFixed(1)} | ${rss.toFixed(0)} | ${heap.toFixed(0)} | ${aim} |`,
+        `| ${name} | ${samples[0]!.rows.toLocaleString("en")} | ${(m(samples, (s) => s.bytes) / MB).toFixed(1)} | ${(ms / 1000).toFixed(2)} | ${(ms / bare).toFixed(1)} | ` +
+          `${m(samples, (s) => s.rssMb).toFixed(0)} (${first.rssMb.toFixed(0)}) | ${m(samples, (s) => s.heapMb).toFixed(0)} (${first.heapMb.toFixed(0)}) | ${aim} |`,
       );
     }
     const xlsx = results[1]!.samples;
