@@ -15,6 +15,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createDb, createPool, type Db } from "./client";
 import { DEMO_CHAINS, insertDemoPipeline } from "./demo-data";
 import { insertDemoWorkflows } from "./demo-workflows";
+import { insertDemoLand } from "./demo-land";
 import { industryChains, units, users } from "./schema";
 import type { Role } from "./schema/enums";
 import { generateSynthetic } from "./synthetic";
@@ -86,6 +87,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
   await db.insert(industryChains).values(DEMO_CHAINS.map((c) => ({ ...c }))).onConflictDoNothing({ target: industryChains.code });
 
   const pipeline = await seedPipeline(db, ids);
+  const land = await seedLand(db);
   // Templates, and checklists on the demo parks and projects (after them, which they point at).
   const workflows = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7261003)`);
@@ -97,6 +99,11 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
     pipeline
       ? `[seed] Demo pipeline: ${pipeline.projects} projects of ${pipeline.enterprises} enterprises, with their history, activities and tasks.`
       : "[seed] Demo pipeline already present, left unchanged.",
+  );
+  log(
+    land
+      ? `[seed] Demo land: ${land.parks} parks with their zones, ${land.parcels} parcels (${land.matched} matched to projects).`
+      : "[seed] Demo parks and parcels already present, left unchanged.",
   );
   log(`[seed] Workflow templates: ${workflows.templates} added; ${workflows.checklists} demo checklists started.`);
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);
@@ -117,6 +124,16 @@ async function seedPipeline(db: Db, unitIds: Map<string, string>) {
     // Two seeds at once (two instances starting on a new database) take turns.
     await tx.execute(sql`select pg_advisory_xact_lock(7261002)`);
     return insertDemoPipeline(tx, refs);
+  });
+}
+
+/** The demo parks, zones and parcels (db/demo-land.ts), after the pipeline whose projects they match. */
+async function seedLand(db: Db) {
+  const chains = await db.select({ id: industryChains.id, code: industryChains.code }).from(industryChains);
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.username, "admin"));
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7261003)`);
+    return insertDemoLand(tx, { chainIds: new Map(chains.map((c) => [c.code, c.id])), adminId: admin?.id ?? null });
   });
 }
 

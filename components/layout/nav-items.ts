@@ -3,7 +3,7 @@ import type { Role } from "@/db/schema/enums";
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
 export type NavItem = {
   href: string;
-  label: "home" | "projects" | "board" | "signed" | "events" | "enterprises" | "reviews" | "account" | "users" | "units" | "chains";
+  label: "home" | "projects" | "board" | "signed" | "events" | "enterprises" | "reviews" | "parks" | "parcels" | "account" | "users" | "units" | "chains";
   least: Role;
   group?: "admin";
 };
@@ -16,6 +16,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/events", label: "events", least: "staff" },
   { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/reviews", label: "reviews", least: "manager" },
+  { href: "/parks", label: "parks", least: "staff" },
+  { href: "/parcels", label: "parcels", least: "staff" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },

@@ -15,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ProjectStage } from "@/db/schema/enums";
 import { usccWarning } from "@/lib/enterprises/validation";
 import { todayInChina } from "@/lib/i18n/format";
+import { formatMu } from "@/lib/land/area";
 import type { ProjectMilestone } from "@/lib/milestones/queries";
 import { orderWarnings, REPORT_FACTS, type MilestoneStage, type OrderWarning } from "@/lib/milestones/rules";
 import { reportSchema } from "@/lib/milestones/validation";
@@ -28,11 +29,6 @@ export type ReportContext = {
   signingDate: string | null;
   projectStage: ProjectStage;
 };
-
-function muText(areaMu: string) {
-  const [whole, frac = ""] = areaMu.split(".");
-  return `${whole}.${frac.padEnd(2, "0").slice(0, 2)}`;
-}
 
 /**
  * A stage report: the actual date and the facts the stage needs. "保存" keeps it as a draft;
@@ -131,7 +127,7 @@ export function ReportForm({
               <option value="">{t("milestones.noParcel")}</option>
               {context.parcels.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.code} · {p.parkName} · {muText(p.areaMu)} 亩
+                  {p.code} · {p.parkName} · {formatMu(p.areaMu)} 亩
                 </option>
               ))}
             </Select>

@@ -16,6 +16,7 @@ const FIELD_LABELS: Record<string, string> = {
   expectedSigningDate: "projects.expectedSigningDate",
   description: "projects.description",
   parkId: "projects.park",
+  parcel: "projects.parcel",
   landNeedMu: "projects.landNeed",
   landUse: "projects.landUse",
   signingDate: "signing.signingDate",
@@ -86,7 +87,7 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
           )}
           {item.type === "edit" && (
             <div className="mt-0.5 text-sm">
-              <p className="font-medium">{t(item.entity === "signing" ? "projects.editedSigning" : "projects.edited")}</p>
+              <p className="font-medium">{t(item.entity === "signing" ? "projects.editedSigning" : item.entity === "project_land" ? "projects.editedLand" : "projects.edited")}</p>
               <ul className="mt-1 space-y-0.5 text-slate-600">
                 {Object.keys(item.after).map((field) => (
                   <li key={field}>

@@ -4,7 +4,7 @@ import { StageBadge } from "@/components/projects/stage-badge";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { yuanToYi } from "@/lib/money";
-import { formatMu } from "@/lib/signed/columns";
+import { formatMu } from "@/lib/land/area";
 import type { SignedRow, SignedTotals } from "@/lib/signed/queries";
 import { signedQuery } from "@/lib/signed/url";
 import type { SignedListParams, SignedSort } from "@/lib/signed/validation";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { activities, auditLog, contacts, enterprises, events, fundsInPlace, milestones, stageEvents, tasks, units, users } from "@/db/schema";
+import { activities, auditLog, contacts, enterprises, events, fundsInPlace, milestones, parks, stageEvents, tasks, units, users } from "@/db/schema";
 import type { ActivityKind, ProjectStage, ProjectStatus, ReviewStatus, TaskStatus } from "@/db/schema/enums";
 
 // Call these only for a project the viewer may see (getProject first): they take its id as given.
@@ -8,7 +8,7 @@ import type { ActivityKind, ProjectStage, ProjectStatus, ReviewStatus, TaskStatu
 export type TimelineItem =
   | { type: "activity"; id: string; at: Date; kind: ActivityKind; occurredOn: string; participants: string; summary: string; nextStep: string; actor: string | null }
   | { type: "stage"; id: string; at: Date; fromStage: ProjectStage | null; toStage: ProjectStage; fromStatus: ProjectStatus | null; toStatus: ProjectStatus; note: string; actor: string | null }
-  | { type: "edit"; id: string; at: Date; entity: "project" | "signing"; before: Record<string, unknown>; after: Record<string, unknown>; actor: string | null }
+  | { type: "edit"; id: string; at: Date; entity: "project" | "signing" | "project_land"; before: Record<string, unknown>; after: Record<string, unknown>; actor: string | null }
   | { type: "task"; id: string; at: Date; title: string; done: boolean; actor: string | null }
   | { type: "report"; id: string; at: Date; stage: ProjectStage; status: ReviewStatus | null; plannedDate: string | null | undefined; comment: string; actor: string | null }
   | { type: "funds"; id: string; at: Date; receivedOn: string; amount: string; note: string; actor: string | null };
@@ -40,7 +40,7 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
       .select({ id: auditLog.id, entity: auditLog.entityType, at: auditLog.at, before: auditLog.before, after: auditLog.after, actor: users.displayName })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(and(inArray(auditLog.entityType, ["project", "signing"]), eq(auditLog.entityId, projectId), eq(auditLog.action, "update")))
+      .where(and(inArray(auditLog.entityType, ["project", "signing", "project_land"]), eq(auditLog.entityId, projectId), eq(auditLog.action, "update")))
       .orderBy(desc(auditLog.at))
       .limit(limit),
     db
@@ -98,7 +98,7 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
     })),
     ...edits
       .filter((e) => Object.keys(e.after ?? {}).some((k) => !STAGE_FIELDS.has(k)))
-      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, entity: e.entity as "project" | "signing", before: e.before ?? {}, after: e.after ?? {}, actor: e.actor })),
+      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, entity: e.entity as "project" | "signing" | "project_land", before: e.before ?? {}, after: e.after ?? {}, actor: e.actor })),
     // A report's saves, submissions and reviews (status changes) and plan changes; other edits are not news.
     ...reports
       .filter((r) => r.after && ("reviewStatus" in r.after || "plannedDate" in r.after))
@@ -137,10 +137,10 @@ export async function enterpriseContacts(db: DbOrTx, enterpriseId: string) {
     .orderBy(asc(contacts.createdAt));
 }
 
-/** Display names for the ids that edits mention (owners, stewards, enterprises, events, units), to show "张华 → 李明" rather than ids. */
+/** Display names for the ids that edits mention (owners, stewards, enterprises, events, units, parks), to show "张华 → 李明" rather than ids. */
 export async function namesForEdits(db: DbOrTx, items: TimelineItem[]): Promise<Map<string, string>> {
-  const ids = { user: new Set<string>(), enterprise: new Set<string>(), event: new Set<string>(), unit: new Set<string>() };
-  const kinds: Record<string, keyof typeof ids> = { ownerId: "user", stewardId: "user", enterpriseId: "enterprise", eventId: "event", responsibleUnitId: "unit", unitId: "unit" };
+  const ids = { user: new Set<string>(), enterprise: new Set<string>(), event: new Set<string>(), unit: new Set<string>(), park: new Set<string>() };
+  const kinds: Record<string, keyof typeof ids> = { ownerId: "user", stewardId: "user", enterpriseId: "enterprise", eventId: "event", responsibleUnitId: "unit", unitId: "unit", parkId: "park" };
   for (const item of items) {
     if (item.type !== "edit") continue;
     for (const side of [item.before, item.after]) {
@@ -153,6 +153,7 @@ export async function namesForEdits(db: DbOrTx, items: TimelineItem[]): Promise<
     lookup(ids.enterprise, (l) => db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, l))),
     lookup(ids.event, (l) => db.select({ id: events.id, name: events.name }).from(events).where(inArray(events.id, l))),
     lookup(ids.unit, (l) => db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, l))),
+    lookup(ids.park, (l) => db.select({ id: parks.id, name: parks.name }).from(parks).where(inArray(parks.id, l))),
   ]);
   return new Map(rows.flat().map((r) => [r.id, r.name]));
 }

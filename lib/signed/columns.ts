@@ -142,11 +142,6 @@ function scaledDigits(value: string, scale: number): { negative: boolean; digits
   return { negative, digits: (whole + frac.padEnd(scale, "0").slice(0, scale)).replace(/^0+(?=\d)/, "") || "0" };
 }
 
-function scaled(value: string, scale: number): bigint {
-  const { negative, digits } = scaledDigits(value, scale);
-  return negative ? -BigInt(digits) : BigInt(digits);
-}
-
 const SAFE_DIGITS = 15; // below 2^53: a Number holds any integer of up to 15 digits exactly
 const FLUSH_AT = 2 ** 52;
 
@@ -206,13 +201,4 @@ export class ExportTotals {
       return { kind: "text", value: null };
     });
   }
-}
-
-/** An area in 亩 for the screen: 2 decimals, rounded half up ("42.833333" → "42.83"). */
-export function formatMu(mu: string): string {
-  const n = scaled(mu, 6);
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const cents = (abs + 5_000n) / 10_000n;
-  return `${negative && cents > 0n ? "-" : ""}${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, events, fundsInPlace, industryChains, milestones, parcels, parks, projects, signings, units, users } from "@/db/schema";
@@ -216,9 +216,4 @@ export async function filterNames(db: DbOrTx, f: SignedFilters): Promise<FilterN
     f.owner ? one(db.select({ name: users.displayName }).from(users).where(eq(users.id, f.owner))) : undefined,
   ]);
   return { event, park, chain, unit, owner };
-}
-
-/** Parks to filter by (everyone may read parks). */
-export async function listParkOptions(db: DbOrTx) {
-  return db.select({ id: parks.id, name: parks.name }).from(parks).orderBy(asc(parks.sortOrder), asc(parks.name));
 }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { units, users } from "@/db/schema";
+import { DEMO_LAND_NEEDS, DEMO_PARCELS, DEMO_PARKS } from "@/db/demo-land";
 import { DEMO_CHAINS, DEMO_COLLEAGUES, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, seed } from "@/db/seed";
 import { generateSynthetic, SYNTHETIC_NOTE } from "@/db/synthetic";
 import { authenticate } from "@/lib/auth/authenticate";
@@ -356,6 +357,135 @@ describe("seed", () => {
     expect(firstLog.slice(1).join("\n")).toContain("demo1234");
     for (const u of DEMO_USERS) expect(firstLog.some((l) => l.includes(u.username))).toBe(true);
     expect(firstLog.some((l) => l.includes("zhaolei"))).toBe(false);
+  });
+});
+
+describe("seed: parks, zones and parcels", () => {
+  type Totals = { area: string; parcels: number; cleared: string; transferred: string };
+  const totalsOf = async (where: ReturnType<typeof sql>) =>
+    (
+      await rows<Totals>(
+        db,
+        sql`select coalesce(sum(pa.area_mu), 0)::text as area, count(pa.id)::int as parcels,
+                   coalesce(sum(pa.area_mu) filter (where pa.status >= 'cleared'), 0)::text as cleared,
+                   coalesce(sum(pa.area_mu) filter (where pa.status >= 'transferred'), 0)::text as transferred
+              from parcels pa join parks p on p.id = pa.park_id left join zones z on z.id = pa.zone_id where ${where}`,
+      )
+    )[0]!;
+
+  it("seeds the facts.md parks with their districts, areas, operators, leading chains and zones", async () => {
+    const parks = await rows<{ name: string; district: string; area: string | null; operator: string; chain: string | null; zones: string[] | null }>(
+      db,
+      sql`select p.name, p.district_code as district, p.area_mu::text as area, p.operator, c.code as chain,
+                 (select array_agg(z.name order by z.sort_order) from zones z where z.park_id = p.id) as zones
+            from parks p left join industry_chains c on c.id = p.leading_chain_id order by p.sort_order`,
+    );
+    expect(parks.map((p) => p.name)).toEqual(DEMO_PARKS.map((p) => p.name));
+    expect(parks[0]).toEqual({ name: "健康谷", district: "370203", area: "1071.000000", operator: "融汇集团", chain: "SB-YLQX", zones: ["核心区", "美青工业园及周边", "孤山北", "中商地块"] });
+    expect(parks[1]).toMatchObject({ name: "生物医药及医疗器械产业园", district: "", area: "4600.000000", chain: "GX-SWYY", zones: ["医药器械片区", "康复医疗片区"] });
+    expect(parks[2]).toMatchObject({ name: "精密仪器仪表产业园", area: "2900.000000", chain: "GX-ZNZZ", zones: ["核心区", "拓展区"] });
+    expect(parks.slice(3).map((p) => [p.name, p.district])).toEqual([
+      ["生命药洲", "370213"],
+      ["信联天地", "370213"],
+    ]);
+    expect(parks[4]!.operator).toBe("青岛金水集团");
+  });
+
+  it("gives 健康谷 parcels adding up to its 1,071 亩, 核心区's to 383 亩, each zone to its area", async () => {
+    expect(await totalsOf(sql`p.name = '健康谷'`)).toMatchObject({ area: "1071.000000" });
+    const zonesOf = await rows<{ zone: string; planned: string; parcels: string }>(
+      db,
+      sql`select z.name as zone, z.area_mu::text as planned, coalesce(sum(pa.area_mu), 0)::text as parcels
+            from zones z join parks p on p.id = z.park_id left join parcels pa on pa.zone_id = z.id
+           where p.name = '健康谷' group by z.id order by z.sort_order`,
+    );
+    expect(zonesOf).toEqual([
+      { zone: "核心区", planned: "383.000000", parcels: "383.000000" },
+      { zone: "美青工业园及周边", planned: "300.000000", parcels: "300.000000" },
+      { zone: "孤山北", planned: "250.000000", parcels: "250.000000" },
+      { zone: "中商地块", planned: "138.000000", parcels: "138.000000" },
+    ]);
+    // The cumulative figures the field reports give, for 健康谷 as seeded.
+    const hv = await totalsOf(sql`p.name = '健康谷'`);
+    expect(Number(hv.cleared)).toBeGreaterThan(Number(hv.transferred));
+    expect(Number(hv.transferred)).toBeGreaterThan(0);
+  });
+
+  it("has parcels in every status, some typed in ㎡, each with a status history that ends where it stands", async () => {
+    const statuses = await rows<{ status: string }>(db, sql`select distinct status::text from parcels`);
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(["reserved", "cleared", "listed", "transferred", "under_construction", "completed"]));
+    const hv = await rows<{ status: string }>(db, sql`select distinct pa.status::text from parcels pa join parks p on p.id = pa.park_id where p.name = '健康谷'`);
+    expect(hv).toHaveLength(6);
+    const [sqm] = await rows<{ n: number }>(db, sql`select count(*)::int as n from parcels where area_entered_in = 'sqm'`);
+    expect(sqm!.n).toBeGreaterThanOrEqual(3);
+    const [{ n: total } = { n: 0 }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from parcels`);
+    expect(total).toBe(DEMO_PARCELS.length);
+    const broken = await rows<{ code: string }>(
+      db,
+      sql`select pa.code from parcels pa
+           where pa.status is distinct from (select c.to_status from parcel_status_changes c where c.parcel_id = pa.id order by c.changed_on desc, c.id desc limit 1)
+              or pa.status_changed_on is distinct from (select max(c.changed_on) from parcel_status_changes c where c.parcel_id = pa.id)
+              or (select count(*) from parcel_status_changes c where c.parcel_id = pa.id and c.from_status is null) <> 1
+              or (pa.status >= 'transferred') <> (pa.transfer_date is not null)
+              or exists (select 1 from parcel_status_changes c where c.parcel_id = pa.id and c.changed_on > current_date)`,
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it("matches 国药's 471 亩 project and 海尔生物安全科创产业园 to their parcels, and leaves 核心区 parcels on offer", async () => {
+    const matched = await rows<{ project: string; code: string; area: string; status: string; transfer: string | null; need: string | null; park: string }>(
+      db,
+      sql`select pr.name as project, pa.code, pa.area_mu::text as area, pa.status::text, pa.transfer_date::text as transfer,
+                 pr.land_need_mu::text as need, p.name as park
+            from parcels pa join projects pr on pr.id = pa.project_id join parks p on p.id = pa.park_id`,
+    );
+    const byProject = new Map(matched.map((m) => [m.project, m]));
+    expect(byProject.get("国药融资租赁医药器械产业项目（471 亩）")).toMatchObject({ area: "471.000000", status: "transferred", need: "471.000000", park: "生物医药及医疗器械产业园" });
+    expect(byProject.get("海尔生物安全科创产业园")).toMatchObject({ status: "under_construction", transfer: "2023-06-15" });
+    const haier = await rows<{ to: string; on: string }>(
+      db,
+      sql`select c.to_status::text as to, c.changed_on::text as on from parcel_status_changes c join parcels pa on pa.id = c.parcel_id
+           where pa.code = 'HTQ-2023-05' order by c.changed_on`,
+    );
+    expect(haier.slice(-2)).toEqual([
+      { to: "transferred", on: "2023-06-15" },
+      { to: "under_construction", on: "2023-06-30" },
+    ]);
+    expect(matched.length).toBeGreaterThanOrEqual(5);
+    const open = await rows<{ code: string }>(
+      db,
+      sql`select pa.code from parcels pa join zones z on z.id = pa.zone_id join parks p on p.id = pa.park_id
+           where p.name = '健康谷' and z.name = '核心区' and pa.project_id is null and pa.status in ('cleared', 'listed')`,
+    );
+    expect(open.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("puts the demo projects in their units' parks and gives some a land need", async () => {
+    const byUnit = await rows<{ unit: string; park: string | null; n: number }>(
+      db,
+      sql`select u.code as unit, p.name as park, count(*)::int as n from projects pr join units u on u.id = pr.unit_id
+            left join parks p on p.id = pr.park_id group by 1, 2 order by 1, 2`,
+    );
+    expect(byUnit.filter((r) => r.unit === "370203-JKG").map((r) => r.park)).toEqual(["健康谷"]);
+    expect(byUnit.filter((r) => r.unit === "QDHT-JMYQ").map((r) => r.park)).toEqual(["精密仪器仪表产业园"]);
+    expect(byUnit.filter((r) => r.unit === "QDHT-SWYY").map((r) => r.park)).toEqual(["生物医药及医疗器械产业园"]);
+    const [needs] = await rows<{ n: number }>(db, sql`select count(*)::int as n from projects where land_need_mu is not null and land_use is not null`);
+    expect(needs!.n).toBeGreaterThanOrEqual(Object.keys(DEMO_LAND_NEEDS).length);
+  });
+
+  it("does not add the parks twice", async () => {
+    const landCounts = () =>
+      rows<Record<string, number>>(
+        db,
+        sql`select (select count(*)::int from parks) as parks, (select count(*)::int from zones) as zones,
+                   (select count(*)::int from parcels) as parcels, (select count(*)::int from parcel_status_changes) as changes`,
+      );
+    const before = await landCounts();
+    const log: string[] = [];
+    await seed(db, (line) => log.push(line));
+    expect(await landCounts()).toEqual(before);
+    expect(log[2]).toBe("[seed] Demo parks and parcels already present, left unchanged.");
+    expect(firstLog[2]).toMatch(/^\[seed\] Demo land: 5 parks with their zones, \d+ parcels \(\d+ matched to projects\)\.$/);
   });
 });
 

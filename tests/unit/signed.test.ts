@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canExportSigned } from "@/lib/signed/access";
-import { EXPORT_COLUMNS, exportCells, ExportTotals, formatMu, muExact, stageText, yiExact, type ExportRow } from "@/lib/signed/columns";
+import { EXPORT_COLUMNS, exportCells, ExportTotals, muExact, stageText, yiExact, type ExportRow } from "@/lib/signed/columns";
 import { CSV_BOM, CSV_HEADER, csvCell, csvField, csvLine, neutralizeFormula } from "@/lib/signed/csv";
 import { contentDisposition, exportFilename } from "@/lib/signed/export";
 import { filterSummary } from "@/lib/signed/summary";
@@ -77,9 +77,6 @@ describe("签约项目清单 columns", () => {
     expect(yiExact("0.01")).toBe("0.0000000001");
     expect(muExact("471.000000")).toBe("471.00");
     expect(muExact("12.333333")).toBe("12.333333");
-    expect(formatMu("42.833333")).toBe("42.83");
-    expect(formatMu("0.005000")).toBe("0.01");
-    expect(formatMu("0")).toBe("0.00");
   });
 
   it("sum the totals row exactly, where floating point would not", () => {

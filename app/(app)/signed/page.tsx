@@ -11,11 +11,12 @@ import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import type { Viewer } from "@/lib/auth/roles";
 import { listEventOptions } from "@/lib/events/queries";
+import { parkOptions } from "@/lib/land/queries";
 import { yuanToYi } from "@/lib/money";
 import { projectFormOptions } from "@/lib/projects/options";
 import { PAGE_SIZES } from "@/lib/projects/validation";
 import { canExportSigned } from "@/lib/signed/access";
-import { listParkOptions, listSignedProjects } from "@/lib/signed/queries";
+import { listSignedProjects } from "@/lib/signed/queries";
 import { exportQuery, signedQuery } from "@/lib/signed/url";
 import { signedListSchema, type SignedListParams } from "@/lib/signed/validation";
 
@@ -28,7 +29,7 @@ export default async function SignedPage({ searchParams }: { searchParams: Promi
   const params = signedListSchema.parse(await searchParams);
   const t = await getTranslations();
   const db = getDb();
-  const [options, events, parks] = await Promise.all([projectFormOptions(db, viewer), listEventOptions(db), listParkOptions(db)]);
+  const [options, events, parks] = await Promise.all([projectFormOptions(db, viewer), listEventOptions(db), parkOptions(db)]);
   return (
     <div>
       <PageHeader title={t("signed.title")} description={t("signed.description")} />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MilestoneList } from "@/components/milestones/milestone-list";
+import { ProjectLandCard } from "@/components/land/project-land-card";
 import { ActivityForm } from "@/components/projects/activity-form";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { StageBadge } from "@/components/projects/stage-badge";
@@ -21,6 +22,7 @@ import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
 import { projectMilestones, reportParcelOptions, reviewerOf } from "@/lib/milestones/queries";
+import { formatMu } from "@/lib/land/area";
 import { isOver100m, yuanToYi } from "@/lib/money";
 import { projectFormOptions } from "@/lib/projects/options";
 import { getProject } from "@/lib/projects/queries";
@@ -65,6 +67,10 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     if (field === "totalInvestment" || field === "contractInvestment" || field === "phase1Investment") return `${yuanToYi(String(value))} ${t("projects.yi")}`;
     if (field === "fundsAmount") return `${yuanToYi(String(value), 4)} ${t("projects.yi")}`;
     if (field === "agreementType") return t(`agreementTypes.${value as "investment"}`);
+    if (field === "landNeedMu") return `${formatMu(String(value))} 亩`;
+    if (field === "landUse") return t(`landUses.${value as "industrial_m1"}`);
+    if (field === "parcel" && typeof value === "object") return (value as { parcelCode?: string }).parcelCode ?? t("projects.none");
+    if (field === "parkId") return names.get(String(value)) ?? t("projects.none");
     if (["ownerId", "enterpriseId", "stewardId", "eventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
     if (field === "industryChainId") return chainNames.get(String(value)) ?? t("projects.none");
     if (field === "unitId") return unitNames.get(String(value)) ?? t("projects.none");
@@ -180,6 +186,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           </Card>
           {signing && <SigningCard projectId={project.id} signing={signing} unitName={project.unitName} />}
           {signing && funds && <FundsCard projectId={project.id} entries={funds.entries} total={funds.total} contractInvestment={signing.contractInvestment} />}
+          <ProjectLandCard projectId={project.id} viewer={viewer} />
           <Card aria-labelledby="tasks-heading">
             <CardHeader id="tasks-heading" title={t("projects.tasks")} />
             <CardBody className="space-y-4">

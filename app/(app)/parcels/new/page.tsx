@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ParcelForm } from "@/components/land/parcel-form";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { requirePageViewer } from "@/lib/auth/page";
+import { todayInChina } from "@/lib/i18n/format";
+import { parkOptions } from "@/lib/land/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("parcels"))("new") };
+}
+
+/** ?park=<id> (from a park's page) starts the form in that park. */
+export default async function NewParcelPage({ searchParams }: { searchParams: Promise<{ park?: string }> }) {
+  await requirePageViewer("manager");
+  const [t, parks] = await Promise.all([getTranslations("parcels"), parkOptions(getDb())]);
+  const { park } = await searchParams;
+  return (
+    <div>
+      <Link href="/parcels" className="text-sm text-brand-700 underline underline-offset-2">
+        ← {t("back")}
+      </Link>
+      <div className="mt-3">
+        <PageHeader title={t("new")} />
+      </div>
+      <Card>
+        <CardBody>
+          <ParcelForm parks={parks} defaults={{ parkId: parks.some((p) => p.id === park) ? park! : "", today: todayInChina() }} />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
