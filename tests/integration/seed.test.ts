@@ -550,7 +550,7 @@ describe("synthetic generator", () => {
   it("gives signed projects their signing facts, approved reports between signing and stage change, and funds", async () => {
     const t = await createTestDb();
     await seed(t.db, () => {});
-    await t.db.execute(sql`insert into parks (name) values ('健康谷'), ('生物医药及医疗器械产业园'), ('精密仪器仪表产业园')`);
+    await t.db.execute(sql`insert into parks (name) values ('健康谷'), ('生物医药及医疗器械产业园'), ('精密仪器仪表产业园') on conflict do nothing`);
     const summary = await generateSynthetic(t.db, { scale: 1500, anchor: ANCHOR, log: () => {} });
     expect(summary.events).toBeGreaterThanOrEqual(4);
     const syn = sql`(select p.* from projects p join enterprises e on e.id = p.enterprise_id where e.notes = ${SYNTHETIC_NOTE})`;
