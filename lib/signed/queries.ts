@@ -128,7 +128,7 @@ function rowsQuery(db: DbOrTx) {
  * The totals row over `where`, in one statement: count, Σ amounts (元) and Σ 用地 (亩), exact
  * (numeric sums). The filtered set is gathered once; funds and parcels are then summed over
  * it as sets (a hash join for a large list, index lookups for a small one) rather than looked
- * up project by project.
+ * up project by project. (A join, not `in (…)`: the ids are unique, so nothing to de-duplicate.)
  */
 export async function signedTotals(db: DbOrTx, where: SQL | undefined) {
   const { rows } = await db.execute<{ count: number; total: string | null; contract: string | null; phase1: string | null; land: string | null; funds: string | null }>(sql`
@@ -140,7 +140,7 @@ export async function signedTotals(db: DbOrTx, where: SQL | undefined) {
     select count(*)::int as count, sum(total) as total, sum(contract) as contract, sum(phase1) as phase1,
            (select sum(coalesce(pa.mu, sel2.need)) from sel sel2
               left join (select ${parcels.projectId} as project_id, sum(${parcels.areaMu}) as mu from ${parcels} group by 1) pa on pa.project_id = sel2.id) as land,
-           (select sum(${fundsInPlace.amount}) from ${fundsInPlace} where ${fundsInPlace.projectId} in (select id from sel)) as funds
+           (select sum(${fundsInPlace.amount}) from ${fundsInPlace} inner join sel sel3 on sel3.id = ${fundsInPlace.projectId}) as funds
       from sel`);
   const row = rows[0];
   return {
