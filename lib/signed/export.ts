@@ -324,17 +324,21 @@ export async function exportSignedProjects(opts: ExportOptions): Promise<Readabl
       opts.onEnd?.({ rows: totals.count, completed });
     })());
 
+  // Set when the client went away: a read still in flight then ends quietly.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const chunk = await writer.next();
+          if (cancelled) return;
           if (chunk) controller.enqueue(chunk);
           else {
             await end(true);
             controller.close();
           }
         } catch (e) {
+          if (cancelled) return;
           console.error("[export] failed:", e);
           await end(false, e);
           // The response breaks off instead of ending as if complete.
@@ -342,6 +346,7 @@ export async function exportSignedProjects(opts: ExportOptions): Promise<Readabl
         }
       },
       async cancel() {
+        cancelled = true;
         await end(false);
       },
     },

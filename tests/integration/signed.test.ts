@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { and, desc, eq } from "drizzle-orm";
 import type pg from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, enterprises, events, fundsInPlace, industryChains, milestones, parcels, parks, projects, signings, type Unit } from "@/db/schema";
 import type { ProjectStage, ProjectStatus, ReviewStatus } from "@/db/schema/enums";
@@ -460,6 +460,26 @@ describe("export: permissions and connections", () => {
     expect(busy()).toBe(0);
     const audit = await lastExportAudit();
     expect(audit.after).toMatchObject({ format: "xlsx", completed: false });
+  });
+
+  it("ends quietly when the client goes away in the middle of a read", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const format of ["xlsx", "csv"] as const) {
+        const { page: _p, size: _s, ...params } = signedListSchema.parse({});
+        let result: ExportResult | undefined;
+        const stream = await exportSignedProjects({ pool, db, viewer: admin, params, format, onEnd: (r) => (result = r) });
+        const reader = stream.getReader();
+        const inFlight = reader.read();
+        await reader.cancel();
+        expect(await inFlight).toMatchObject({ done: true });
+        expect(result?.completed, format).toBe(false);
+        expect(pool.totalCount - pool.idleCount).toBe(0);
+      }
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("releases its connection after a finished export", async () => {
