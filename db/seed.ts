@@ -16,6 +16,7 @@ import { createDb, createPool, type Db } from "./client";
 import { DEMO_CHAINS, insertDemoPipeline } from "./demo-data";
 import { insertDemoWorkflows } from "./demo-workflows";
 import { insertDemoLand } from "./demo-land";
+import { seedDemoGrids } from "./demo-grids";
 import { industryChains, units, users } from "./schema";
 import type { Role } from "./schema/enums";
 import { generateSynthetic } from "./synthetic";
@@ -108,6 +109,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
   log(`[seed] Workflow templates: ${workflows.templates} added; ${workflows.checklists} demo checklists started.`);
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) log(`         ${u.username.padEnd(8)} ${u.note}`);
+  await seedDemoGrids(db, log);
 }
 
 /** The demo enterprises and projects, in one transaction; nothing when they are already there. */

@@ -11,6 +11,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
 import { reviewQueue } from "@/lib/milestones/queries";
 import { myOpenTasks, myStalledProjects, recentProjects, stalledDays } from "@/lib/projects/my-work";
+import { overdueServiceCount } from "@/lib/workflows/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("myWork"))("title") };
@@ -24,11 +25,12 @@ export default async function MyWorkPage() {
   const db = getDb();
   const today = todayInChina();
   const days = stalledDays();
-  const [tasks, stalled, recent, reviews] = await Promise.all([
+  const [tasks, stalled, recent, reviews, overdueService] = await Promise.all([
     myOpenTasks(db, viewer, today),
     myStalledProjects(db, viewer, days),
     recentProjects(db, viewer),
     hasRole(viewer, "manager") ? reviewQueue(db, viewer) : [],
+    overdueServiceCount(db, viewer, today),
   ]);
   const overdue = tasks.filter((task) => task.dueDate !== null && task.dueDate < today).length;
   const now = new Date(`${today}T12:00:00+08:00`).getTime();
@@ -46,6 +48,14 @@ export default async function MyWorkPage() {
             {t("reviews.title")}
           </Link>
         </Alert>
+      )}
+      {overdueService > 0 && (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="overdue-service">
+          <span>{t("service.overdueOnHome", { count: overdueService })}</span>
+          <Link href="/service?overdue=1" className="font-medium underline underline-offset-2">
+            {t("service.viewOverdue")}
+          </Link>
+        </div>
       )}
       <div className="grid gap-5 lg:grid-cols-2">
         <Card aria-labelledby="tasks-heading">

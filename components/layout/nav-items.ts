@@ -3,7 +3,24 @@ import type { Role } from "@/db/schema/enums";
 /** The navigation: only sections that exist, each shown to the roles that may open it. */
 export type NavItem = {
   href: string;
-  label: "home" | "projects" | "board" | "signed" | "events" | "enterprises" | "reviews" | "parks" | "parcels" | "account" | "users" | "units" | "chains";
+  label:
+    | "home"
+    | "projects"
+    | "board"
+    | "reviews"
+    | "signed"
+    | "events"
+    | "enterprises"
+    | "parks"
+    | "parcels"
+    | "service"
+    | "grids"
+    | "account"
+    | "users"
+    | "units"
+    | "chains"
+    | "templates"
+    | "holidays";
   least: Role;
   group?: "admin";
 };
@@ -14,12 +31,16 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/projects/board", label: "board", least: "staff" },
   { href: "/signed", label: "signed", least: "staff" },
   { href: "/events", label: "events", least: "staff" },
-  { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/reviews", label: "reviews", least: "manager" },
+  { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/parks", label: "parks", least: "staff" },
   { href: "/parcels", label: "parcels", least: "staff" },
+  { href: "/service", label: "service", least: "staff" },
+  { href: "/grids", label: "grids", least: "staff" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
+  { href: "/admin/templates", label: "templates", least: "admin", group: "admin" },
+  { href: "/admin/holidays", label: "holidays", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },
 ];

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { formatDateTime } from "@/lib/i18n/format";
-import type { TimelineItem } from "@/lib/projects/timeline";
+import type { ChecklistItemChange, TimelineItem } from "@/lib/projects/timeline";
 
 const FIELD_LABELS: Record<string, string> = {
   name: "projects.name",
@@ -38,7 +39,21 @@ const DOTS: Record<TimelineItem["type"], string> = {
   funds: "bg-emerald-400",
   edit: "bg-slate-400",
   task: "bg-slate-400",
+  checklist: "bg-sky-600",
+  checklistItems: "bg-sky-600",
 };
+
+// A checklist item's fields as the timeline names them, in the order they are listed.
+const ITEM_FIELDS: [string, string][] = [
+  ["status", "checklists.status"],
+  ["ownerId", "checklists.itemOwner"],
+  ["dueDate", "checklists.dueDate"],
+  ["completedOn", "checklists.completedOn"],
+  ["progressNote", "checklists.progressNote"],
+  ["evidence", "checklists.evidence"],
+];
+// One save of 用地一件事's dates can touch a dozen items: the first few are listed, then a count.
+const MAX_CHANGES = 5;
 
 /** The project's history, newest first: activities, stage changes, edits and tasks. */
 export async function Timeline({ items, format }: { items: TimelineItem[]; format: (field: string, value: unknown) => string }) {
@@ -123,6 +138,36 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
               {item.note && <span className="text-slate-600">（{item.note}）</span>}
             </p>
           )}
+          {item.type === "checklist" && (
+            <p className="mt-0.5 text-sm">
+              {t.rich("checklists.timelineStarted", {
+                name: item.name,
+                link: (chunks) => (
+                  <Link href={`/checklists/${item.checklistId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </p>
+          )}
+          {item.type === "checklistItems" && (
+            <div className="mt-0.5 text-sm">
+              <p className="font-medium">
+                <Link href={`/checklists/${item.checklistId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {item.name}
+                </Link>
+                <span className="ml-1 font-normal text-slate-600">{t("checklists.timelineChanged", { count: item.changes.length })}</span>
+              </p>
+              <ul className="mt-1 space-y-0.5 text-slate-600">
+                {item.changes.slice(0, MAX_CHANGES).map((change) => (
+                  <li key={change.itemId}>
+                    「{change.title}」{describeItemChange(change, t, format)}
+                  </li>
+                ))}
+                {item.changes.length > MAX_CHANGES && <li>{t("checklists.timelineMore", { count: item.changes.length - MAX_CHANGES })}</li>}
+              </ul>
+            </div>
+          )}
           {item.type === "task" && (
             <p className="mt-0.5 text-sm">{item.done ? t("projects.taskCompleted", { title: item.title }) : t("projects.taskCreated", { title: item.title })}</p>
           )}
@@ -130,4 +175,24 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
       ))}
     </ol>
   );
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+/** "状态：未启动 → 已完成；完成日期：无 → 2026-05-01" — the new progress note and evidence are shown as they now read. */
+function describeItemChange(change: ChecklistItemChange, t: Translate, format: (field: string, value: unknown) => string): string {
+  const show = (field: string, value: unknown): string => {
+    if (field === "status" && typeof value === "string") return t(`itemStatuses.${value as "done"}`);
+    if (field === "evidence") return t("checklists.evidenceLinks", { count: Array.isArray(value) ? value.length : 0 });
+    return format(field, value);
+  };
+  // A note added to the end (the one-step 办结 appends it) reads as just what was added.
+  const note = (before: unknown, after: unknown) => (typeof before === "string" && before && typeof after === "string" && after.startsWith(before) ? after.slice(before.length).trim() : after);
+  return ITEM_FIELDS.filter(([field]) => field in change.after)
+    .map(([field, label]) =>
+      field === "progressNote"
+        ? `${t(label as never)}：${show(field, note(change.before[field], change.after[field]))}`
+        : `${t(label as never)}：${show(field, change.before[field])} → ${show(field, change.after[field])}`,
+    )
+    .join("；");
 }

@@ -148,7 +148,7 @@ export async function reviewReport(db: Db, viewer: Viewer, milestoneId: string, 
         await writeAudit(tx, { actorId: viewer.id, action: "update", entityType: "project", entityId: project.id, ...diffRows({ stage: project.stage }, { stage: moved!.stage }), ip: ctx.ip });
       }
       // Service items counted from the land date (用地一件事) get their due dates now.
-      if (before.stage === "land_secured" && before.actualDate) await fillLandDueDates(tx, project.id, before.actualDate);
+      if (before.stage === "land_secured" && before.actualDate) await fillLandDueDates(tx, project.id, before.actualDate, viewer.id, ctx);
       if (before.parcelId) {
         const [parcel] = await tx
           .update(parcels)

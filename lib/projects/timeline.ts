@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { activities, auditLog, contacts, enterprises, events, fundsInPlace, milestones, parks, stageEvents, tasks, units, users } from "@/db/schema";
+import { activities, auditLog, checklistItems, checklists, contacts, enterprises, events, fundsInPlace, milestones, parks, stageEvents, tasks, units, users } from "@/db/schema";
 import type { ActivityKind, ProjectStage, ProjectStatus, ReviewStatus, TaskStatus } from "@/db/schema/enums";
 
 // Call these only for a project the viewer may see (getProject first): they take its id as given.
@@ -11,17 +11,22 @@ export type TimelineItem =
   | { type: "edit"; id: string; at: Date; entity: "project" | "signing" | "project_land"; before: Record<string, unknown>; after: Record<string, unknown>; actor: string | null }
   | { type: "task"; id: string; at: Date; title: string; done: boolean; actor: string | null }
   | { type: "report"; id: string; at: Date; stage: ProjectStage; status: ReviewStatus | null; plannedDate: string | null | undefined; comment: string; actor: string | null }
-  | { type: "funds"; id: string; at: Date; receivedOn: string; amount: string; note: string; actor: string | null };
+  | { type: "funds"; id: string; at: Date; receivedOn: string; amount: string; note: string; actor: string | null }
+  | { type: "checklist"; id: string; at: Date; checklistId: string; name: string; actor: string | null }
+  | { type: "checklistItems"; id: string; at: Date; checklistId: string; name: string; changes: ChecklistItemChange[]; actor: string | null };
+
+export type ChecklistItemChange = { itemId: string; title: string; before: Record<string, unknown>; after: Record<string, unknown> };
 
 // Stage changes are shown from stage_events; the audit rows they also write would repeat them.
 const STAGE_FIELDS = new Set(["stage", "status", "statusReason"]);
 
 /**
  * Activities, stage events, field edits (of the project and its signing), tasks, stage reports
- * and their review, and funds in place of one project, newest first.
+ * and their review, funds in place, and its service checklists (started, items changed) of one
+ * project, newest first.
  */
 export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): Promise<TimelineItem[]> {
-  const [acts, events, edits, taskRows, done, reports, funds] = await Promise.all([
+  const [acts, events, edits, taskRows, done, reports, funds, started, itemEdits] = await Promise.all([
     db
       .select({ a: activities, actor: users.displayName })
       .from(activities)
@@ -70,7 +75,48 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
       .where(eq(fundsInPlace.projectId, projectId))
       .orderBy(desc(fundsInPlace.createdAt))
       .limit(limit),
+    db
+      .select({ id: auditLog.id, at: auditLog.at, checklistId: checklists.id, name: checklists.name, actor: users.displayName })
+      .from(auditLog)
+      .innerJoin(checklists, sql`${auditLog.entityId} = ${checklists.id}::text`)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.entityType, "checklist"), eq(auditLog.action, "create"), eq(checklists.projectId, projectId)))
+      .orderBy(desc(auditLog.at))
+      .limit(limit),
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        before: auditLog.before,
+        after: auditLog.after,
+        itemId: checklistItems.id,
+        title: checklistItems.title,
+        checklistId: checklists.id,
+        name: checklists.name,
+        actor: users.displayName,
+      })
+      .from(auditLog)
+      .innerJoin(checklistItems, sql`${auditLog.entityId} = ${checklistItems.id}::text`)
+      .innerJoin(checklists, eq(checklists.id, checklistItems.checklistId))
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.entityType, "checklist_item"), eq(auditLog.action, "update"), eq(checklists.projectId, projectId)))
+      .orderBy(desc(auditLog.at), asc(checklistItems.sortOrder))
+      .limit(limit * 5),
   ]);
+
+  // One entry per save: the changes one person made to one checklist at one moment (a single
+  // item from its dialog, or all of 用地一件事's due dates once the land date is approved).
+  const itemGroups = new Map<string, Extract<TimelineItem, { type: "checklistItems" }>>();
+  for (const e of itemEdits) {
+    const key = `${e.at.toISOString()}|${e.actorId}|${e.checklistId}`;
+    let group = itemGroups.get(key);
+    if (!group) {
+      group = { type: "checklistItems", id: `c${e.id}`, at: e.at, checklistId: e.checklistId, name: e.name, changes: [], actor: e.actor };
+      itemGroups.set(key, group);
+    }
+    group.changes.push({ itemId: e.itemId, title: e.title, before: e.before ?? {}, after: e.after ?? {} });
+  }
 
   const items: TimelineItem[] = [
     ...acts.map(({ a, actor }) => ({
@@ -115,6 +161,8 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
     ...funds.map(({ f, actor }) => ({ type: "funds" as const, id: `f${f.id}`, at: f.createdAt, receivedOn: f.receivedOn, amount: f.amount, note: f.note, actor })),
     ...taskRows.map(({ t, actor }) => ({ type: "task" as const, id: `t${t.id}`, at: t.createdAt, title: t.title, done: false, actor })),
     ...done.map((t) => ({ type: "task" as const, id: `d${t.id}`, at: t.completedAt!, title: t.title, done: true, actor: null })),
+    ...started.map((c) => ({ type: "checklist" as const, id: `k${c.id}`, at: c.at, checklistId: c.checklistId, name: c.name, actor: c.actor })),
+    ...itemGroups.values(),
   ];
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }
@@ -142,8 +190,8 @@ export async function namesForEdits(db: DbOrTx, items: TimelineItem[]): Promise<
   const ids = { user: new Set<string>(), enterprise: new Set<string>(), event: new Set<string>(), unit: new Set<string>(), park: new Set<string>() };
   const kinds: Record<string, keyof typeof ids> = { ownerId: "user", stewardId: "user", enterpriseId: "enterprise", eventId: "event", responsibleUnitId: "unit", unitId: "unit", parkId: "park" };
   for (const item of items) {
-    if (item.type !== "edit") continue;
-    for (const side of [item.before, item.after]) {
+    const sides = item.type === "edit" ? [item.before, item.after] : item.type === "checklistItems" ? item.changes.flatMap((c) => [c.before, c.after]) : [];
+    for (const side of sides) {
       for (const [field, kind] of Object.entries(kinds)) if (typeof side[field] === "string") ids[kind].add(side[field]);
     }
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { checklistItems, checklists, milestones, parks, projects, signings, templateItems, users, workflowTemplates, zones } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
@@ -8,7 +8,8 @@ import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from
 import { todayInChina } from "@/lib/i18n/format";
 import { visibleProjects } from "@/lib/projects/queries";
 import { parseOrThrow } from "@/lib/validation";
-import { completionProblem, dueDateFor, type Anchors } from "./rules";
+import { checklistEditFacts } from "./queries";
+import { completionProblem, dueDateFor, mayEditItem, orderByPhase, type Anchors } from "./rules";
 import { applySchema, closeItemSchema, itemUpdateSchema, templateItemSchema, templateSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
@@ -33,14 +34,19 @@ export async function createTemplate(db: Db, actor: Viewer, input: unknown, ctx:
     .catch(codeTaken);
 }
 
-/** Locks the template for a change and raises its revision (checklists already started keep theirs). */
+/**
+ * Locks the template for a change and raises its revision (checklists already started keep
+ * theirs). `version` guards the template's own fields, so it moves only when they change: an
+ * item added on the same page leaves the open form of the fields current.
+ */
 async function reviseTemplate(tx: Tx, actor: Viewer, id: string, expectedVersion: number | null, set: Partial<typeof workflowTemplates.$inferInsert>, ctx: Ctx) {
   const [before] = await tx.select().from(workflowTemplates).where(eq(workflowTemplates.id, id)).for("update");
   if (!before) throw new NotFoundError();
   if (expectedVersion !== null && before.version !== expectedVersion) throw new ConflictError(before);
+  const fieldsChange = Object.keys(set).length > 0;
   const [after] = await tx
     .update(workflowTemplates)
-    .set({ ...set, revision: sql`${workflowTemplates.revision} + 1`, version: sql`${workflowTemplates.version} + 1` })
+    .set({ ...set, revision: sql`${workflowTemplates.revision} + 1`, ...(fieldsChange ? { version: sql`${workflowTemplates.version} + 1` } : {}) })
     .where(eq(workflowTemplates.id, id))
     .returning();
   const changes = diffRows(before, after!);
@@ -48,10 +54,37 @@ async function reviseTemplate(tx: Tx, actor: Viewer, id: string, expectedVersion
   return after!;
 }
 
+/**
+ * Saves the template's own fields. A save that changes nothing leaves the revision alone; a
+ * phase may only be dropped once no item is left in it.
+ */
 export async function updateTemplate(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(actor, "admin");
   const { version, ...data } = parseOrThrow(templateSchema, input);
-  return db.transaction((tx) => reviseTemplate(tx, actor, id, version, data, ctx)).catch(codeTaken);
+  return db
+    .transaction(async (tx) => {
+      const [before] = await tx.select().from(workflowTemplates).where(eq(workflowTemplates.id, id)).for("update");
+      if (!before) throw new NotFoundError();
+      if (before.version !== version) throw new ConflictError(before);
+      if (!Object.keys(diffRows(before, { ...before, ...data }).after).length) return before;
+      const dropped = before.phases.filter((p) => !data.phases.includes(p));
+      if (dropped.length) {
+        const [inUse] = await tx
+          .select({ phase: templateItems.phase })
+          .from(templateItems)
+          .where(and(eq(templateItems.templateId, id), inArray(templateItems.phase, dropped)))
+          .limit(1);
+        if (inUse) throw new ValidationError({ phases: ["workflows.errors.phaseInUse"] });
+      }
+      return reviseTemplate(tx, actor, id, version, data, ctx);
+    })
+    .catch(codeTaken);
+}
+
+/** A phased template's items sit in one of its phases; a flat template's in none. */
+function checkPhase(template: { phases: string[] }, phase: string) {
+  const ok = template.phases.length ? template.phases.includes(phase) : phase === "";
+  if (!ok) throw new ValidationError({ phase: ["workflows.errors.unknownPhase"] });
 }
 
 export async function addTemplateItem(db: Db, actor: Viewer, templateId: string, input: unknown, ctx: Ctx = {}) {
@@ -59,7 +92,7 @@ export async function addTemplateItem(db: Db, actor: Viewer, templateId: string,
   const { version: _v, ...data } = parseOrThrow(templateItemSchema, input);
   return db.transaction(async (tx) => {
     const template = await reviseTemplate(tx, actor, templateId, null, {}, ctx);
-    if (data.phase && !template.phases.includes(data.phase)) throw new ValidationError({ phase: ["workflows.errors.unknownPhase"] });
+    checkPhase(template, data.phase);
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${templateItems.sortOrder}), 0) + 1` })
       .from(templateItems)
@@ -77,8 +110,10 @@ export async function updateTemplateItem(db: Db, actor: Viewer, itemId: string, 
     const [before] = await tx.select().from(templateItems).where(eq(templateItems.id, itemId)).for("update");
     if (!before) throw new NotFoundError();
     if (before.version !== version) throw new ConflictError(before);
+    // Saving the form unchanged is not a new revision.
+    if (!Object.keys(diffRows(before, { ...before, ...data }).after).length) return before;
     const template = await reviseTemplate(tx, actor, before.templateId, null, {}, ctx);
-    if (data.phase && !template.phases.includes(data.phase)) throw new ValidationError({ phase: ["workflows.errors.unknownPhase"] });
+    checkPhase(template, data.phase);
     const [after] = await tx
       .update(templateItems)
       .set({ ...data, version: sql`${templateItems.version} + 1` })
@@ -101,32 +136,52 @@ export async function deleteTemplateItem(db: Db, actor: Viewer, itemId: string, 
   });
 }
 
-/** Moves an item one place up or down within its template. */
+/**
+ * Moves an item one place up or down among the items of its phase (the editor shows them
+ * grouped by phase). At the top or bottom already, nothing changes and the revision stays.
+ */
 export async function moveTemplateItem(db: Db, actor: Viewer, itemId: string, direction: "up" | "down", ctx: Ctx = {}) {
   assertRole(actor, "admin");
   return db.transaction(async (tx) => {
     const [item] = await tx.select().from(templateItems).where(eq(templateItems.id, itemId));
     if (!item) throw new NotFoundError();
+    // Lock the template first: two moves at once renumber one after the other.
+    await tx.select({ id: workflowTemplates.id }).from(workflowTemplates).where(eq(workflowTemplates.id, item.templateId)).for("update");
+    const all = await tx
+      .select({ id: templateItems.id, phase: templateItems.phase, sortOrder: templateItems.sortOrder })
+      .from(templateItems)
+      .where(eq(templateItems.templateId, item.templateId))
+      .orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt));
+    const from = all.findIndex((s) => s.id === itemId);
+    const step = direction === "up" ? -1 : 1;
+    let to = from + step;
+    while (to >= 0 && to < all.length && all[to]!.phase !== item.phase) to += step;
+    if (to < 0 || to >= all.length) return false;
+    [all[from], all[to]] = [all[to]!, all[from]!];
     await reviseTemplate(tx, actor, item.templateId, null, {}, ctx);
-    const siblings = await tx.select({ id: templateItems.id }).from(templateItems).where(eq(templateItems.templateId, item.templateId)).orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt));
-    const from = siblings.findIndex((s) => s.id === itemId);
-    const to = direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= siblings.length) return;
-    [siblings[from], siblings[to]] = [siblings[to]!, siblings[from]!];
-    for (const [i, s] of siblings.entries()) await tx.update(templateItems).set({ sortOrder: i + 1 }).where(eq(templateItems.id, s.id));
+    for (const [i, s] of all.entries()) {
+      // The order is the template's (its revision rose); an item's own form stays current.
+      if (s.sortOrder !== i + 1) await tx.update(templateItems).set({ sortOrder: i + 1 }).where(eq(templateItems.id, s.id));
+    }
+    const newOrder = all.findIndex((s) => s.id === itemId) + 1;
+    await writeAudit(tx, { actorId: actor.id, action: "update", entityType: "template_item", entityId: itemId, before: { sortOrder: item.sortOrder }, after: { sortOrder: newOrder }, ip: ctx.ip });
+    return true;
   });
 }
 
 // ── Checklists ─────────────────────────────────────────────────────────────────
 
-/** The land date of a project: its 供地 report's actual date once submitted or approved, else its planned date. */
+/**
+ * The land date of a project: its 供地 report's actual date once approved (as official figures
+ * count it; approval fills the dates in again, see fillLandDueDates), else its planned date.
+ */
 async function landDate(db: DbOrTx, projectId: string): Promise<string | null> {
   const [m] = await db
     .select({ actual: milestones.actualDate, status: milestones.reviewStatus, planned: milestones.plannedDate })
     .from(milestones)
     .where(and(eq(milestones.projectId, projectId), eq(milestones.stage, "land_secured")));
   if (!m) return null;
-  if (m.actual && (m.status === "approved" || m.status === "pending")) return m.actual;
+  if (m.actual && m.status === "approved") return m.actual;
   return m.planned;
 }
 
@@ -187,7 +242,10 @@ export async function applyTemplate(db: Db, viewer: Viewer, input: unknown, ctx:
           createdById: viewer.id,
         })
         .returning();
-      const items = await tx.select().from(templateItems).where(eq(templateItems.templateId, template.id)).orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt));
+      const items = orderByPhase(
+        await tx.select().from(templateItems).where(eq(templateItems.templateId, template.id)).orderBy(asc(templateItems.sortOrder), asc(templateItems.createdAt)),
+        template.phases,
+      );
       if (items.length) {
         await tx.insert(checklistItems).values(
           items.map((item, i) => ({
@@ -217,9 +275,9 @@ export async function applyTemplate(db: Db, viewer: Viewer, input: unknown, ctx:
 }
 
 /**
- * The item, locked, if the viewer may change it: its owner, the checklist's owner, a manager
- * over the checklist's unit, an admin; for a project's checklist also whoever may change the
- * project and its 项目服务管家. Anyone else gets "not found".
+ * The item, locked, if the viewer may change it (mayEditItem: its owner, the checklist's owner,
+ * a manager over the checklist's unit, an admin; for a project's checklist also whoever may
+ * change the project and its 项目服务管家). Anyone else gets "not found".
  */
 async function lockEditableItem(tx: Tx, viewer: Viewer, itemId: string) {
   const [row] = await tx
@@ -229,19 +287,8 @@ async function lockEditableItem(tx: Tx, viewer: Viewer, itemId: string) {
     .where(eq(checklistItems.id, itemId))
     .for("update", { of: checklistItems });
   if (!row) throw new NotFoundError();
-  const { item, checklist } = row;
-  const scope = await scopeOf(tx, viewer);
-  let allowed = viewer.role === "admin" || item.ownerId === viewer.id || checklist.ownerId === viewer.id || (viewer.role === "manager" && scopeIncludesUnit(scope, checklist.unitId));
-  if (!allowed && checklist.projectId) {
-    const [project] = await tx
-      .select({ id: projects.id, stewardId: signings.stewardId })
-      .from(projects)
-      .leftJoin(signings, eq(signings.projectId, projects.id))
-      .where(eq(projects.id, checklist.projectId));
-    const [visible] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, checklist.projectId), visibleProjects(scope)));
-    allowed = Boolean(visible) || project?.stewardId === viewer.id;
-  }
-  if (!allowed) throw new NotFoundError();
+  const facts = await checklistEditFacts(tx, viewer, row.checklist);
+  if (!mayEditItem(viewer, { ...facts, itemOwnerId: row.item.ownerId })) throw new NotFoundError();
   return row;
 }
 
@@ -292,21 +339,27 @@ export async function closeChecklistItem(db: Db, viewer: Viewer, itemId: string,
 }
 
 /**
- * Once a project's land date is known (its 供地 report approved), items counted from it get
- * their due dates. Called in the approving transaction.
+ * Once a project's land date is known (its 供地 report approved), open items counted from it
+ * get their due dates. Called in the approving transaction; each changed item is audited
+ * under the approver.
  */
-export async function fillLandDueDates(tx: Tx, projectId: string, land: string) {
+export async function fillLandDueDates(tx: Tx, projectId: string, land: string, actorId: string | null = null, ctx: Ctx = {}) {
   const items = await tx
-    .select({ id: checklistItems.id, offset: checklistItems.dueOffsetDays })
+    .select({ id: checklistItems.id, offset: checklistItems.dueOffsetDays, dueDate: checklistItems.dueDate })
     .from(checklistItems)
     .innerJoin(checklists, eq(checklists.id, checklistItems.checklistId))
-    .where(and(eq(checklists.projectId, projectId), eq(checklistItems.dueAnchor, "land"), isNotNull(checklistItems.dueOffsetDays), ne(checklistItems.status, "done")));
+    .where(and(eq(checklists.projectId, projectId), eq(checklistItems.dueAnchor, "land"), isNotNull(checklistItems.dueOffsetDays), ne(checklistItems.status, "done")))
+    .for("update", { of: checklistItems });
+  let changed = 0;
   for (const item of items) {
+    const dueDate = dueDateFor({ dueOffsetDays: item.offset, dueAnchor: "land" }, { start: land, signing: null, land });
+    if (dueDate === item.dueDate) continue;
     await tx
       .update(checklistItems)
-      .set({ dueDate: dueDateFor({ dueOffsetDays: item.offset, dueAnchor: "land" }, { start: land, signing: null, land }) })
+      .set({ dueDate, version: sql`${checklistItems.version} + 1` })
       .where(eq(checklistItems.id, item.id));
+    await writeAudit(tx, { actorId, action: "update", entityType: "checklist_item", entityId: item.id, before: { dueDate: item.dueDate }, after: { dueDate }, ip: ctx.ip });
+    changed++;
   }
-  return items.length;
+  return changed;
 }
-

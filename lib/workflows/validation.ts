@@ -8,7 +8,6 @@ export const TEMPLATE_KINDS = templateKindEnum.enumValues;
 export const ITEM_STATUSES = checklistItemStatusEnum.enumValues;
 export const DUE_ANCHORS = dueAnchorEnum.enumValues;
 
-
 export const templateSchema = z.object({
   name: z.string().trim().min(2, "workflows.errors.nameLength").max(60, "workflows.errors.nameLength"),
   code: z
@@ -22,8 +21,15 @@ export const templateSchema = z.object({
   /** Phases in order, one per line in the form. */
   phases: z
     .union([z.string(), z.array(z.string())])
+    .default("")
     .transform((v) => [...new Set((Array.isArray(v) ? v : v.split(/\r?\n/)).map((p) => p.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(20, "workflows.errors.phaseLength")).max(12, "workflows.errors.tooManyPhases")),
+    // Checked on the whole list, so the message sits on the one field the form has.
+    .pipe(
+      z
+        .array(z.string())
+        .max(12, "workflows.errors.tooManyPhases")
+        .refine((phases) => phases.every((p) => p.length <= 20), "workflows.errors.phaseLength"),
+    ),
   active: z.boolean().default(true),
   version,
 });
@@ -35,10 +41,11 @@ export const templateItemSchema = z.object({
   title: z.string().trim().min(2, "workflows.errors.titleLength").max(100, "workflows.errors.titleLength"),
   description: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
   responsibleDepartment: z.string().trim().max(40, "errors.tooLong40").default(""),
-  dueOffsetDays: z
-    .union([z.literal(""), z.null(), z.coerce.number({ error: "workflows.errors.offset" }).int("workflows.errors.offset").min(0, "workflows.errors.offset").max(3650, "workflows.errors.offset")])
-    .optional()
-    .transform((v) => (v === "" || v === null || v === undefined ? null : v)),
+  // Empty means no deadline. (A union here would report a bad number as a generic "invalid input".)
+  dueOffsetDays: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : v),
+    z.coerce.number({ error: "workflows.errors.offset" }).int("workflows.errors.offset").min(0, "workflows.errors.offset").max(3650, "workflows.errors.offset").nullable(),
+  ),
   dueAnchor: z.enum(DUE_ANCHORS).default("start"),
   evidenceRequired: z.boolean().default(false),
   version: z.coerce.number().int().min(0).default(0),
@@ -58,13 +65,20 @@ export const applySchema = z.object({
 });
 export type ApplyInput = z.input<typeof applySchema>;
 
+/** A full http(s) link: evidence opens in the browser, so no javascript:, file: or bare names. */
+export function isWebLink(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return Boolean(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}
+const webLink = z.string().trim().max(2000, "workflows.errors.url").refine(isWebLink, "workflows.errors.url");
+
 const evidenceLink = z.object({
   label: z.string().trim().max(60, "errors.tooLong60").default(""),
-  url: z
-    .string()
-    .trim()
-    .url("workflows.errors.url")
-    .refine((u) => /^https?:\/\//i.test(u), "workflows.errors.url"),
+  url: webLink,
 });
 
 /** An item's state: status, owner, due date, progress, completion date, evidence links. */
@@ -85,10 +99,19 @@ export type ItemUpdateInput = z.input<typeof itemUpdateSchema>;
 /** Close an item in one step (the steward's worklist): a note and, if asked for, a link. */
 export const closeItemSchema = z.object({
   note: z.string().trim().max(1000, "workflows.errors.tooLong1000").default(""),
-  evidenceUrl: z
-    .union([z.literal(""), z.string().trim().url("workflows.errors.url").refine((u) => /^https?:\/\//i.test(u), "workflows.errors.url")])
-    .default(""),
+  evidenceUrl: z.union([z.literal(""), webLink]).default(""),
   version,
 });
 export type CloseItemInput = z.input<typeof closeItemSchema>;
 
+
+/** /service's filters, from the URL: one project or park ("project:<id>", "park:<id>"), overdue only. Anything malformed is ignored. */
+export const worklistParamsSchema = z.object({
+  target: z
+    .string()
+    .regex(/^(project|park):[0-9a-f-]{36}$/i)
+    .optional()
+    .catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+});
+export type WorklistParams = z.output<typeof worklistParamsSchema>;

@@ -1,12 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, ne, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { units, users } from "@/db/schema";
 import { DEMO_LAND_NEEDS, DEMO_PARCELS, DEMO_PARKS } from "@/db/demo-land";
+import { DEMO_GRIDS, GRID_ENTERPRISE_COUNT, GRID_OFFICER_COUNT, GRID_OPEN_COUNT, GRID_REQUEST_COUNT, GRID_UNIT } from "@/db/demo-grids";
 import { DEMO_CHAINS, DEMO_COLLEAGUES, DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_UNITS, DEMO_USERS, seed } from "@/db/seed";
 import { generateSynthetic, SYNTHETIC_NOTE } from "@/db/synthetic";
 import { authenticate } from "@/lib/auth/authenticate";
 import { checkUscc } from "@/lib/enterprises/uscc";
+import { makeCalendar } from "@/lib/grids/calendar";
+import { rate, requestClocks } from "@/lib/grids/clock";
+import { gridOverview } from "@/lib/grids/queries";
 import { listProjects } from "@/lib/projects/queries";
 import { isSignedStage, STAGES } from "@/lib/projects/stages";
 import { listUnits } from "@/lib/units/queries";
@@ -18,7 +22,9 @@ const { db } = await createTestDb();
 
 const firstLog: string[] = [];
 const secondLog: string[] = [];
-const USERS = DEMO_USERS.length + DEMO_COLLEAGUES.length;
+// The demo logins, the colleagues, and the grid officers (高新区企业服务网格中心).
+const USERS = DEMO_USERS.length + DEMO_COLLEAGUES.length + GRID_OFFICER_COUNT;
+const UNITS = DEMO_UNITS.length + 1;
 
 beforeAll(async () => {
   await seed(db, (line) => firstLog.push(line));
@@ -35,7 +41,9 @@ async function pipelineCounts(d: Db) {
     sql`select (select count(*)::int from industry_chains) as chains, (select count(*)::int from enterprises) as enterprises,
                (select count(*)::int from contacts) as contacts, (select count(*)::int from projects) as projects,
                (select count(*)::int from signings) as signings, (select count(*)::int from stage_events) as stage_events,
-               (select count(*)::int from activities) as activities, (select count(*)::int from tasks) as tasks`,
+               (select count(*)::int from activities) as activities, (select count(*)::int from tasks) as tasks,
+               (select count(*)::int from grids) as grids, (select count(*)::int from grid_officers) as grid_officers,
+               (select count(*)::int from service_requests) as requests, (select count(*)::int from holidays) as holidays`,
   );
   return row!;
 }
@@ -52,9 +60,14 @@ async function userByName(username: string) {
 
 describe("seed", () => {
   it("creates the demo units and users", async () => {
-    expect(await counts(db)).toMatchObject({ units: 10, users: USERS });
+    expect(await counts(db)).toMatchObject({ units: UNITS, users: USERS });
     expect(DEMO_UNITS).toHaveLength(10);
-    const rows = await db.select({ username: users.username, role: users.role }).from(users).orderBy(users.username);
+    const rows = await db
+      .select({ username: users.username, role: users.role })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(ne(units.code, GRID_UNIT.code))
+      .orderBy(users.username);
     expect(rows).toEqual([
       { username: "admin", role: "admin" },
       { username: "manager", role: "manager" },
@@ -83,7 +96,8 @@ describe("seed", () => {
     expect([admin.unitCode, manager.unitCode, staff.unitCode, staff2.unitCode]).toEqual(["QD-TZCJ", "QDHT-TZCJ", "QDHT-SWYY", "370203-JKG"]);
 
     const managerSubtree = subtreeIds(await listUnits(db), manager.unitId);
-    expect(managerSubtree.size).toBe(3);
+    // The two 招商 groups and the grid centre.
+    expect(managerSubtree.size).toBe(4);
     expect(managerSubtree.has(staff.unitId)).toBe(true);
     expect(managerSubtree.has(staff2.unitId)).toBe(false);
   });
@@ -101,7 +115,13 @@ describe("seed", () => {
 
   it("seeds the demo pipeline: every stage, the facts.md projects, amounts in 元", async () => {
     const c = await pipelineCounts(db);
-    expect(c).toMatchObject({ enterprises: DEMO_ENTERPRISES.length, projects: DEMO_PROJECTS.length });
+    // The grid demo adds its key enterprises; the 高新区's local demo enterprises join grids too.
+    const [joined] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from enterprises e join units u on u.id = e.unit_id where e.grid_id is not null and u.code <> ${GRID_UNIT.code}`,
+    );
+    expect(joined!.n).toBe(12);
+    expect(c).toMatchObject({ enterprises: DEMO_ENTERPRISES.length + GRID_ENTERPRISE_COUNT - joined!.n, projects: DEMO_PROJECTS.length });
     expect(c.projects).toBeGreaterThanOrEqual(30);
     const byName = new Map(
       (await rows<{ name: string; stage: string; total: string; unit: string; owner: string }>(
@@ -333,7 +353,7 @@ describe("seed", () => {
     expect(secondLog[0]).toBe("[seed] 10 units, 0 new demo users (existing ones left unchanged).");
     expect(secondLog[1]).toBe("[seed] Demo pipeline already present, left unchanged.");
     const [{ n } = { n: -1 }] = (await db.execute<{ n: number }>(sql`select count(distinct code)::int as n from units`)).rows;
-    expect(n).toBe(10);
+    expect(n).toBe(UNITS);
   });
 
   it("does not recreate a demo user whose username now differs in case", async () => {
@@ -486,6 +506,114 @@ describe("seed: parks, zones and parcels", () => {
     expect(await landCounts()).toEqual(before);
     expect(log[2]).toBe("[seed] Demo parks and parcels already present, left unchanged.");
     expect(firstLog[2]).toMatch(/^\[seed\] Demo land: 5 parks with their zones, \d+ parcels \(\d+ matched to projects\)\.$/);
+  });
+});
+
+describe("grid service demo", () => {
+  const viewerNamed = async (username: string) => viewerFor(db, (await userByName(username)).id);
+
+  it("seeds 24 grids run by the 83 officers of the grid centre, \"1+3\" or \"1+2\", who cannot sign in", async () => {
+    const list = await rows<{ code: string; unit: string; parent: string; leads: number; members: number }>(
+      db,
+      sql`select g.code, u.code as unit, p.code as parent,
+                 count(*) filter (where o.role = 'lead')::int as leads, count(*) filter (where o.role = 'member')::int as members
+            from grids g join units u on u.id = g.unit_id join units p on p.id = u.parent_id left join grid_officers o on o.grid_id = g.id
+           group by g.id, u.code, p.code order by g.sort_order`,
+    );
+    expect(list.map((g) => g.code)).toEqual(DEMO_GRIDS.map((g) => g.code));
+    expect(list).toHaveLength(24);
+    for (const g of list) expect(g, g.code).toMatchObject({ unit: GRID_UNIT.code, parent: "QDHT-TZCJ", leads: 1 });
+    expect(list.filter((g) => g.members === 3)).toHaveLength(11);
+    expect(list.filter((g) => g.members === 2)).toHaveLength(13);
+    const [officers] = await rows<{ rows: number; people: number; in_centre: number; staff: number }>(
+      db,
+      sql`select count(*)::int as rows, count(distinct o.user_id)::int as people,
+                 count(*) filter (where u.code = ${GRID_UNIT.code})::int as in_centre, count(*) filter (where p.role = 'staff')::int as staff
+            from grid_officers o join users p on p.id = o.user_id join units u on u.id = p.unit_id`,
+    );
+    expect(officers).toEqual({ rows: 83, people: 83, in_centre: 83, staff: 83 });
+    expect(await authenticate(db, "wg001", DEMO_PASSWORD, "127.0.0.3")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("assigns 240 key enterprises and carriers, at least 7 to each grid", async () => {
+    const perGrid = await rows<{ n: number }>(db, sql`select count(e.id)::int as n from grids g left join enterprises e on e.grid_id = g.id group by g.id`);
+    expect(perGrid.reduce((sum, g) => sum + g.n, 0)).toBe(GRID_ENTERPRISE_COUNT);
+    expect(Math.min(...perGrid.map((g) => g.n))).toBeGreaterThanOrEqual(7);
+    const haixing = await rows<{ grid: string }>(db, sql`select g.code as grid from enterprises e join grids g on g.id = e.grid_id where e.name = '海克斯康制造智能技术（青岛）有限公司'`);
+    expect(haixing).toHaveLength(1);
+  });
+
+  it("seeds 557 requests over the past 12 months: 98 % resolved, mostly on time, red and yellow open ones today", async () => {
+    const now = new Date();
+    const [times] = await rows<{ n: number; oldest_days: number; future: number; out_of_order: number; bad_status: number; open: number }>(
+      db,
+      sql`select count(*)::int as n, extract(day from now() - min(received_at))::int as oldest_days,
+                 count(*) filter (where greatest(received_at, accepted_at, replied_at, resolved_at) > now())::int as future,
+                 count(*) filter (where accepted_at < received_at or replied_at < accepted_at or resolved_at < replied_at
+                                     or (replied_at is not null and accepted_at is null) or (resolved_at is not null and replied_at is null))::int as out_of_order,
+                 count(*) filter (where status::text <> case when resolved_at is not null then 'resolved' when replied_at is not null then 'replied'
+                                                               when accepted_at is not null then 'accepted' else 'received' end)::int as bad_status,
+                 count(*) filter (where resolved_at is null)::int as open
+            from service_requests`,
+    );
+    expect(times).toMatchObject({ n: GRID_REQUEST_COUNT, future: 0, out_of_order: 0, bad_status: 0, open: GRID_OPEN_COUNT });
+    expect(times!.oldest_days).toBeLessThanOrEqual(366);
+    expect(times!.oldest_days).toBeGreaterThanOrEqual(300);
+    const overview = await gridOverview(db, await viewerNamed("manager"), { from: "2000-01-01" }, now);
+    expect(overview.grids).toHaveLength(24);
+    expect(overview.total).toMatchObject({ received: 557, resolved: 546, closureRate: 98 });
+    expect(overview.total.onTimeRate).toBeGreaterThanOrEqual(90);
+    expect(overview.total.onTimeRate).toBeLessThan(99);
+    expect(overview.total.openRed).toBeGreaterThanOrEqual(1);
+    expect(overview.total.openYellow).toBeGreaterThanOrEqual(1);
+    const categories = await rows<{ category: string }>(db, sql`select distinct category::text from service_requests`);
+    expect(categories).toHaveLength(8);
+  });
+
+  it("gives each grid the 办结率 and on-time rate that its rows give by hand", async () => {
+    const now = new Date();
+    const overview = await gridOverview(db, await viewerNamed("manager"), { from: "2000-01-01" }, now);
+    const cal = makeCalendar(await rows<{ day: string; isWorkday: boolean }>(db, sql`select day::text as day, is_workday as "isWorkday" from holidays`));
+    const requests = await rows<{ grid_id: string; received_at: Date; accepted_at: Date | null; replied_at: Date | null; resolved_at: Date | null }>(
+      db,
+      sql`select grid_id, received_at, accepted_at, replied_at, resolved_at from service_requests`,
+    );
+    const byHand = new Map<string, { received: number; resolved: number; onTime: number }>();
+    for (const r of requests) {
+      const f = byHand.get(r.grid_id) ?? { received: 0, resolved: 0, onTime: 0 };
+      f.received++;
+      if (r.resolved_at) f.resolved++;
+      const { clocks } = requestClocks(cal, { receivedAt: r.received_at, acceptedAt: r.accepted_at, repliedAt: r.replied_at, resolvedAt: r.resolved_at }, now);
+      if (clocks.resolve.state === "on_time") f.onTime++;
+      byHand.set(r.grid_id, f);
+    }
+    for (const g of overview.grids) {
+      const f = byHand.get(g.id)!;
+      expect({ received: g.received, resolved: g.resolved, onTime: g.resolvedOnTime, closureRate: g.closureRate, onTimeRate: g.onTimeRate }, g.code).toEqual({
+        received: f.received,
+        resolved: f.resolved,
+        onTime: f.onTime,
+        closureRate: rate(f.resolved, f.received),
+        onTimeRate: rate(f.onTime, f.resolved),
+      });
+    }
+  });
+
+  it("seeds the State Council's 2025 and 2026 holidays and make-up days", async () => {
+    const days = await rows<{ year: number; off: number; worked: number }>(
+      db,
+      sql`select extract(year from day)::int as year, count(*) filter (where not is_workday)::int as off, count(*) filter (where is_workday)::int as worked
+            from holidays group by 1 order by 1`,
+    );
+    expect(days).toEqual([
+      { year: 2025, off: 28, worked: 5 },
+      { year: 2026, off: 33, worked: 6 },
+    ]);
+  });
+
+  it("shows the grids to the 高新区 manager and not to staff2", async () => {
+    expect((await gridOverview(db, await viewerNamed("manager"), {})).grids).toHaveLength(24);
+    expect((await gridOverview(db, await viewerFor(db, (await userByName("Staff2")).id), {})).grids).toHaveLength(0);
   });
 });
 

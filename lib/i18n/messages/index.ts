@@ -7,6 +7,7 @@ import enBase from "./en/base.json";
 import enBoard from "./en/board.json";
 import enEnterprises from "./en/enterprises.json";
 import enEvents from "./en/events.json";
+import enGrids from "./en/grids.json";
 import enLanding from "./en/landing.json";
 import enLand from "./en/land.json";
 import enProjects from "./en/projects.json";
@@ -17,6 +18,7 @@ import zhBase from "./zh-CN/base.json";
 import zhBoard from "./zh-CN/board.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
 import zhEvents from "./zh-CN/events.json";
+import zhGrids from "./zh-CN/grids.json";
 import zhLanding from "./zh-CN/landing.json";
 import zhLand from "./zh-CN/land.json";
 import zhProjects from "./zh-CN/projects.json";
@@ -25,8 +27,8 @@ import zhWorkflows from "./zh-CN/workflows.json";
 import type { Locale } from "../config";
 
 export const MESSAGE_FILES = {
-  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, signed: zhSigned, events: zhEvents },
-  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, signed: enSigned, events: enEvents },
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids, signed: zhSigned, events: zhEvents },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids, signed: enSigned, events: enEvents },
 } satisfies Record<Locale, Record<string, object>>;
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {

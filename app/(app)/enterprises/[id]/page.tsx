@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ContactsList } from "@/components/enterprises/contacts-list";
 import { EnterpriseHistory, type HistoryEntry } from "@/components/enterprises/enterprise-history";
 import { EnterpriseProjects } from "@/components/enterprises/enterprise-projects";
+import { EnterpriseGrid } from "@/components/grids/enterprise-grid";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -57,6 +58,7 @@ export default async function EnterprisePage({
     [t("enterprises.industryCode"), e.industryCode ? <span className="font-mono">{e.industryCode}</span> : none],
     [t("enterprises.website"), website ? <a href={website} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline underline-offset-2">{e.website}<span className="sr-only">{t("enterprises.opensInNewTab")}</span></a> : none],
     [t("enterprises.unit"), e.unitName],
+    [t("grids.grid"), <EnterpriseGrid key="grid" enterpriseId={e.id} />],
     [t("enterprises.createdBy"), `${e.createdByName ?? none} · ${formatDateTime(e.createdAt)}`],
     [t("enterprises.updatedAt"), formatDateTime(e.updatedAt)],
   ];

@@ -8,6 +8,7 @@ import { StageBadge } from "@/components/projects/stage-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ChecklistsCard } from "@/components/workflows/checklists-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
@@ -91,6 +92,9 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
           <p className="px-4 py-2 text-xs text-slate-500">{t("parks.cumulativeHint")}</p>
         </Card>
       </div>
+
+      {/* 7个1 / 5个1: the park's mechanism checklists, whole park and per zone. */}
+      <ChecklistsCard target={{ parkId: park.id }} />
 
       <Card aria-labelledby="park-zones-heading">
         <CardHeader id="park-zones-heading" title={t("parks.zones")} />

@@ -18,6 +18,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ChecklistsCard } from "@/components/workflows/checklists-card";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
@@ -156,6 +157,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               </CardBody>
             </Card>
           )}
+          {signed && <ChecklistsCard target={{ projectId: project.id }} />}
           <Card aria-labelledby="activity-heading">
             <CardHeader id="activity-heading" title={t("projects.addActivity")} />
             <CardBody>
