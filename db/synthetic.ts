@@ -1,6 +1,10 @@
 /**
  * Synthetic pipeline data for benchmarks: `npm run db:seed -- --scale N` adds N projects with
- * their enterprises (about N/3), contacts, stage events, activities, tasks and signings.
+ * their enterprises (about N/3), contacts, stage events, activities, tasks, and for signed
+ * projects their signing facts (agreement, phase 1, event, steward, responsible unit,
+ * progress), approved stage reports (milestones), funds in place, a park and a land need;
+ * plus promotion events and signing ceremonies. The `signedShare` option makes that
+ * share of the projects signed or beyond, for the export benchmark.
  *
  * Reproducible: every choice comes from a seeded PRNG (mulberry32) and every id from a hash
  * of the run and the row's number, so the same N on the same database state gives the same
@@ -158,6 +162,22 @@ const STAGE_WEIGHTS: readonly (readonly [number, number])[] = [
   [7, 3],
   [8, 3],
 ];
+/** Stage index → 项目进展 lines for signed projects ({p}: a percentage). */
+const PROGRESS: Record<number, string[]> = {
+  3: ["已签订投资协议，正在筹备设立项目公司", "协议已签订，企业正在编制项目可行性研究报告", "已签约，正在对接意向地块和过渡厂房"],
+  4: ["项目公司已注册，正在对接用地和规划条件", "已完成工商注册和银行开户，正在办理项目备案", "项目公司已落户，正在开展方案设计"],
+  5: ["已取得土地，正在办理规划许可和施工图审查", "土地出让合同已签订，正在办理“用地一件事”开工前事项", "已摘牌拿地，施工单位招标进行中"],
+  6: ["主体工程施工中，形象进度约{p}%", "已实质性开工，累计完成投资约{p}%", "厂房主体结构施工中，设备采购同步推进"],
+  7: ["已竣工验收，正在进行设备安装调试", "工程竣工备案已完成，正在办理投产前手续"],
+  8: ["已投产运营，正在逐步达产", "一期已投产，二期前期工作启动"],
+};
+const ISSUES = ["用地指标尚待落实", "环评审批进度偏慢，需协调提前介入", "企业融资到位较慢", "电力增容接入方案待确定", "施工许可办理中，需压缩审批时间", "人才公寓配套需求待对接", "过渡厂房改造进度滞后"];
+const RETURN_COMMENTS = ["证明材料不全，请补充营业执照复印件", "实际开工日期与施工许可证不一致，请核实", "请补充土地出让合同扫描件", "竣工验收备案表缺少盖章页"];
+const EVENT_PLACES = ["青岛国际会议中心", "青岛高新区管委会会议中心", "市北区政务服务中心会议室", "李沧区招商中心", "上海国际会议中心", "深圳会展中心", "北京国家会议中心"];
+const DISTRICT_OF_UNIT: Record<string, string> = { QDHT: "高新区", "370203": "市北区", "370213": "李沧区", QD: "青岛市" };
+const EVENT_THEMES = ["生物医药", "医疗器械", "精密仪器仪表", "新一代信息技术", "数字健康", "健康服务", "智能制造", "现代服务业"];
+const SIGNED_WEIGHTS = STAGE_WEIGHTS.filter(([s]) => s >= 3);
+const UNSIGNED_WEIGHTS = STAGE_WEIGHTS.filter(([s]) => s < 3);
 const SOURCES = [
   ["promotion_event", 22],
   ["business_referral", 20],
@@ -247,7 +267,7 @@ const col = (name: string, type: string, expr?: string): Column => ({ name, type
 
 /** From this many projects on (and when adding at least as many as there are), indexes are rebuilt after the load. */
 const BULK_MIN = 10_000;
-const BULK_TABLES = ["enterprises", "contacts", "projects", "stage_events", "activities", "tasks"];
+const BULK_TABLES = ["enterprises", "contacts", "projects", "stage_events", "activities", "tasks", "signings", "milestones", "funds_in_place", "events", "event_projects"];
 
 export type SyntheticOptions = {
   scale: number;
@@ -257,6 +277,8 @@ export type SyntheticOptions = {
   batchSize?: number;
   /** Drop the secondary indexes for the load and build them after; default: for large loads into small databases. */
   rebuildIndexes?: boolean;
+  /** The share (0–1) of projects at 签约 or beyond; default about a third, as in the field. */
+  signedShare?: number;
   log?: (line: string) => void;
 };
 
@@ -268,6 +290,9 @@ export type SyntheticSummary = {
   activities: number;
   tasks: number;
   signings: number;
+  events: number;
+  milestones: number;
+  funds: number;
   ms: number;
 };
 
@@ -342,6 +367,12 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       if (!list.length) throw new Error(`no user to own projects of unit ${code}`);
       ownersByUnit.set(code, list);
     }
+    // Managers approve stage reports; parks are whatever exists (none: projects get no park).
+    const reviewers = (await client.query<{ id: string }>("select id from users where active and role in ('manager', 'admin') order by lower(username)")).rows.map((r) => r.id);
+    const parkRows = (await client.query<{ id: string; name: string }>("select id, name from parks order by sort_order, name")).rows;
+    const parkByName = new Map(parkRows.map((r) => [r.name, r.id]));
+    const signedShare = opts.signedShare;
+    if (signedShare !== undefined && !(signedShare >= 0 && signedShare <= 1)) throw new Error("--signed-share must be between 0 and 1");
 
     const { rows: [{ n: offset } = { n: 0 }] } = await client.query<{ n: number }>("select count(*)::int as n from enterprises where notes = $1", [SYNTHETIC_NOTE]);
     const runKey = `${scale}:${offset}`;
@@ -365,7 +396,7 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
     for (let p = 0; p < scale; p++) {
       // Every enterprise has a project; the rest go mostly to a few busy enterprises.
       const e = p < E ? p : Math.floor(plan.next() ** 2 * E);
-      const s = plan.weighted(STAGE_WEIGHTS);
+      const s = signedShare === undefined ? plan.weighted(STAGE_WEIGHTS) : plan.weighted(plan.chance(signedShare) ? SIGNED_WEIGHTS : UNSIGNED_WEIGHTS);
       const minAge = 5 + 25 * s;
       const age = minAge + Math.floor(plan.next() ** 1.3 * (548 - minAge));
       pEnt[p] = e;
@@ -373,6 +404,31 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       pAge[p] = age;
       if (age > entAge[e]!) entAge[e] = age;
     }
+
+    // Events: about one for every 20 projects signed at one, held on days spread over the
+    // last 18 months; a signed project at an event signs on the event's day.
+    const evRnd = new Random(mulberry32(hash32(`events:${runKey}`)));
+    let signedPlanned = 0;
+    for (let p = 0; p < scale; p++) if (pStage[p]! >= 3) signedPlanned++;
+    const nEvents = Math.max(4, Math.round((signedPlanned * 0.3) / 20));
+    const eventAgo = Array.from({ length: nEvents }, () => evRnd.int(1, 540)).sort((a, b) => a - b);
+    /** Events held between `minAgo` and `maxAgo` days ago (inclusive), as a range of indexes into eventAgo. */
+    const firstAtLeast = (ago: number) => {
+      let lo = 0;
+      let hi = eventAgo.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (eventAgo[mid]! < ago) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    /** One of the events held between `minAgo` and `maxAgo` days ago (inclusive), or null. */
+    const eventBetween = (minAgo: number, maxAgo: number): number | null => {
+      const lo = firstAtLeast(minAgo);
+      const hi = firstAtLeast(maxAgo + 1);
+      return hi > lo ? lo + Math.floor(rnd.next() * (hi - lo)) : null;
+    };
 
     await client.query("begin");
     // A large load into a small database: drop the secondary indexes and build them again at
@@ -390,6 +446,31 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
         ).rows
       : [];
     for (const { name } of rebuild) await client.query(`drop index "${name}"`);
+
+    // ── Events ──
+    const eventRows = new Batch("events", [
+      col("id", "uuid"),
+      col("name", "text"),
+      col("kind", "event_kind"),
+      col("held_on", "date"),
+      col("place", "text"),
+      col("host_unit_id", "uuid"),
+      col("description", "text"),
+      col("created_at", "timestamptz"),
+      col("updated_at", "timestamptz"),
+    ]);
+    for (let i = 0; i < nEvents; i++) {
+      const held = dayStart(eventAgo[i]!);
+      const host = evRnd.weighted(UNIT_WEIGHTS);
+      const district = DISTRICT_OF_UNIT[host.split("-")[0]!] ?? "青岛市";
+      const theme = evRnd.pick(EVENT_THEMES);
+      const ceremony = evRnd.chance(0.3);
+      const year = dateOf(held).slice(0, 4);
+      const name = ceremony ? `${year}年${district}${theme}产业项目集中签约仪式（第${i + 1}场）` : `${year}年${district}${theme}产业专场推介会（第${i + 1}场）`;
+      const created = held - evRnd.int(10, 40) * DAY;
+      eventRows.add(idOf("event", i), name, ceremony ? "signing_ceremony" : "promotion_event", dateOf(held), evRnd.pick(EVENT_PLACES), units.get(host), "", iso(created), iso(created));
+    }
+    const [eventCount = 0] = await send(client, [eventRows]);
 
     // ── Enterprises and contacts ──
     const enterpriseBatch = new Batch("enterprises", [
@@ -491,6 +572,8 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       col("is_key", "boolean"),
       col("expected_signing_date", "date"),
       col("description", "text"),
+      col("park_id", "uuid"),
+      col("land_need_mu", "numeric"),
       col("stage_changed_at", "timestamptz"),
       col("last_activity_at", "date", "t.last_activity_at::timestamptz"),
       col("created_by_id", "uuid"),
@@ -535,19 +618,59 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
     const signingBatch = new Batch("signings", [
       col("project_id", "uuid"),
       col("signing_date", "date"),
+      col("agreement_type", "agreement_type"),
       col("contract_investment", "numeric"),
+      col("phase1_investment", "numeric"),
+      col("event_id", "uuid"),
+      col("steward_id", "uuid"),
+      col("responsible_unit_id", "uuid"),
+      col("progress", "text"),
+      col("issues", "text"),
+      col("note", "text"),
       col("created_at", "timestamptz"),
       col("updated_at", "timestamptz"),
     ]);
-    const totals = { projects: 0, stageEvents: 0, activities: 0, tasks: 0, signings: 0 };
+    const milestoneBatch = new Batch("milestones", [
+      col("id", "uuid"),
+      col("project_id", "uuid"),
+      col("stage", "project_stage"),
+      col("planned_date", "date"),
+      col("actual_date", "date"),
+      col("company_name", "text"),
+      col("review_status", "review_status"),
+      col("submitted_at", "timestamptz"),
+      col("submitted_by_id", "uuid"),
+      col("reviewed_at", "timestamptz"),
+      col("reviewed_by_id", "uuid"),
+      col("review_comment", "text"),
+      col("created_at", "timestamptz"),
+      col("updated_at", "timestamptz"),
+    ]);
+    const fundsBatch = new Batch("funds_in_place", [
+      col("id", "uuid"),
+      col("project_id", "uuid"),
+      col("received_on", "date"),
+      col("amount", "numeric"),
+      col("created_by_id", "uuid"),
+      col("created_at", "timestamptz"),
+      col("updated_at", "timestamptz"),
+    ]);
+    const metBatch = new Batch("event_projects", [col("event_id", "uuid"), col("project_id", "uuid"), col("created_at", "timestamptz"), col("updated_at", "timestamptz")]);
+    const totals = { projects: 0, stageEvents: 0, activities: 0, tasks: 0, signings: 0, milestones: 0, funds: 0 };
     const flushAll = () =>
-      send(client, [projectBatch, signingBatch, eventBatch, activityBatch, taskBatch]).then(([p = 0, sg = 0, ev = 0, ac = 0, tk = 0]) => {
-        totals.projects += p;
-        totals.signings += sg;
-        totals.stageEvents += ev;
-        totals.activities += ac;
-        totals.tasks += tk;
-      });
+      send(client, [projectBatch, signingBatch, eventBatch, activityBatch, taskBatch, milestoneBatch, fundsBatch, metBatch]).then(
+        ([p = 0, sg = 0, ev = 0, ac = 0, tk = 0, ms = 0, fd = 0]) => {
+          totals.projects += p;
+          totals.signings += sg;
+          totals.stageEvents += ev;
+          totals.activities += ac;
+          totals.tasks += tk;
+          totals.milestones += ms;
+          totals.funds += fd;
+        },
+      );
+    let milestoneNo = 0;
+    let fundsNo = 0;
     let activityNo = 0;
     let taskNo = 0;
     const logEvery = Math.max(batchSize, Math.round(scale / 10 / batchSize) * batchSize);
@@ -578,6 +701,12 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       const days: number[] = [age];
       const cuts = Array.from({ length: s + (status === "active" ? 0 : 1) }, () => 1 + Math.floor(rnd.next() * (age - 1))).sort((a, b) => b - a);
       days.push(...cuts);
+      // A third of the signings happen at an event held between the previous stage and the next change.
+      let eventIndex: number | null = null;
+      if (s >= 3 && rnd.chance(0.3)) {
+        eventIndex = eventBetween(days[4] ?? 1, days[2]!);
+        if (eventIndex !== null) days[3] = eventAgo[eventIndex]!;
+      }
       const times: number[] = [];
       for (const d of days) {
         let t = dayStart(d) + rnd.int(9 * 60, 18 * 60) * 60_000;
@@ -605,10 +734,107 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       const createdAt = times[0]!;
       const changedAt = times[times.length - 1]!;
 
+      // Where it lands, and the land it needs: most signed projects have a park.
+      const parkId = parkRows.length && rnd.chance(s >= 3 ? 0.85 : 0.3) ? (parkByName.get(PARK[unit]?.park ?? "") ?? rnd.pick(parkRows).id) : null;
+      const landNeed = s >= 2 && rnd.chance(0.6) ? (Math.round(Math.min(500, Math.exp(Math.log(40) + 0.9 * rnd.normal())) * 100) / 100).toFixed(2) : null;
+      // 建设内容, as the signed-project list reports it.
+      const description =
+        s >= 2 && rnd.chance(0.7)
+          ? `主要建设${rnd.pick(["研发中心、生产厂房及配套设施", "标准化厂房、检测中心和仓储物流设施", "区域总部办公及研发平台", "中试基地和产业化生产线"])}` +
+            `，达产后预计年产值 ${Math.max(1, Math.round(yi * (1 + rnd.next() * 2)))} 亿元`
+          : "";
+      // Met at a promotion event shortly before the project was logged.
+      if (rnd.chance(0.15)) {
+        const met = eventBetween(age, age + 60);
+        if (met !== null) metBatch.add(idOf("event", met), id, iso(times[0]!), iso(times[0]!));
+      }
+
       if (s >= 3) {
         const signedAt = times[3]!;
         const contract = Math.max(1, Math.round(cents * (0.6 + 0.4 * rnd.next())));
-        signingBatch.add(id, dateOf(signedAt), yuanOfCents(contract), iso(signedAt), iso(signedAt));
+        const phase1 = rnd.chance(0.7) ? yuanOfCents(Math.max(1, Math.round(contract * (0.3 + 0.4 * rnd.next())))) : null;
+        const agreement = rnd.weighted([["framework", 15], ["investment", 60], ["formal_contract", 25]] as const);
+        const landingTeam = unit.startsWith("QDHT") ? "QDHT-LDB" : unit;
+        const steward = rnd.chance(0.8) ? rnd.pick(ownersByUnit.get(rnd.chance(0.5) ? landingTeam : unit)!).id : null;
+        const responsibleUnit = units.get(rnd.chance(0.7) ? unit : landingTeam)!;
+        const progress = status === "active" ? rnd.pick(PROGRESS[s]!).replace("{p}", String(rnd.int(20, 90))) : reason;
+        const issues = status === "active" && s < 8 && rnd.chance(0.25) ? rnd.pick(ISSUES) : "";
+        const note = eventIndex !== null && rnd.chance(0.2) ? "签约活动现场签约" : "";
+        signingBatch.add(
+          id,
+          dateOf(signedAt),
+          agreement,
+          yuanOfCents(contract),
+          phase1,
+          eventIndex === null ? null : idOf("event", eventIndex),
+          steward,
+          responsibleUnit,
+          progress,
+          issues,
+          note,
+          iso(signedAt),
+          iso(signedAt),
+        );
+
+        // Each later stage was reached by an approved report: done a few days before the
+        // change (after the signing), submitted, and approved the moment the stage moved.
+        const reviewer = reviewers.length ? rnd.pick(reviewers) : null;
+        for (let k = 4; k <= s; k++) {
+          const moved = times[k]!;
+          const actual = Math.max(signedAt, moved - rnd.int(0, 7) * DAY);
+          const submitted = Math.max(actual, moved - rnd.int(1, 3) * DAY);
+          milestoneBatch.add(
+            idOf("milestone", milestoneNo++),
+            id,
+            STAGES[k]!,
+            dateOf(actual + rnd.int(-20, 20) * DAY),
+            dateOf(actual),
+            k === 4 ? `${entBrand[e]!}（青岛）有限公司` : null,
+            "approved",
+            iso(submitted),
+            owner.id,
+            iso(moved),
+            reviewer,
+            "",
+            iso(submitted),
+            iso(moved),
+          );
+        }
+        // Some have the next report waiting for review, returned, or saved but not sent.
+        if (status === "active" && s < 8) {
+          const next = rnd.weighted([["pending", 6], ["rejected", 2], ["draft", 2], [null, 90]] as const);
+          if (next) {
+            const last = times[times.length - 1]!;
+            const actual = last + Math.floor(rnd.next() * Math.max(0, anchorMs - DAY - last));
+            const submitted = next === "draft" ? null : actual + rnd.int(0, Math.max(0, Math.floor((anchorMs - actual) / DAY) - 1)) * DAY;
+            milestoneBatch.add(
+              idOf("milestone", milestoneNo++),
+              id,
+              STAGES[s + 1]!,
+              null,
+              dateOf(actual),
+              null,
+              next,
+              submitted === null ? null : iso(submitted),
+              submitted === null ? null : owner.id,
+              next === "rejected" ? iso(Math.min(anchorMs - HOUR, submitted! + DAY)) : null,
+              next === "rejected" ? reviewer : null,
+              next === "rejected" ? rnd.pick(RETURN_COMMENTS) : "",
+              iso(actual),
+              iso(submitted ?? actual),
+            );
+          }
+        }
+        // 到位资金: from land on, most have some money in, in one to four dated entries.
+        if (s >= 5 && rnd.chance(0.7)) {
+          const n = rnd.int(1, 4);
+          const share = Math.min(0.95, 0.1 + 0.12 * (s - 4) + 0.2 * rnd.next());
+          const each = Math.max(1, Math.floor((contract * share) / n));
+          for (let k = 0; k < n; k++) {
+            const on = signedAt + Math.floor(rnd.next() * Math.max(DAY, anchorMs - DAY - signedAt));
+            fundsBatch.add(idOf("funds", fundsNo++), id, dateOf(on), yuanOfCents(each), owner.id, iso(on), iso(on));
+          }
+        }
       }
 
       // Activities: more for projects further along; some projects stalled for a month or more.
@@ -684,7 +910,9 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
         units.get(unit),
         key,
         expected,
-        "",
+        description,
+        parkId,
+        landNeed,
         iso(changedAt),
         lastActivityDate,
         owner.id,
@@ -707,12 +935,15 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       for (const { def } of rebuild) await client.query(def);
     }
     await client.query("commit");
-    await client.query("analyze enterprises; analyze contacts; analyze projects; analyze signings; analyze stage_events; analyze activities; analyze tasks");
+    await client.query(
+      "analyze enterprises; analyze contacts; analyze projects; analyze signings; analyze stage_events; analyze activities; analyze tasks; analyze milestones; analyze funds_in_place; analyze events; analyze event_projects",
+    );
 
-    const summary = { ...totals, enterprises: enterpriseCount, contacts: contactCount, ms: Date.now() - started };
+    const summary = { ...totals, enterprises: enterpriseCount, contacts: contactCount, events: eventCount, ms: Date.now() - started };
     log(
       `[seed] synthetic: ${summary.projects} projects, ${summary.enterprises} enterprises, ${summary.contacts} contacts, ` +
-        `${summary.stageEvents} stage events, ${summary.activities} activities, ${summary.tasks} tasks, ${summary.signings} signings ` +
+        `${summary.stageEvents} stage events, ${summary.activities} activities, ${summary.tasks} tasks, ${summary.signings} signings, ` +
+        `${summary.events} events, ${summary.milestones} milestones, ${summary.funds} funds entries ` +
         `in ${(summary.ms / 1000).toFixed(1)} s (anchor ${anchor}).`,
     );
     return summary;

@@ -29,6 +29,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home", least: "staff" },
   { href: "/projects", label: "projects", least: "staff" },
   { href: "/projects/board", label: "board", least: "staff" },
+  { href: "/signed", label: "signed", least: "staff" },
+  { href: "/events", label: "events", least: "staff" },
   { href: "/reviews", label: "reviews", least: "manager" },
   { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/parks", label: "parks", least: "staff" },

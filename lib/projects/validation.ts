@@ -132,13 +132,14 @@ export const SORTS = [
 export type ProjectSort = (typeof SORTS)[number];
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
-const csv = <T extends string>(values: readonly T[]) =>
+/** A URL filter that is one or more of `values` (repeated keys or comma-separated); anything else is dropped. */
+export const csv = <T extends string>(values: readonly T[]) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(",")).filter((x): x is T => (values as readonly string[]).includes(x)))
     .optional()
     .catch(undefined);
-const optionalFilterDate = dateString.optional().catch(undefined);
+export const optionalFilterDate = dateString.optional().catch(undefined);
 const optionalFilterYi = z.string().trim().regex(YI_PATTERN).optional().catch(undefined);
 
 /** The list's state, as kept in the URL. Anything malformed is dropped rather than refused. */

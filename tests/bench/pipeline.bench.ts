@@ -15,7 +15,7 @@ import { listProjects, visibleProjects } from "@/lib/projects/queries";
 import { projectListSchema, type ProjectFilters } from "@/lib/projects/validation";
 import type { BenchCase } from "./support";
 
-async function viewer(db: Db, username: string): Promise<Viewer> {
+export async function viewer(db: Db, username: string): Promise<Viewer> {
   const { rows } = await db.execute<Viewer>(sql`
     select u.id, u.username, u.display_name as "displayName", u.role, u.unit_id as "unitId", n.name as "unitName"
       from users u join units n on n.id = u.unit_id where lower(u.username) = ${username}`);

@@ -13,6 +13,16 @@
  *                                               measured turn about with the original
  *   npm run bench -- --keep                     keep the database and print its name
  *   npm run bench -- --reuse crm_bench_kept_…   measure a database kept earlier (no seeding)
+ *
+ * The cases: the project list, board and search (pipeline.bench.ts), the signed list and the
+ * events list (signed.bench.ts).
+ *
+ * Then the 签约项目清单 export (export.bench.ts) on a database of its own with EXPORT_BENCH_SCALE
+ * (default 100,000) projects, all of them signed: .xlsx and CSV, time and memory growth.
+ *
+ *   npm run bench -- --only export             just the export (or --only pipeline)
+ *   npm run bench -- --only export --export-runs 5 --explain
+ *   npm run bench -- --only export --keep      keep its database; --reuse-export <name> to measure it again
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -21,7 +31,9 @@ import { migrateDatabase } from "../../db/migrate";
 import { seed } from "../../db/seed";
 import { generateSynthetic } from "../../db/synthetic";
 import { adminQuery, startTestServer, uniqueName, withDatabase } from "../support/test-server";
+import { runExportBench } from "./export.bench";
 import { pipelineCases } from "./pipeline.bench";
+import { signedCases } from "./signed.bench";
 import { comparison, measure, median, recordingPool, table, type CaseResult, type RecordingPool } from "./support";
 
 const { values } = parseArgs({
@@ -34,14 +46,20 @@ const { values } = parseArgs({
     versus: { type: "string", multiple: true },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
+    only: { type: "string", multiple: true },
+    "export-runs": { type: "string", default: "3" },
+    "reuse-export": { type: "string" },
   },
 });
+const suites = new Set(values.only?.length ? values.only : ["pipeline", "export"]);
+const exportScale = Number((process.env.EXPORT_BENCH_SCALE ?? "100000").replaceAll("_", ""));
+const exportRuns = Number(values["export-runs"]);
 const scale = Number((process.env.BENCH_SCALE ?? "100000").replaceAll("_", ""));
 const repeat = Number(values.repeat);
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
-if (![scale, repeat, runs].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
-  console.error("BENCH_SCALE, --repeat and --runs must be positive whole numbers, --warmup a whole number");
+if (![scale, repeat, runs, exportScale, exportRuns].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
+  console.error("BENCH_SCALE, EXPORT_BENCH_SCALE, --repeat, --runs and --export-runs must be positive whole numbers, --warmup a whole number");
   process.exit(1);
 }
 
@@ -99,8 +117,9 @@ async function once(adminUrl: string, n: number): Promise<Run> {
       "select (select count(*)::int from projects) as projects, current_setting('server_version') as version",
     );
     log(`${prefix} ${rows[0]!.projects.toLocaleString("en")} projects · PostgreSQL ${rows[0]!.version} · load average ${load()}`);
-    const targets = [{ pool, cases: await pipelineCases(createDb(pool)), label: variantPool ? "as is" : undefined }];
-    if (variantPool) targets.push({ pool: variantPool, cases: await pipelineCases(createDb(variantPool)), label: "variant" });
+    const cases = async (p: RecordingPool) => [...(await pipelineCases(createDb(p))), ...(await signedCases(createDb(p)))];
+    const targets = [{ pool, cases: await cases(pool), label: variantPool ? "as is" : undefined }];
+    if (variantPool) targets.push({ pool: variantPool, cases: await cases(variantPool), label: "variant" });
     const [results, variant] = await measure(targets, { runs, warmup, explain: values.explain, log });
     log("");
     log(table(results!));
@@ -135,8 +154,8 @@ try {
       `${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${runs} runs per case after ${warmup} warm-up runs`,
   );
   const all: Run[] = [];
-  for (let n = 1; n <= repeat; n++) all.push(await once(server.adminUrl, n));
-  if (repeat > 1) {
+  if (suites.has("pipeline")) for (let n = 1; n <= repeat; n++) all.push(await once(server.adminUrl, n));
+  if (suites.has("pipeline") && repeat > 1) {
     log("");
     log(`Medians of ${repeat} runs of the whole benchmark:`);
     const base = medians(all.map((r) => r.results));
@@ -149,6 +168,10 @@ try {
       log("");
       log(comparison(base, variant, "variant"));
     }
+  }
+  if (suites.has("export")) {
+    log("");
+    await runExportBench({ adminUrl: server.adminUrl, scale: exportScale, runs: exportRuns, keep: values.keep, reuse: values["reuse-export"], explain: values.explain, log });
   }
 } finally {
   await server.stop();

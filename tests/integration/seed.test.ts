@@ -637,7 +637,10 @@ describe("synthetic generator", () => {
                  (select md5(string_agg(e.id::text || e.name || coalesce(e.uscc, ''), ',' order by e.id)) from enterprises e where e.notes = ${SYNTHETIC_NOTE}) as enterprises,
                  (select md5(string_agg(a.id::text || a.occurred_on || a.summary, ',' order by a.id)) from activities a join syn on syn.id = a.project_id) as activities,
                  (select md5(string_agg(s.project_id::text || s.to_stage || s.to_status || s.at, ',' order by s.project_id, s.at)) from stage_events s join syn on syn.id = s.project_id) as events,
-                 (select md5(string_agg(t.id::text || t.title || t.status || coalesce(t.due_date::text, ''), ',' order by t.id)) from tasks t join syn on syn.id = t.project_id) as tasks
+                 (select md5(string_agg(t.id::text || t.title || t.status || coalesce(t.due_date::text, ''), ',' order by t.id)) from tasks t join syn on syn.id = t.project_id) as tasks,
+                 (select md5(string_agg(s.project_id::text || s.signing_date || s.agreement_type || s.contract_investment || coalesce(s.phase1_investment::text, '') || coalesce(s.event_id::text, '') || s.progress, ',' order by s.project_id)) from signings s join syn on syn.id = s.project_id) as signings,
+                 (select md5(string_agg(m.id::text || m.stage || m.review_status || coalesce(m.actual_date::text, ''), ',' order by m.id)) from milestones m join syn on syn.id = m.project_id) as milestones,
+                 (select md5(string_agg(f.id::text || f.amount || f.received_on, ',' order by f.id)) from funds_in_place f join syn on syn.id = f.project_id) as funds
             from syn p`,
     );
     return { perStage, digest, counts: await pipelineCounts(d) };
@@ -670,6 +673,91 @@ describe("synthetic generator", () => {
     expect(stages.get("lead")!).toBeGreaterThan(stages.get("operating")!);
     const uscc = await rows<{ uscc: string }>(a.db, sql`select uscc from enterprises where uscc is not null and notes = ${SYNTHETIC_NOTE}`);
     for (const r of uscc) expect(checkUscc(r.uscc)).toBe("valid");
+  });
+
+  it("gives signed projects their signing facts, approved reports between signing and stage change, and funds", async () => {
+    const t = await createTestDb();
+    await seed(t.db, () => {});
+    await t.db.execute(sql`insert into parks (name) values ('健康谷'), ('生物医药及医疗器械产业园'), ('精密仪器仪表产业园') on conflict do nothing`);
+    const summary = await generateSynthetic(t.db, { scale: 1500, anchor: ANCHOR, log: () => {} });
+    expect(summary.events).toBeGreaterThanOrEqual(4);
+    const syn = sql`(select p.* from projects p join enterprises e on e.id = p.enterprise_id where e.notes = ${SYNTHETIC_NOTE})`;
+    const [facts] = await rows<Record<string, number>>(
+      t.db,
+      sql`select count(*)::int as signed,
+                 count(*) filter (where s.event_id is not null)::int as at_event,
+                 count(*) filter (where s.event_id is not null and s.signing_date <> ev.held_on)::int as off_event_day,
+                 count(*) filter (where s.phase1_investment is not null)::int as phase1,
+                 count(*) filter (where s.phase1_investment > s.contract_investment)::int as phase1_over,
+                 count(*) filter (where s.steward_id is not null)::int as stewards,
+                 count(*) filter (where s.responsible_unit_id is not null)::int as responsible,
+                 count(*) filter (where s.progress <> '')::int as progress,
+                 count(*) filter (where s.issues <> '')::int as issues,
+                 count(*) filter (where p.park_id is not null)::int as parked,
+                 count(*) filter (where p.land_need_mu is not null)::int as land,
+                 count(*) filter (where p.description <> '')::int as described,
+                 count(distinct s.agreement_type)::int as agreement_types
+            from ${syn} p join signings s on s.project_id = p.id left join events ev on ev.id = s.event_id`,
+    );
+    expect(facts!.signed).toBeGreaterThan(300);
+    for (const k of ["at_event", "phase1", "stewards", "responsible", "progress", "issues", "parked", "land", "described"]) expect(facts![k], k).toBeGreaterThan(0);
+    expect(facts!.at_event).toBeGreaterThan(facts!.signed! * 0.15);
+    expect(facts!.parked).toBeGreaterThan(facts!.signed! * 0.7);
+    expect(facts).toMatchObject({ off_event_day: 0, phase1_over: 0, agreement_types: 3 });
+
+    // Every stage after 签约 that a project reached has its approved report, dated between the signing and the change.
+    const [reports] = await rows<Record<string, number>>(
+      t.db,
+      sql`with reached as (
+            select p.id, st.stage, s.signing_date,
+                   (select (max(e.at) at time zone 'Asia/Shanghai')::date from stage_events e where e.project_id = p.id and e.to_stage = st.stage) as moved_on
+              from ${syn} p join signings s on s.project_id = p.id
+              cross join lateral unnest(enum_range('registered'::project_stage, p.stage)) as st(stage)
+             where p.stage >= 'registered')
+          select count(*)::int as reached,
+                 count(m.id) filter (where m.review_status = 'approved')::int as approved,
+                 count(*) filter (where m.actual_date < r.signing_date or m.actual_date > r.moved_on)::int as out_of_range,
+                 count(*) filter (where m.reviewed_by_id is null or m.submitted_at > m.reviewed_at)::int as unreviewed
+            from reached r left join milestones m on m.project_id = r.id and m.stage = r.stage`,
+    );
+    expect(reports!.reached).toBeGreaterThan(100);
+    expect(reports).toMatchObject({ approved: reports!.reached, out_of_range: 0, unreviewed: 0 });
+    // Reports waiting (or returned, or drafts) are for the project's next stage, never dated in the future.
+    const [waiting] = await rows<Record<string, number>>(
+      t.db,
+      sql`select count(*) filter (where m.review_status = 'pending')::int as pending,
+                 count(*) filter (where m.review_status = 'rejected' and m.review_comment <> '')::int as rejected,
+                 count(*) filter (where m.review_status = 'draft' and m.submitted_at is null)::int as draft,
+                 count(*) filter (where m.review_status <> 'approved' and m.stage <= p.stage)::int as behind,
+                 count(*) filter (where m.actual_date >= ${ANCHOR}::date)::int as future
+            from milestones m join ${syn} p on p.id = m.project_id`,
+    );
+    expect(waiting!.pending).toBeGreaterThan(0);
+    expect(waiting!.rejected! + waiting!.draft!).toBeGreaterThan(0);
+    expect(waiting).toMatchObject({ behind: 0, future: 0 });
+    // 到位资金 from land on, never more than the contract, dated after the signing.
+    const [funds] = await rows<Record<string, number>>(
+      t.db,
+      sql`select count(distinct f.project_id)::int as projects,
+                 count(*) filter (where p.stage < 'land_secured' or f.received_on < s.signing_date or f.received_on >= ${ANCHOR}::date)::int as misplaced,
+                 (select count(*)::int from (select f2.project_id from funds_in_place f2 join signings s2 on s2.project_id = f2.project_id
+                   group by f2.project_id, s2.contract_investment having sum(f2.amount) > s2.contract_investment) x) as over
+            from funds_in_place f join ${syn} p on p.id = f.project_id join signings s on s.project_id = p.id`,
+    );
+    expect(funds!.projects).toBeGreaterThan(20);
+    expect(funds).toMatchObject({ misplaced: 0, over: 0 });
+  });
+
+  it("makes every project signed or beyond with signedShare 1", async () => {
+    const t = await createTestDb();
+    await seed(t.db, () => {});
+    const summary = await generateSynthetic(t.db, { scale: 300, anchor: ANCHOR, log: () => {}, signedShare: 1 });
+    expect(summary.signings).toBe(300);
+    const [c] = await rows<{ unsigned: number }>(
+      t.db,
+      sql`select count(*)::int as unsigned from projects p join enterprises e on e.id = p.enterprise_id where e.notes = ${SYNTHETIC_NOTE} and p.stage < 'signed'`,
+    );
+    expect(c!.unsigned).toBe(0);
   });
 
   it("rebuilds the indexes it drops for a bulk load exactly as they were", async () => {

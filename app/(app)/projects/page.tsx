@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { Suspense } from "react";
 import { ProjectFilters } from "@/components/projects/project-filters";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ListPagination } from "@/components/ui/list-pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -54,8 +54,6 @@ async function Results({ viewer, params }: { viewer: Viewer; params: ProjectList
   const db = getDb();
   const { rows, total } = await listProjects(db, viewer, params);
   const pending = await pendingStages(db, rows.map((r) => r.id));
-  const pages = Math.max(1, Math.ceil(total / params.size));
-  const link = "inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50";
   return (
     <>
       <p className="px-4 py-2 text-sm text-slate-600" role="status">
@@ -69,33 +67,7 @@ async function Results({ viewer, params }: { viewer: Viewer; params: ProjectList
           <p className="mt-1 text-sm text-slate-500">{t("projects.emptyHint")}</p>
         </div>
       )}
-      <nav aria-label={t("projects.pagination")} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm text-slate-600">
-        <span>{t("projects.page", { page: Math.min(params.page, pages), pages })}</span>
-        <span className="flex flex-wrap items-center gap-2">
-          <span>{t("projects.pageSize")}</span>
-          {PAGE_SIZES.map((size) =>
-            size === params.size ? (
-              <span key={size} aria-current="true" className="rounded bg-slate-100 px-2 py-1 font-medium">
-                {size}
-              </span>
-            ) : (
-              <Link key={size} href={projectQuery(params, { size, page: 1 })} className="rounded px-2 py-1 text-brand-700 hover:bg-slate-50">
-                {size}
-              </Link>
-            ),
-          )}
-          {params.page > 1 && (
-            <Link className={link} href={projectQuery(params, { page: params.page - 1 })} rel="prev">
-              {t("projects.prev")}
-            </Link>
-          )}
-          {params.page < pages && (
-            <Link className={link} href={projectQuery(params, { page: params.page + 1 })} rel="next">
-              {t("projects.next")}
-            </Link>
-          )}
-        </span>
-      </nav>
+      <ListPagination page={params.page} size={params.size} total={total} sizes={PAGE_SIZES} href={(change) => projectQuery(params, change)} />
     </>
   );
 }

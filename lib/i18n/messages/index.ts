@@ -6,25 +6,29 @@ import enAdmin from "./en/admin.json";
 import enBase from "./en/base.json";
 import enBoard from "./en/board.json";
 import enEnterprises from "./en/enterprises.json";
+import enEvents from "./en/events.json";
 import enGrids from "./en/grids.json";
 import enLanding from "./en/landing.json";
 import enLand from "./en/land.json";
 import enProjects from "./en/projects.json";
+import enSigned from "./en/signed.json";
 import enWorkflows from "./en/workflows.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhBase from "./zh-CN/base.json";
 import zhBoard from "./zh-CN/board.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
+import zhEvents from "./zh-CN/events.json";
 import zhGrids from "./zh-CN/grids.json";
 import zhLanding from "./zh-CN/landing.json";
 import zhLand from "./zh-CN/land.json";
 import zhProjects from "./zh-CN/projects.json";
+import zhSigned from "./zh-CN/signed.json";
 import zhWorkflows from "./zh-CN/workflows.json";
 import type { Locale } from "../config";
 
 export const MESSAGE_FILES = {
-  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids },
-  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids },
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids, signed: zhSigned, events: zhEvents },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids, signed: enSigned, events: enEvents },
 } satisfies Record<Locale, Record<string, object>>;
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {

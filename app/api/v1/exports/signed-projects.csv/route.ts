@@ -1,0 +1,4 @@
+import { exportRoute } from "@/lib/signed/export-route";
+
+export const dynamic = "force-dynamic";
+export const GET = exportRoute("csv");

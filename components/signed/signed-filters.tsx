@@ -1,0 +1,165 @@
+import { getTranslations } from "next-intl/server";
+import { UnitOptions } from "@/components/admin/unit-options";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { EventOption } from "@/lib/events/queries";
+import type { ProjectFormOptions } from "@/lib/projects/options";
+import { STATUSES } from "@/lib/projects/stages";
+import { SOURCES } from "@/lib/projects/validation";
+import { REVIEW_FILTERS, SIGNED_STAGES, type SignedListParams } from "@/lib/signed/validation";
+
+export type SignedFilterOptions = ProjectFormOptions & { events: EventOption[]; parks: { id: string; name: string }[] };
+
+const label = "mb-1 block text-xs font-medium text-slate-600";
+const chip =
+  "inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50";
+
+/** The signed list's filters as a plain GET form (like /projects): every choice lands in the URL. */
+export async function SignedFilters({ params, options }: { params: SignedListParams; options: SignedFilterOptions }) {
+  const t = await getTranslations();
+  const select = (name: "event" | "park" | "review" | "chain" | "unit" | "owner" | "status", text: string, children: React.ReactNode, value?: string) => (
+    <div>
+      <label htmlFor={`f-${name}`} className={label}>
+        {text}
+      </label>
+      <Select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("projects.all")}</option>
+        {children}
+      </Select>
+    </div>
+  );
+  const field = (name: keyof SignedListParams, text: string, type: "date" | "text") => (
+    <div key={name}>
+      <label htmlFor={`f-${name}`} className={label}>
+        {text}
+      </label>
+      <Input id={`f-${name}`} name={name} type={type} inputMode={type === "text" ? "decimal" : undefined} defaultValue={(params[name] as string | undefined) ?? ""} />
+    </div>
+  );
+  const hasMore = Boolean(params.source?.length || params.minYi || params.maxYi || params.createdFrom || params.createdTo || params.updatedFrom || params.updatedTo || params.key);
+  return (
+    <form method="get" action="/signed" role="search" aria-label={t("signed.filters")} className="space-y-3 border-b border-slate-200 p-4">
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      <input type="hidden" name="size" value={params.size} />
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-[2fr_1fr_1fr_2fr_1.5fr]">
+        <div className="col-span-2 lg:col-span-1">
+          <label htmlFor="f-q" className={label}>
+            {t("projects.searchLabel")}
+          </label>
+          <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("projects.search")} />
+        </div>
+        {field("signedFrom", t("signed.signedFrom"), "date")}
+        {field("signedTo", t("signed.signedTo"), "date")}
+        {select(
+          "event",
+          t("signed.event"),
+          options.events.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.heldOn} {e.name}
+            </option>
+          )),
+          params.event,
+        )}
+        {select(
+          "park",
+          t("signed.park"),
+          options.parks.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          )),
+          params.park,
+        )}
+      </div>
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        {select(
+          "review",
+          t("signed.review"),
+          REVIEW_FILTERS.map((r) => (
+            <option key={r} value={r}>
+              {t(`signed.reviewFilters.${r}`)}
+            </option>
+          )),
+          params.review,
+        )}
+        {select(
+          "status",
+          t("projects.status"),
+          STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          )),
+          params.status?.length === 1 ? params.status[0] : undefined,
+        )}
+        {select(
+          "chain",
+          t("projects.chain"),
+          options.chains.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          )),
+          params.chain,
+        )}
+        {select("unit", t("signed.unit"), <UnitOptions units={options.units} />, params.unit)}
+        {select(
+          "owner",
+          t("projects.owner"),
+          options.people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          )),
+          params.owner,
+        )}
+      </div>
+      <fieldset>
+        <legend className={label}>{t("projects.stage")}</legend>
+        <div className="flex flex-wrap gap-1.5">
+          {SIGNED_STAGES.map((s) => (
+            <label key={s} className={chip}>
+              <input type="checkbox" name="stage" value={s} defaultChecked={params.stage?.includes(s)} className="accent-brand-600" />
+              {t(`stages.${s}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <details open={hasMore}>
+        <summary className="cursor-pointer text-sm text-brand-700">{t("projects.moreFilters")}</summary>
+        <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <fieldset className="col-span-2 lg:col-span-4">
+            <legend className={label}>{t("projects.source")}</legend>
+            <div className="flex flex-wrap gap-1.5">
+              {SOURCES.map((s) => (
+                <label key={s} className={chip}>
+                  <input type="checkbox" name="source" value={s} defaultChecked={params.source?.includes(s)} className="accent-brand-600" />
+                  {t(`sources.${s}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {field("minYi", t("projects.minYi"), "text")}
+          {field("maxYi", t("projects.maxYi"), "text")}
+          {field("createdFrom", t("projects.createdFrom"), "date")}
+          {field("createdTo", t("projects.createdTo"), "date")}
+          {field("updatedFrom", t("projects.updatedFrom"), "date")}
+          {field("updatedTo", t("projects.updatedTo"), "date")}
+          <label className="inline-flex items-center gap-2 self-end text-sm">
+            <input type="checkbox" name="key" value="1" defaultChecked={params.key === "1"} className="h-4 w-4 accent-brand-600" />
+            {t("projects.keyOnly")}
+          </label>
+        </div>
+      </details>
+      <div className="flex gap-2">
+        <Button type="submit" variant="secondary">
+          {t("projects.apply")}
+        </Button>
+        <ButtonLink href="/signed" variant="ghost">
+          {t("projects.reset")}
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}
