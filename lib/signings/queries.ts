@@ -2,6 +2,7 @@ import { asc, desc, eq, sum } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { events, fundsInPlace, signings, units, users } from "@/db/schema";
+import { listEventOptions } from "@/lib/events/queries";
 import { getUnitTree } from "@/lib/units/queries";
 
 // Call these only for a project the viewer may see (getProject first): they take its id as given.
@@ -45,7 +46,7 @@ export type SigningDetail = NonNullable<Awaited<ReturnType<typeof getSigning>>>;
  */
 export async function signingFormOptions(db: DbOrTx) {
   const [eventRows, people, tree] = await Promise.all([
-    db.select({ id: events.id, name: events.name, heldOn: events.heldOn, kind: events.kind }).from(events).orderBy(desc(events.heldOn), asc(events.name)).limit(500),
+    listEventOptions(db),
     db
       .select({ id: users.id, name: users.displayName, unitName: units.name })
       .from(users)
