@@ -11,9 +11,11 @@ const VARIANTS = {
 
 type Variant = keyof typeof VARIANTS;
 
-// 40 px tall: comfortable touch targets on a phone, still dense at 1440 px.
+// 40 px tall: comfortable touch targets on a phone, still dense at 1440 px. No colour transition:
+// a form's buttons turn from disabled to enabled as it hydrates, and a fading colour would
+// briefly fail contrast (axe caught it mid-fade).
 const base =
-  "inline-flex min-h-10 items-center justify-center gap-1.5 rounded-md px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed";
+  "inline-flex min-h-10 items-center justify-center gap-1.5 rounded-md px-4 text-sm font-medium disabled:cursor-not-allowed";
 
 export function Button({
   variant = "primary",
