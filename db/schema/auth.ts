@@ -1,4 +1,5 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
 import { loginOutcomeEnum } from "./enums";
 
 /** Sign-in attempts, kept in PostgreSQL so every app instance throttles alike. */
@@ -27,3 +28,29 @@ export const revokedSessions = pgTable("revoked_sessions", {
   revokedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
 });
+
+/**
+ * Personal API tokens: a script acts as the user who made the token, with that user's role and
+ * unit. Only a hash is kept; the token is shown once. Tokens expire and can be revoked.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    /** The first characters of the token, to tell tokens apart on screen. */
+    prefix: text().notNull(),
+    /** SHA-256 of the token, hex. */
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { id, timestamps, version } from "./columns";
 import { ownershipTypeEnum } from "./enums";
 import { grids } from "./grids";
@@ -27,6 +27,9 @@ export const enterprises = pgTable(
     /** 网格: the grid that serves it (网格化服务), if any. */
     gridId: uuid().references((): AnyPgColumn => grids.id, { onDelete: "set null" }),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Archived (归档) records are hidden everywhere; an admin can restore them. Nothing is deleted from the UI. */
+    archivedAt: timestamp({ withTimezone: true }),
+    archivedById: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
     version: version(),
   },

@@ -113,3 +113,10 @@ export type RequestCategory = (typeof requestCategoryEnum.enumValues)[number];
 /** 诉求 under the "1510" rule: received → accepted (same day) → replied (5 working days) → resolved (10 working days). */
 export const requestStatusEnum = pgEnum("request_status", ["received", "accepted", "replied", "resolved"]);
 export type RequestStatus = (typeof requestStatusEnum.enumValues)[number];
+
+/** What an import brings in: investors, or projects (signed ones with their signing facts). */
+export const importKindEnum = pgEnum("import_kind", ["enterprises", "projects"]);
+export type ImportKind = (typeof importKindEnum.enumValues)[number];
+
+export const importStatusEnum = pgEnum("import_status", ["committed", "reverted"]);
+export type ImportStatus = (typeof importStatusEnum.enumValues)[number];

@@ -9,3 +9,5 @@ export * from "./projects";
 export * from "./land";
 export * from "./workflows";
 export * from "./grids";
+export * from "./targets";
+export * from "./imports";

@@ -66,6 +66,9 @@ export const parcels = pgTable(
     /** 地块匹配: the project this parcel is matched to. */
     projectId: uuid().references(() => projects.id, { onDelete: "set null" }),
     note: text().notNull().default(""),
+    /** Archived (归档) records are hidden everywhere; an admin can restore them. Nothing is deleted from the UI. */
+    archivedAt: timestamp({ withTimezone: true }),
+    archivedById: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
     version: version(),
   },
@@ -107,6 +110,9 @@ export const events = pgTable(
     place: text().notNull().default(""),
     hostUnitId: uuid().references(() => units.id, { onDelete: "set null" }),
     description: text().notNull().default(""),
+    /** Archived (归档) records are hidden everywhere; an admin can restore them. Nothing is deleted from the UI. */
+    archivedAt: timestamp({ withTimezone: true }),
+    archivedById: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
     version: version(),
   },

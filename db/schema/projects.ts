@@ -55,6 +55,9 @@ export const projects = pgTable(
     stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp({ withTimezone: true }),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Archived (归档) records are hidden everywhere; an admin can restore them. Nothing is deleted from the UI. */
+    archivedAt: timestamp({ withTimezone: true }),
+    archivedById: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
     version: version(),
   },
