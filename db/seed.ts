@@ -107,9 +107,10 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
       : "[seed] Demo parks and parcels already present, left unchanged.",
   );
   log(`[seed] Workflow templates: ${workflows.templates} added; ${workflows.checklists} demo checklists started.`);
+  // The grid service last (it adds its own unit and officers); its summary before the logins.
+  await seedDemoGrids(db, log);
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) log(`         ${u.username.padEnd(8)} ${u.note}`);
-  await seedDemoGrids(db, log);
 }
 
 /** The demo enterprises and projects, in one transaction; nothing when they are already there. */
