@@ -3,6 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { yuanToYi } from "@/lib/money";
 import type { SigningDetail } from "@/lib/signings/queries";
+import { FactList } from "@/components/ui/fact-list";
 
 /** The project's signing facts, with a link to edit them (history is kept on the edit page). */
 export async function SigningCard({ projectId, signing, unitName }: { projectId: string; signing: SigningDetail; unitName: string }) {
@@ -37,14 +38,7 @@ export async function SigningCard({ projectId, signing, unitName }: { projectId:
         }
       />
       <CardBody>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
-          {facts.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-500">{label}</dt>
-              <dd className="min-w-0 break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
         {notes.length > 0 && (
           <dl className="mt-3 space-y-2 border-t border-slate-100 pt-3 text-sm">
             {notes.map(([label, value]) => (

@@ -13,6 +13,7 @@ import { requirePageViewer } from "@/lib/auth/page";
 import { todayInChina } from "@/lib/i18n/format";
 import { editableItemIds, getChecklist, ownerOptions } from "@/lib/workflows/queries";
 import { percentDone } from "@/lib/workflows/rules";
+import { FactList } from "@/components/ui/fact-list";
 
 async function load(id: string) {
   const viewer = await requirePageViewer();
@@ -71,14 +72,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       </div>
       <Card>
         <CardBody className="grid gap-4 md:grid-cols-[1fr_20rem]">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-            {facts.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="min-w-0 break-words">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm" />
           <div className="space-y-2">
             <p className="text-sm font-medium">{t("checklists.progress")}</p>
             <ProgressBar percent={percentDone(checklist.done, checklist.total)} label={t("checklists.progressOf", { name: checklist.name })} />

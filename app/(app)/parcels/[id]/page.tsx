@@ -17,6 +17,7 @@ import { formatDateTime, todayInChina } from "@/lib/i18n/format";
 import { formatMu, formatSqm, groupThousands } from "@/lib/land/area";
 import { formatWan } from "@/lib/land/price";
 import { getParcel, listStatusChanges, namesForHistory } from "@/lib/land/queries";
+import { FactList } from "@/components/ui/fact-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("parcels"))("details") };
@@ -143,14 +144,7 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
           <Card aria-labelledby="parcel-facts-heading">
             <CardHeader id="parcel-facts-heading" title={t("parcels.details")} />
             <CardBody>
-              <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
-                {facts.map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-slate-500">{label}</dt>
-                    <dd className="min-w-0 break-words">{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <FactList facts={facts} className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]" />
               {parcel.note && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{parcel.note}</p>}
             </CardBody>
           </Card>

@@ -18,6 +18,7 @@ import { formatMu, formatMuShort, formatSqm } from "@/lib/land/area";
 import { getPark, listParcels, listParkProjects, listZones, parkTotals } from "@/lib/land/queries";
 import { DISTRICTS, parcelListSchema } from "@/lib/land/validation";
 import { yuanToYi } from "@/lib/money";
+import { FactList } from "@/components/ui/fact-list";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const park = await getPark(getDb(), (await params).id);
@@ -72,14 +73,7 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
         <Card aria-labelledby="park-facts-heading">
           <CardHeader id="park-facts-heading" title={t("parks.details")} />
           <CardBody>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
-              {facts.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd className="min-w-0 break-words">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <FactList facts={facts} />
             {park.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{park.description}</p>}
           </CardBody>
         </Card>

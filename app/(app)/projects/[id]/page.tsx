@@ -29,6 +29,7 @@ import { projectFormOptions } from "@/lib/projects/options";
 import { getProject } from "@/lib/projects/queries";
 import { enterpriseContacts, getTimeline, namesForEdits, projectTasks } from "@/lib/projects/timeline";
 import { getSigning, listFunds } from "@/lib/signings/queries";
+import { FactList } from "@/components/ui/fact-list";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await requirePageViewer();
@@ -175,14 +176,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <Card aria-labelledby="details-heading">
             <CardHeader id="details-heading" title={t("projects.details")} />
             <CardBody>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
-                {facts.map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-slate-500">{label}</dt>
-                    <dd className="min-w-0 break-words">{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <FactList facts={facts} />
               {project.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{project.description}</p>}
             </CardBody>
           </Card>

@@ -13,6 +13,7 @@ import { requirePageViewer } from "@/lib/auth/page";
 import { getGridAccess, getRequest, handlerOptions } from "@/lib/grids/queries";
 import { NEXT_STEP } from "@/lib/grids/validation";
 import { formatDateTime } from "@/lib/i18n/format";
+import { FactList } from "@/components/ui/fact-list";
 
 type Params = { params: Promise<{ id: string; requestId: string }> };
 
@@ -101,14 +102,7 @@ export default async function RequestPage({ params, searchParams }: Params & { s
           <Card aria-labelledby="request-heading">
             <CardHeader id="request-heading" title={t("requestDetails")} />
             <CardBody>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
-                {facts.map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-slate-500">{label}</dt>
-                    <dd className="min-w-0 break-words">{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <FactList facts={facts} />
               {request.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-800">{request.description}</p>}
             </CardBody>
           </Card>
