@@ -800,9 +800,19 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
             iso(moved),
           );
         }
+        // Plans were set at signing, a stage every few months: the next one or two stages not yet
+        // reached have a planned date (履约 is measured against them), some already past.
+        const planned = (k: number) => dateOf(signedAt + (60 + 100 * (k - 4) + rnd.int(-15, 30)) * DAY);
+        const nextPlanned = s < 8 ? planned(s + 1) : null;
         // Some have the next report waiting for review, returned, or saved but not sent.
+        const next = status === "active" && s < 8 ? rnd.weighted([["pending", 6], ["rejected", 2], ["draft", 2], [null, 90]] as const) : null;
+        if (s < 8 && !next && rnd.chance(0.8)) {
+          milestoneBatch.add(idOf("milestone", milestoneNo++), id, STAGES[s + 1]!, nextPlanned, null, null, null, null, null, null, null, "", iso(signedAt), iso(signedAt));
+        }
+        if (s < 7 && rnd.chance(0.5)) {
+          milestoneBatch.add(idOf("milestone", milestoneNo++), id, STAGES[s + 2]!, planned(s + 2), null, null, null, null, null, null, null, "", iso(signedAt), iso(signedAt));
+        }
         if (status === "active" && s < 8) {
-          const next = rnd.weighted([["pending", 6], ["rejected", 2], ["draft", 2], [null, 90]] as const);
           if (next) {
             const last = times[times.length - 1]!;
             const actual = last + Math.floor(rnd.next() * Math.max(0, anchorMs - DAY - last));
@@ -811,7 +821,7 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
               idOf("milestone", milestoneNo++),
               id,
               STAGES[s + 1]!,
-              null,
+              nextPlanned,
               dateOf(actual),
               null,
               next,

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {

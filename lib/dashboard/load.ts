@@ -1,0 +1,59 @@
+import type { DbOrTx } from "@/db/client";
+import type { Viewer } from "@/lib/auth/roles";
+import {
+  breakdowns,
+  cohort,
+  conversion,
+  dashboardContext,
+  funnel,
+  gridClosure,
+  landByPark,
+  league,
+  mechanismsByPark,
+  monthlyTrend,
+  overdueByAssignee,
+  periodFigures,
+  stalledByOwner,
+  targetActuals,
+  targetOf,
+} from "./queries";
+import type { DashboardParams } from "./validation";
+
+/** Every figure of the dashboard for one request, the queries running side by side. */
+export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: DashboardParams, today: string) {
+  const ctx = await dashboardContext(db, viewer, params, today);
+  const [f, period, actuals, target, cohortFigures, trend, breakdown, leagueRows, conversionRows, stalled, overdue, land, mechanisms, gridFigures] = await Promise.all([
+    funnel(db, ctx),
+    periodFigures(db, ctx),
+    targetActuals(db, ctx),
+    targetOf(db, ctx),
+    cohort(db, ctx),
+    monthlyTrend(db, ctx),
+    breakdowns(db, ctx),
+    league(db, ctx),
+    conversion(db, ctx),
+    stalledByOwner(db, ctx),
+    overdueByAssignee(db, ctx),
+    landByPark(db, ctx),
+    mechanismsByPark(db, ctx),
+    gridClosure(db, ctx),
+  ]);
+  return {
+    ctx,
+    funnel: f,
+    period,
+    actuals,
+    target,
+    cohort: cohortFigures,
+    trend,
+    breakdowns: breakdown,
+    league: leagueRows,
+    conversion: conversionRows,
+    stalled,
+    overdue,
+    land,
+    mechanisms,
+    grids: gridFigures,
+  };
+}
+export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
