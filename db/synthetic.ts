@@ -2,7 +2,8 @@
  * Synthetic pipeline data for benchmarks: `npm run db:seed -- --scale N` adds N projects with
  * their enterprises (about N/3), contacts, stage events, activities, tasks, and for signed
  * projects their signing facts (agreement, phase 1, event, steward, responsible unit,
- * progress), approved stage reports (milestones), funds in place, a park and a land need;
+ * progress), approved stage reports (milestones) and the planned dates of the next stages,
+ * funds in place, a park and a land need;
  * plus promotion events and signing ceremonies. The `signedShare` option makes that
  * share of the projects signed or beyond, for the export benchmark.
  *
@@ -446,6 +447,8 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
         ).rows
       : [];
     for (const { name } of rebuild) await client.query(`drop index "${name}"`);
+    // The dashboard's summary tables are worked out once at the end (dash_rebuild), not row by row.
+    await client.query("select set_config('crm.dash_bulk', 'on', true)");
 
     // ── Events ──
     const eventRows = new Batch("events", [
@@ -944,9 +947,11 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       await client.query("set local maintenance_work_mem = '256MB'");
       for (const { def } of rebuild) await client.query(def);
     }
+    await client.query("select dash_rebuild()");
     await client.query("commit");
     await client.query(
-      "analyze enterprises; analyze contacts; analyze projects; analyze signings; analyze stage_events; analyze activities; analyze tasks; analyze milestones; analyze funds_in_place; analyze events; analyze event_projects",
+      "analyze enterprises; analyze contacts; analyze projects; analyze signings; analyze stage_events; analyze activities; analyze tasks; analyze milestones; analyze funds_in_place; analyze events; analyze event_projects; " +
+        "analyze dash_facts; analyze dash_signed; analyze dash_cube; analyze dash_funnel; analyze dash_pipeline",
     );
 
     const summary = { ...totals, enterprises: enterpriseCount, contacts: contactCount, events: eventCount, ms: Date.now() - started };

@@ -62,3 +62,27 @@ export function resolvePeriod(params: { year?: number; quarter?: number; from?: 
 export function monthsOf(year: number): { month: number; from: string; to: string }[] {
   return Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...monthRange(year, i + 1) }));
 }
+
+/**
+ * A date range as the summary tables store it: whole months (read from the month rows, each
+ * keyed by its first day: `months.from` ≤ d < `months.until`) and the days at either end (read
+ * from the day rows). Both ends are included.
+ */
+export function splitPeriod(from: string, to: string): { months: { from: string; until: string } | null; days: [string, string][] } {
+  if (from > to) return { months: null, days: [] };
+  const firstFull = from.endsWith("-01") ? from : nextMonthStart(from);
+  const lastDay = monthRange(Number(to.slice(0, 4)), Number(to.slice(5, 7))).to;
+  const until = to === lastDay ? nextMonthStart(to) : `${to.slice(0, 7)}-01`;
+  if (firstFull >= until) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+  if (until <= to) days.push([until, to]);
+  return { months: { from: firstFull, until }, days };
+}
+
+/** The first day of the month after the one `date` is in. */
+export function nextMonthStart(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`;
+}

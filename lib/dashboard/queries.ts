@@ -1,9 +1,14 @@
 import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
-  activities,
   checklistItems,
   checklists,
+  dashCube,
+  dashFacts,
+  dashFunnel,
+  dashPipeline,
+  dashSigned,
   fundsInPlace,
   grids,
   industryChains,
@@ -11,26 +16,23 @@ import {
   parks,
   projects,
   serviceRequests,
-  signings,
   tasks,
   units,
   users,
 } from "@/db/schema";
 import type { ActivityKind, ParcelStatus, ProjectSource, ProjectStage } from "@/db/schema/enums";
-import { scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
+import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { receivedBetween } from "@/lib/grids/queries";
 import { visibleGrids } from "@/lib/grids/scope";
-import { dayEnd, filterConditions, investorCondition, overdueTaskMatch, positionAsOf, stalledCondition, visibleProjects } from "@/lib/projects/queries";
+import { filterConditions, overdueTaskMatch, visibleProjects } from "@/lib/projects/queries";
 import { STAGES } from "@/lib/projects/stages";
 import type { ProjectFilters } from "@/lib/projects/validation";
-import { keptCondition, onSignedList, pendingCondition, reportCondition, signingConditions } from "@/lib/signed/queries";
-import type { SignedFilters } from "@/lib/signed/validation";
 import { ownerTargetOfYear, unitTargetsOfYear } from "@/lib/targets/queries";
 import { unitsTarget, type TargetFigures } from "@/lib/targets/rollup";
 import { parkMechanismProgress, visibleChecklists } from "@/lib/workflows/queries";
 import { listUnits } from "@/lib/units/queries";
-import { resolvePeriod, yearRange, type Period } from "./period";
+import { addDays, resolvePeriod, splitPeriod, yearRange, type Period } from "./period";
 import type { DashboardParams } from "./validation";
 
 /**
@@ -74,18 +76,40 @@ export async function dashboardContext(db: DbOrTx, viewer: Viewer, params: Dashb
   return { viewer, scope, today, period: resolvePeriod(params, today), asOf, base, projectWhere, unitIds, stalledDays: params.stalled };
 }
 
-/** The condition of a project list with these filters on top of the page's (no unit: it is in `base`). */
-async function projectsWith(db: DbOrTx, ctx: DashboardContext, f: ProjectFilters): Promise<SQL> {
-  return and(ctx.projectWhere, ...(await filterConditions(db, f, ctx.today)))!;
-}
-
-/** The condition of a signed list with these filters on top of the page's; the query joins `signings`. */
-function signedWith(ctx: DashboardContext, f: SignedFilters = {}): SQL {
-  return and(ctx.projectWhere, onSignedList, ...signingConditions(f, ctx.today))!;
-}
-
 const n = (v: unknown) => Number(v ?? 0);
 const yuan = (v: unknown) => (v === null || v === undefined ? "0" : String(v));
+
+// ── Reading the summary tables (db/schema/dashboard.ts) ────────────────────────────
+//
+// The figures below read the summary tables that PostgreSQL keeps (migration 0013) instead of
+// scanning projects, signings, milestones, activities and stage events: a project's facts
+// there are the same conditions the lists apply (dash_facts_v, dash_signed_v), worked out once
+// per write. What the viewer may see is the same scope condition as visibleProjects (inScope
+// on the unit and owner), and archived projects have no facts. The tests compare every figure
+// with the list it opens, and the tables with a rebuild from scratch after writes.
+
+type Dims = { unitId: AnyPgColumn; ownerId: AnyPgColumn; chainId: AnyPgColumn; parkId: AnyPgColumn };
+
+/** The viewer's scope and the page's filters as a condition on a summary table's dimensions. */
+function summaryWhere(t: Dims, ctx: DashboardContext): SQL | undefined {
+  const b = ctx.base;
+  return and(
+    inScope(ctx.scope, t.unitId, t.ownerId),
+    ctx.unitIds ? inArray(t.unitId, ctx.unitIds) : undefined,
+    b.chain ? (b.chain === "none" ? sql`${t.chainId} is null` : eq(t.chainId, b.chain)) : undefined,
+    b.park ? (b.park === "none" ? sql`${t.parkId} is null` : eq(t.parkId, b.park)) : undefined,
+    b.owner ? eq(t.ownerId, b.owner) : undefined,
+  );
+}
+
+/** The rows of a per-day-and-month table that make up a date range (both ends included). */
+function periodRows(t: { g: AnyPgColumn; d: AnyPgColumn }, from: string, to: string): SQL {
+  const { months, days } = splitPeriod(from, to);
+  const parts: SQL[] = [];
+  if (months) parts.push(sql`(${t.g} = 'm' and ${t.d} >= ${months.from} and ${t.d} < ${months.until})`);
+  for (const [a, b] of days) parts.push(sql`(${t.g} = 'd' and ${t.d} between ${a} and ${b})`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
 
 // ── Funnel ─────────────────────────────────────────────────────────────────────
 
@@ -94,26 +118,41 @@ export type FunnelStage = { stage: ProjectStage; count: number; total: string };
 /**
  * 漏斗: the active projects at each stage with their Σ total investment (元), as of `ctx.asOf` —
  * today from the projects themselves, an earlier day by replaying the stage events up to the end
- * of that day (a project's total investment is today's: its history is not kept).
+ * of that day (a project's total investment is today's: its history is not kept). The replay is
+ * kept as each event's move between stages on its day: the funnel of day D is the moves up to
+ * D, read as all moves less those after D or as the moves before D, whichever is fewer months.
  */
 export async function funnel(db: DbOrTx, ctx: DashboardContext): Promise<FunnelStage[]> {
-  let rows: { stage: ProjectStage; n: number; total: string | null }[];
+  let rows: { stage: ProjectStage; n: string | number | null; total: string | null }[];
   if (ctx.asOf === ctx.today) {
     rows = await db
-      .select({ stage: projects.stage, n: count(), total: sql<string | null>`sum(${projects.totalInvestment})` })
-      .from(projects)
-      .where(and(ctx.projectWhere, eq(projects.status, "active")))
-      .groupBy(projects.stage);
+      .select({ stage: dashPipeline.stage, n: sql<string>`sum(${dashPipeline.n})`, total: sql<string | null>`sum(${dashPipeline.total})` })
+      .from(dashPipeline)
+      .where(summaryWhere(dashPipeline, ctx))
+      .groupBy(dashPipeline.stage);
   } else {
-    const result = await db.execute<{ stage: ProjectStage; n: number; total: string | null }>(sql`
-      select p.stage, count(*)::int as n, sum(${projects.totalInvestment}) as total
-        from ${projects} cross join lateral ${positionAsOf(ctx.asOf)} p
-       where ${ctx.projectWhere} and p.status = 'active'
-       group by p.stage`);
-    rows = result.rows;
+    const [first] = await db.select({ d: sql<string | null>`min(${dashFunnel.d})` }).from(dashFunnel).where(eq(dashFunnel.g, "m"));
+    const oldest = first?.d ?? ctx.asOf;
+    const before = monthsBetween(oldest, ctx.asOf) <= monthsBetween(ctx.asOf, ctx.today);
+    // Before: the moves up to D. After: all moves (g = 'a') less those after D.
+    const rowsOf = before ? periodRows(dashFunnel, "1900-01-01", ctx.asOf) : sql`(${dashFunnel.g} = 'a' or ${periodRows(dashFunnel, addDays(ctx.asOf, 1), ctx.today)})`;
+    const sign = before ? sql`1` : sql`case when ${dashFunnel.g} = 'a' then 1 else -1 end`;
+    rows = await db
+      .select({ stage: dashFunnel.stage, n: sql<string>`sum(${sign} * ${dashFunnel.n})`, total: sql<string | null>`sum(${sign} * ${dashFunnel.total})` })
+      .from(dashFunnel)
+      .where(and(rowsOf, summaryWhere(dashFunnel, ctx)))
+      .groupBy(dashFunnel.stage);
   }
   const byStage = new Map(rows.map((r) => [r.stage, r]));
-  return STAGES.map((stage) => ({ stage, count: n(byStage.get(stage)?.n), total: yuan(byStage.get(stage)?.total) }));
+  return STAGES.map((stage) => {
+    const r = byStage.get(stage);
+    const count = n(r?.n);
+    return { stage, count, total: count ? yuan(r?.total) : "0" };
+  });
+}
+
+function monthsBetween(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 }
 
 // ── The period: new leads, signings, 亿元以上 and investor classes ──────────────────
@@ -129,35 +168,32 @@ export type PeriodFigures = {
   listed: number;
 };
 
+const c = dashCube;
+
+/** New leads (projects logged), signings and their contract investment, and the 亿元以上 ones by investor class, in the period. */
 export async function periodFigures(db: DbOrTx, ctx: DashboardContext): Promise<PeriodFigures> {
-  const { from, to } = ctx.period;
-  const big = sql`${projects.totalInvestment} >= 100000000`;
-  const [leadsWhere, [signed]] = await Promise.all([
-    projectsWith(db, ctx, { createdFrom: from, createdTo: to }),
-    db
-      .select({
-        n: count(),
-        contract: sql<string | null>`sum(${signings.contractInvestment})`,
-        big: sql<number>`count(*) filter (where ${big})::int`,
-        bigContract: sql<string | null>`sum(${signings.contractInvestment}) filter (where ${big})`,
-        top500: sql<number>`count(*) filter (where ${big} and ${investorCondition("top500")})::int`,
-        centralSoe: sql<number>`count(*) filter (where ${big} and ${investorCondition("central_soe")})::int`,
-        listed: sql<number>`count(*) filter (where ${big} and ${investorCondition("listed")})::int`,
-      })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .where(signedWith(ctx, { signedFrom: from, signedTo: to })),
-  ]);
-  const [leads] = await db.select({ n: count() }).from(projects).where(leadsWhere);
+  const [r] = await db
+    .select({
+      leads: sql<string>`sum(${c.leads})`,
+      signed: sql<string>`sum(${c.signed})`,
+      contract: sql<string | null>`sum(${c.contract})`,
+      big: sql<string>`sum(${c.big})`,
+      bigContract: sql<string | null>`sum(${c.bigContract})`,
+      top500: sql<string>`sum(${c.top500})`,
+      centralSoe: sql<string>`sum(${c.centralSoe})`,
+      listed: sql<string>`sum(${c.listed})`,
+    })
+    .from(c)
+    .where(and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx)));
   return {
-    leads: n(leads?.n),
-    signed: n(signed?.n),
-    contract: yuan(signed?.contract),
-    big: n(signed?.big),
-    bigContract: yuan(signed?.bigContract),
-    top500: n(signed?.top500),
-    centralSoe: n(signed?.centralSoe),
-    listed: n(signed?.listed),
+    leads: n(r?.leads),
+    signed: n(r?.signed),
+    contract: n(r?.signed) ? yuan(r?.contract) : "0",
+    big: n(r?.big),
+    bigContract: n(r?.big) ? yuan(r?.bigContract) : "0",
+    top500: n(r?.top500),
+    centralSoe: n(r?.centralSoe),
+    listed: n(r?.listed),
   };
 }
 
@@ -172,18 +208,21 @@ export type TargetActuals = { signedCount: number; signedInvestment: string; con
  */
 export async function targetActuals(db: DbOrTx, ctx: DashboardContext): Promise<TargetActuals> {
   const { from, to } = yearRange(ctx.period.year);
-  const inYear = sql`${signings.signingDate} between ${from} and ${to}`;
-  const [row] = await db
+  const [r] = await db
     .select({
-      signed: sql<number>`count(*) filter (where ${inYear})::int`,
-      contract: sql<string | null>`sum(${signings.contractInvestment}) filter (where ${inYear})`,
-      starts: sql<number>`count(*) filter (where ${reportCondition("construction", from, to)})::int`,
-      operating: sql<number>`count(*) filter (where ${reportCondition("operating", from, to)})::int`,
+      signed: sql<string>`sum(${c.signed})`,
+      contract: sql<string | null>`sum(${c.contract})`,
+      starts: sql<string>`sum(${c.starts})`,
+      operating: sql<string>`sum(${c.operating})`,
     })
-    .from(projects)
-    .innerJoin(signings, eq(signings.projectId, projects.id))
-    .where(signedWith(ctx));
-  return { signedCount: n(row?.signed), signedInvestment: yuan(row?.contract), constructionStarts: n(row?.starts), operatingProjects: n(row?.operating) };
+    .from(c)
+    .where(and(periodRows(c, from, to), summaryWhere(c, ctx)));
+  return {
+    signedCount: n(r?.signed),
+    signedInvestment: n(r?.signed) ? yuan(r?.contract) : "0",
+    constructionStarts: n(r?.starts),
+    operatingProjects: n(r?.operating),
+  };
 }
 
 /**
@@ -221,41 +260,49 @@ export type Cohort = {
 /**
  * The projects signed in the period (the signed list's rows), as of `ctx.asOf`: how many had
  * reached 注册, 开工 and 投产 by an approved report dated by then (and how many more only by a
- * report still waiting for review), how many kept to their milestone plan (keptCondition), and
- * the funds in place received by then against their contract investment.
+ * report still waiting for review), how many kept to their milestone plan (keptCondition in
+ * lib/signed/queries.ts), and the funds in place received by then against their contract
+ * investment. One pass over the cohort's facts.
  */
 export async function cohort(db: DbOrTx, ctx: DashboardContext): Promise<Cohort> {
   const d = ctx.asOf;
-  const { rows } = await db.execute<Record<string, unknown>>(sql`
-    with sel as (
-      select ${projects.id} as id, ${signings.contractInvestment} as contract,
-             ${reportCondition("registered", undefined, d)} as reg, ${pendingCondition("registered", d)} as reg_p,
-             ${reportCondition("construction", undefined, d)} as start, ${pendingCondition("construction", d)} as start_p,
-             ${reportCondition("operating", undefined, d)} as op, ${pendingCondition("operating", d)} as op_p,
-             ${keptCondition("yes", d)} as kept, ${keptCondition("pending", d)} as kept_p
-        from ${projects} inner join ${signings} on ${signings.projectId} = ${projects.id}
-       where ${signedWith(ctx, { signedFrom: ctx.period.from, signedTo: ctx.period.to })})
-    select count(*)::int as n, sum(contract) as contract,
-           count(*) filter (where reg)::int as reg, count(*) filter (where reg_p)::int as reg_p,
-           count(*) filter (where start)::int as start, count(*) filter (where start_p)::int as start_p,
-           count(*) filter (where op)::int as op, count(*) filter (where op_p)::int as op_p,
-           count(*) filter (where kept)::int as kept, count(*) filter (where kept_p)::int as kept_p,
-           (select sum(${fundsInPlace.amount}) from ${fundsInPlace} inner join sel s on s.id = ${fundsInPlace.projectId}
-             where ${fundsInPlace.receivedOn} <= ${d}) as funds
-      from sel`);
-  const r = rows[0] ?? {};
+  const s = dashSigned;
+  const by = (col: AnyPgColumn) => sql`coalesce(${col} <= ${d}, false)`;
+  const pending = (reached: AnyPgColumn, waiting: AnyPgColumn) => sql`count(*) filter (where not ${by(reached)} and ${by(waiting)})::int`;
+  const kept = sql`(${s.keptBreak} is null or ${s.keptBreak} > ${d})`;
+  const keptPending = sql`(${s.keptPendingBreak} is null or ${s.keptPendingBreak} > ${d})`;
+  const [r] = await db
+    .select({
+      count: count(),
+      contract: sql<string | null>`sum(${s.contract})`,
+      registered: sql<number>`count(*) filter (where ${by(s.regOn)})::int`,
+      registeredPending: pending(s.regOn, s.regPendingOn),
+      started: sql<number>`count(*) filter (where ${by(s.startOn)})::int`,
+      startedPending: pending(s.startOn, s.startPendingOn),
+      operating: sql<number>`count(*) filter (where ${by(s.opOn)})::int`,
+      operatingPending: pending(s.opOn, s.opPendingOn),
+      kept: sql<number>`count(*) filter (where ${kept})::int`,
+      keptPending: sql<number>`count(*) filter (where not ${kept} and ${keptPending})::int`,
+      // Funds received by D: the total when the last entry came by then, else the entries up to D.
+      // (Spelled out: in a one-table select drizzle leaves columns unqualified.)
+      funds: sql<string | null>`sum(case when ${s.fundsLastOn} is null then 0 when ${s.fundsLastOn} <= ${d} then ${s.fundsTotal}
+        else (select coalesce(sum(${fundsInPlace.amount}), 0) from ${fundsInPlace} where ${fundsInPlace.projectId} = ${sql.raw('"dash_signed"."project_id"')} and ${fundsInPlace.receivedOn} <= ${d}) end)`,
+    })
+    .from(s)
+    .where(and(gte(s.signedOn, ctx.period.from), lte(s.signedOn, ctx.period.to), summaryWhere(s, ctx)));
+  const anyFunds = r && r.count > 0 && r.funds !== null && Number(r.funds) !== 0;
   return {
-    count: n(r.n),
-    contract: yuan(r.contract),
-    funds: yuan(r.funds),
-    registered: n(r.reg),
-    registeredPending: n(r.reg_p),
-    started: n(r.start),
-    startedPending: n(r.start_p),
-    operating: n(r.op),
-    operatingPending: n(r.op_p),
-    kept: n(r.kept),
-    keptPending: n(r.kept_p),
+    count: n(r?.count),
+    contract: n(r?.count) ? yuan(r?.contract) : "0",
+    funds: anyFunds ? yuan(r?.funds) : "0",
+    registered: n(r?.registered),
+    registeredPending: n(r?.registeredPending),
+    started: n(r?.started),
+    startedPending: n(r?.startedPending),
+    operating: n(r?.operating),
+    operatingPending: n(r?.operatingPending),
+    kept: n(r?.kept),
+    keptPending: n(r?.keptPending),
   };
 }
 
@@ -266,16 +313,20 @@ export type Trend = { year: number; months: MonthFigures[]; lastYear: number; la
 
 export async function monthlyTrend(db: DbOrTx, ctx: DashboardContext): Promise<Trend> {
   const year = ctx.period.year;
-  const { rows } = await db.execute<{ y: number; m: number; n: number; contract: string | null }>(sql`
-    select extract(year from ${signings.signingDate})::int as y, extract(month from ${signings.signingDate})::int as m,
-           count(*)::int as n, sum(${signings.contractInvestment}) as contract
-      from ${projects} inner join ${signings} on ${signings.projectId} = ${projects.id}
-     where ${signedWith(ctx, { signedFrom: `${year - 1}-01-01`, signedTo: `${year}-12-31` })}
-     group by 1, 2`);
+  const rows = await db
+    .select({
+      y: sql<number>`extract(year from ${c.d})::int`,
+      m: sql<number>`extract(month from ${c.d})::int`,
+      n: sql<string>`sum(${c.signed})`,
+      contract: sql<string | null>`sum(${c.contract})`,
+    })
+    .from(c)
+    .where(and(eq(c.g, "m"), gte(c.d, `${year - 1}-01-01`), lte(c.d, `${year}-12-01`), summaryWhere(c, ctx)))
+    .groupBy(sql`1`, sql`2`);
   const of = (y: number) =>
     Array.from({ length: 12 }, (_, i) => {
       const r = rows.find((x) => x.y === y && x.m === i + 1);
-      return { month: i + 1, count: n(r?.n), contract: yuan(r?.contract) };
+      return { month: i + 1, count: n(r?.n), contract: n(r?.n) ? yuan(r?.contract) : "0" };
     });
   return { year, months: of(year), lastYear: year - 1, lastMonths: of(year - 1) };
 }
@@ -291,74 +342,59 @@ export type Breakdowns = {
   owner: BreakdownRow<string>[];
 };
 
-/** The period's signings (count, Σ contract investment) by industry chain, park, source, unit and owner. */
+/** The period's signings (count, Σ contract investment) by industry chain, park, source, unit and owner: one grouped read. */
 export async function breakdowns(db: DbOrTx, ctx: DashboardContext): Promise<Breakdowns> {
-  const where = signedWith(ctx, { signedFrom: ctx.period.from, signedTo: ctx.period.to });
-  const measures = { n: count(), contract: sql<string | null>`sum(${signings.contractInvestment})` };
-  const [chain, park, sources, unit, owner, unitRows] = await Promise.all([
-    db
-      .select({ key: projects.industryChainId, name: industryChains.name, ...measures })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .leftJoin(industryChains, eq(industryChains.id, projects.industryChainId))
-      .where(where)
-      .groupBy(projects.industryChainId, industryChains.name, industryChains.sortOrder)
-      .orderBy(sql`${industryChains.sortOrder} nulls last`, asc(industryChains.name)),
-    db
-      .select({ key: projects.parkId, name: parks.name, ...measures })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .leftJoin(parks, eq(parks.id, projects.parkId))
-      .where(where)
-      .groupBy(projects.parkId, parks.name, parks.sortOrder)
-      .orderBy(sql`${parks.sortOrder} nulls last`, asc(parks.name)),
-    db
-      .select({ key: projects.source, ...measures })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .where(where)
-      .groupBy(projects.source)
-      .orderBy(projects.source),
-    db
-      .select({ key: projects.unitId, ...measures })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .where(where)
-      .groupBy(projects.unitId),
-    db
-      .select({ key: projects.ownerId, name: users.displayName, ...measures })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .innerJoin(users, eq(users.id, projects.ownerId))
-      .where(where)
-      .groupBy(projects.ownerId, users.displayName)
-      .orderBy(sql`count(*) desc`, asc(users.displayName)),
+  const { rows } = await db.execute<{ dim: string; chain_id: string | null; park_id: string | null; source: ProjectSource | null; unit_id: string | null; owner_id: string | null; n: string; contract: string }>(sql`
+    select case when grouping(${c.chainId}) = 0 then 'chain' when grouping(${c.parkId}) = 0 then 'park' when grouping(${c.source}) = 0 then 'source'
+                when grouping(${c.unitId}) = 0 then 'unit' else 'owner' end as dim,
+           ${c.chainId} as chain_id, ${c.parkId} as park_id, ${c.source} as source, ${c.unitId} as unit_id, ${c.ownerId} as owner_id,
+           sum(${c.signed}) as n, sum(${c.contract}) as contract
+      from ${c}
+     where ${and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx))}
+     group by grouping sets ((${c.chainId}), (${c.parkId}), (${c.source}), (${c.unitId}), (${c.ownerId}))
+    having sum(${c.signed}) > 0`);
+  const of = (dim: string) => rows.filter((r) => r.dim === dim);
+  const ids = (dim: string, key: "chain_id" | "park_id" | "unit_id" | "owner_id") => of(dim).flatMap((r) => (r[key] ? [r[key]!] : []));
+  const [chainNames, parkNames, unitRows, ownerNames] = await Promise.all([
+    db.select({ id: industryChains.id, name: industryChains.name, order: industryChains.sortOrder }).from(industryChains).where(inArray(industryChains.id, ["00000000-0000-0000-0000-000000000000", ...ids("chain", "chain_id")])),
+    db.select({ id: parks.id, name: parks.name, order: parks.sortOrder }).from(parks).where(inArray(parks.id, ["00000000-0000-0000-0000-000000000000", ...ids("park", "park_id")])),
     listUnits(db),
+    db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ["00000000-0000-0000-0000-000000000000", ...ids("owner", "owner_id")])),
   ]);
-  const row = <K>(r: { key: K; name?: string | null; n: number; contract: string | null }): BreakdownRow<K> => ({ key: r.key, name: r.name ?? null, count: r.n, contract: yuan(r.contract) });
+  const row = <K>(key: K, name: string | null, r: { n: string; contract: string }): BreakdownRow<K> => ({ key, name, count: n(r.n), contract: yuan(r.contract) });
+  const byOrder = <T extends { name: string | null }>(order: (x: T) => number) => (a: T, b: T) =>
+    order(a) - order(b) || (a.name ?? "").localeCompare(b.name ?? "", "zh-CN");
+  const named = (list: { id: string; name: string; order: number }[]) => new Map(list.map((x) => [x.id, x]));
+  const chains = named(chainNames);
+  const parkMap = named(parkNames);
+  const NONE = Number.MAX_SAFE_INTEGER;
+  const chain = of("chain")
+    .map((r) => row(r.chain_id, r.chain_id ? (chains.get(r.chain_id)?.name ?? null) : null, r))
+    .sort(byOrder((x) => (x.key ? (chains.get(x.key)?.order ?? 0) : NONE)));
+  const park = of("park")
+    .map((r) => row(r.park_id, r.park_id ? (parkMap.get(r.park_id)?.name ?? null) : null, r))
+    .sort(byOrder((x) => (x.key ? (parkMap.get(x.key)?.order ?? 0) : NONE)));
+  const SOURCES_ORDER = ["promotion_event", "business_referral", "intermediary", "resident_office", "online", "walk_in", "other"];
+  const source = of("source")
+    .map((r) => row(r.source!, null, r))
+    .sort((a, b) => SOURCES_ORDER.indexOf(a.key) - SOURCES_ORDER.indexOf(b.key));
   // Units in the tree's order, indented by depth.
-  const depthOf = new Map<string, number>();
   const parentOf = new Map(unitRows.map((u) => [u.id, u.parentId]));
-  const depth = (id: string): number => {
-    if (depthOf.has(id)) return depthOf.get(id)!;
+  const depth = (id: string, seen = 0): number => {
     const p = parentOf.get(id);
-    const d = p ? depth(p) + 1 : 0;
-    depthOf.set(id, d);
-    return d;
+    return p && seen < 50 ? depth(p, seen + 1) + 1 : 0;
   };
-  const names = new Map(unitRows.map((u) => [u.id, u.name]));
+  const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
   const order = treeOrder(unitRows);
-  const unitOut = unit
-    .map((r) => ({ ...row({ ...r, name: names.get(r.key) ?? null }), depth: depth(r.key) }))
+  const unitOut = of("unit")
+    .map((r) => ({ ...row(r.unit_id!, unitName.get(r.unit_id!) ?? null, r), depth: depth(r.unit_id!) }))
     .sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
   const minDepth = Math.min(...unitOut.map((u) => u.depth));
-  return {
-    chain: chain.map(row),
-    park: park.map(row),
-    source: sources.map(row),
-    unit: unitOut.map((u) => ({ ...u, depth: u.depth - minDepth })),
-    owner: owner.map(row),
-  };
+  const ownerName = new Map(ownerNames.map((u) => [u.id, u.name]));
+  const owner = of("owner")
+    .map((r) => row(r.owner_id!, ownerName.get(r.owner_id!) ?? null, r))
+    .sort((a, b) => b.count - a.count || (a.name ?? "").localeCompare(b.name ?? "", "zh-CN"));
+  return { chain, park, source, unit: unitOut.map((u) => ({ ...u, depth: u.depth - minDepth })), owner };
 }
 
 /** Depth-first position of each unit (siblings by sort order, then name). */
@@ -400,47 +436,33 @@ export type LeagueRow = {
  * dated in the period). The activity index is their sum, each counting one.
  */
 export async function league(db: DbOrTx, ctx: DashboardContext): Promise<LeagueRow[]> {
-  const { from, to } = ctx.period;
-  const [acts, signed] = await Promise.all([
-    db
-      .select({ ownerId: projects.ownerId, kind: activities.kind, n: count() })
-      .from(activities)
-      .innerJoin(projects, eq(projects.id, activities.projectId))
-      .where(and(ctx.projectWhere, inArray(activities.kind, [...INDEX_KINDS]), gte(activities.occurredOn, from), lte(activities.occurredOn, to)))
-      .groupBy(projects.ownerId, activities.kind),
-    db
-      .select({
-        ownerId: projects.ownerId,
-        signings: sql<number>`count(*) filter (where ${signings.signingDate} between ${from} and ${to})::int`,
-        starts: sql<number>`count(*) filter (where ${reportCondition("construction", from, to)})::int`,
-      })
-      .from(projects)
-      .innerJoin(signings, eq(signings.projectId, projects.id))
-      .where(signedWith(ctx))
-      .groupBy(projects.ownerId),
-  ]);
-  const byOwner = new Map<string, LeagueRow>();
-  const get = (ownerId: string) => {
-    let r = byOwner.get(ownerId);
-    if (!r) byOwner.set(ownerId, (r = { ownerId, name: "", unitName: "", visit: 0, reception: 0, promotion_event: 0, signings: 0, starts: 0, index: 0 }));
-    return r;
-  };
-  for (const a of acts) get(a.ownerId)[a.kind as (typeof INDEX_KINDS)[number]] = a.n;
-  for (const s of signed) {
-    if (!s.signings && !s.starts) continue;
-    const r = get(s.ownerId);
-    r.signings = s.signings;
-    r.starts = s.starts;
-  }
-  if (!byOwner.size) return [];
+  const rows = await db
+    .select({
+      ownerId: c.ownerId,
+      visit: sql<string>`sum(${c.visits})`,
+      reception: sql<string>`sum(${c.receptions})`,
+      promotion_event: sql<string>`sum(${c.promotions})`,
+      signings: sql<string>`sum(${c.signed})`,
+      starts: sql<string>`sum(${c.starts})`,
+    })
+    .from(c)
+    .where(and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx)))
+    .groupBy(c.ownerId)
+    .having(sql`sum(${c.visits}) + sum(${c.receptions}) + sum(${c.promotions}) + sum(${c.signed}) + sum(${c.starts}) > 0`);
+  if (!rows.length) return [];
   const people = await db
     .select({ id: users.id, name: users.displayName, unitName: units.name })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(inArray(users.id, [...byOwner.keys()]));
-  for (const p of people) Object.assign(byOwner.get(p.id)!, { name: p.name, unitName: p.unitName });
-  const rows = [...byOwner.values()].map((r) => ({ ...r, index: r.visit + r.reception + r.promotion_event + r.signings + r.starts }));
-  return rows.sort((a, b) => b.index - a.index || b.signings - a.signings || a.name.localeCompare(b.name, "zh-CN"));
+    .where(inArray(users.id, rows.map((r) => r.ownerId)));
+  const who = new Map(people.map((p) => [p.id, p]));
+  return rows
+    .map((r) => {
+      const figures = { visit: n(r.visit), reception: n(r.reception), promotion_event: n(r.promotion_event), signings: n(r.signings), starts: n(r.starts) };
+      const index = figures.visit + figures.reception + figures.promotion_event + figures.signings + figures.starts;
+      return { ownerId: r.ownerId, name: who.get(r.ownerId)?.name ?? "", unitName: who.get(r.ownerId)?.unitName ?? "", ...figures, index };
+    })
+    .sort((a, b) => b.index - a.index || b.signings - a.signings || a.name.localeCompare(b.name, "zh-CN"));
 }
 
 // ── Stage conversion and days in stage ─────────────────────────────────────────
@@ -454,23 +476,20 @@ export type ConversionRow = { stage: ProjectStage; reached: number; medianDays: 
  * one stage to the next is reached(next) ÷ reached(stage).
  */
 export async function conversion(db: DbOrTx, ctx: DashboardContext): Promise<ConversionRow[]> {
-  const where = await projectsWith(db, ctx, { createdFrom: ctx.period.from, createdTo: ctx.period.to });
-  const reach = STAGES.map((s, i) => sql`min((se.at at time zone 'Asia/Shanghai')::date) filter (where se.to_stage >= ${s}) as t${sql.raw(String(i))}`);
-  const counts = STAGES.map((_, i) => sql`count(t${sql.raw(String(i))})::int as n${sql.raw(String(i))}`);
+  const f = dashFacts;
+  const d = ctx.asOf;
+  const at = (i: number) => sql`${f.reached}[${sql.raw(String(i + 1))}]`;
+  const counts = STAGES.map((_, i) => sql`count(*) filter (where ${at(i)} <= ${d})::int as n${sql.raw(String(i))}`);
   const medians = STAGES.slice(1).map(
-    (_, k) => sql`percentile_cont(0.5) within group (order by t${sql.raw(String(k + 1))} - t${sql.raw(String(k))}) as d${sql.raw(String(k + 1))}`,
+    (_, k) => sql`percentile_cont(0.5) within group (order by ${at(k + 1)} - ${at(k)}) filter (where ${at(k + 1)} <= ${d}) as d${sql.raw(String(k + 1))}`,
   );
   const { rows } = await db.execute<Record<string, unknown>>(sql`
-    with c as (
-      select ${projects.id} as id, ${sql.join(reach, sql`, `)}
-        from ${projects} inner join stage_events se on se.project_id = ${projects.id} and se.at < ${dayEnd(ctx.asOf)}
-       where ${where}
-       group by ${projects.id})
-    select ${sql.join([...counts, ...medians], sql`, `)} from c`);
+    select ${sql.join([...counts, ...medians], sql`, `)} from ${f}
+     where ${and(gte(f.createdOn, ctx.period.from), lte(f.createdOn, ctx.period.to), sql`${at(0)} <= ${d}`, summaryWhere(f, ctx))}`);
   const r = rows[0] ?? {};
   return STAGES.map((stage, i) => {
-    const d = i === 0 ? null : r[`d${i}`];
-    return { stage, reached: n(r[`n${i}`]), medianDays: d === null || d === undefined ? null : Number(d) };
+    const m = i === 0 ? null : r[`d${i}`];
+    return { stage, reached: n(r[`n${i}`]), medianDays: m === null || m === undefined ? null : Number(m) };
   });
 }
 
@@ -478,28 +497,36 @@ export async function conversion(db: DbOrTx, ctx: DashboardContext): Promise<Con
 
 export type PersonCount = { userId: string; name: string; count: number };
 
-/** Active projects short of 投产 with no activity for `ctx.stalledDays` days, by owner, most first. */
+/** Active projects short of 投产 with no activity for `ctx.stalledDays` days (last activity, or creation, on or before that many days ago), by owner. */
 export async function stalledByOwner(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
+  const cutoff = addDays(ctx.today, -ctx.stalledDays);
   const rows = await db
-    .select({ userId: projects.ownerId, name: users.displayName, count: count() })
-    .from(projects)
-    .innerJoin(users, eq(users.id, projects.ownerId))
-    .where(and(ctx.projectWhere, stalledCondition(ctx.stalledDays, ctx.today)))
-    .groupBy(projects.ownerId, users.displayName)
-    .orderBy(sql`count(*) desc`, asc(users.displayName));
-  return rows;
+    .select({ userId: c.ownerId, count: sql<string>`sum(${c.idle})` })
+    .from(c)
+    .where(and(periodRows(c, "1900-01-01", cutoff), summaryWhere(c, ctx)))
+    .groupBy(c.ownerId)
+    .having(sql`sum(${c.idle}) > 0`);
+  return withNames(db, rows);
+}
+
+async function withNames(db: DbOrTx, rows: { userId: string; count: string | number }[]): Promise<PersonCount[]> {
+  if (!rows.length) return [];
+  const people = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, rows.map((r) => r.userId)));
+  const name = new Map(people.map((p) => [p.id, p.name]));
+  return rows
+    .map((r) => ({ userId: r.userId, name: name.get(r.userId) ?? "", count: n(r.count) }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
 }
 
 /** Open tasks past due on the projects in view, by assignee, most first. */
 export async function overdueByAssignee(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
-  return db
-    .select({ userId: tasks.assigneeId, name: users.displayName, count: count() })
+  const rows = await db
+    .select({ userId: tasks.assigneeId, count: count() })
     .from(tasks)
-    .innerJoin(projects, eq(projects.id, tasks.projectId))
-    .innerJoin(users, eq(users.id, tasks.assigneeId))
-    .where(and(ctx.projectWhere, overdueTaskMatch({}, ctx.today)))
-    .groupBy(tasks.assigneeId, users.displayName)
-    .orderBy(sql`count(*) desc`, asc(users.displayName));
+    .innerJoin(dashFacts, eq(dashFacts.projectId, tasks.projectId))
+    .where(and(summaryWhere(dashFacts, ctx), overdueTaskMatch({}, ctx.today)))
+    .groupBy(tasks.assigneeId);
+  return withNames(db, rows);
 }
 
 // ── Land, mechanisms, grid service ──────────────────────────────────────────────
