@@ -5,7 +5,7 @@ import type { DashboardData } from "@/lib/dashboard/load";
 import type { PersonCount } from "@/lib/dashboard/queries";
 import { Figure, int, Section } from "./parts";
 
-/** What needs a leader's attention: stalled projects by owner, overdue tasks by assignee. */
+/** What needs a leader's attention: stalled projects and overdue tasks, by the projects' owner. */
 export async function AttentionCard({ data, dc }: { data: DashboardData; dc: DrillContext }) {
   const t = await getTranslations("dashboard");
   const stalled = data.stalled.reduce((s, r) => s + r.count, 0);
@@ -58,7 +58,7 @@ export async function AttentionCard({ data, dc }: { data: DashboardData; dc: Dri
             </Figure>{" "}
             {t("overdue.count")}
           </p>
-          {list("overdue-total", t("overdue.title"), t("overdue.assignee"), t("overdue.count"), data.overdue, (id) => links.overdue(dc, id))}
+          {list("overdue-total", t("overdue.title"), t("overdue.owner"), t("overdue.count"), data.overdue, (id) => links.overdue(dc, id))}
         </div>
       </div>
     </Section>

@@ -69,7 +69,7 @@ export async function ConversionCard({ data, dc }: { data: DashboardData; dc: Dr
   const rows = data.conversion;
   const days = (d: number | null) => (d === null ? "—" : Number.isInteger(d) ? String(d) : d.toFixed(1));
   return (
-    <Section id="conversion" title={t("dashboard.conversion.title")} subtitle={t("dashboard.conversion.subtitle", { date: dc.asOf })}>
+    <Section id="conversion" title={t("dashboard.conversion.title")} subtitle={t("dashboard.conversion.subtitle")}>
       <Table label={t("dashboard.conversion.title")} className="text-xs">
         <thead>
           <tr>

@@ -17,7 +17,6 @@ export const DRILL_KEYS = [
   "investor",
   "stalled",
   "overdue",
-  "assignee",
   "unitOnly",
   "report",
   "reportFrom",
@@ -60,7 +59,7 @@ export async function DrillNotice({
   params: Params;
   clearHref: string;
   counts?: { activities?: number; overdueTasks?: number };
-  names?: { assignee?: string; park?: string };
+  names?: { park?: string };
 }) {
   const t = await getTranslations();
   const p = params;
@@ -80,7 +79,6 @@ export async function DrillNotice({
   if (p.investor) lines.push(t("drill.investor", { name: t(`drill.investors.${p.investor}`) }));
   if (p.stalled) lines.push(t("drill.stalled", { days: p.stalled }));
   if (p.overdue) lines.push(t("drill.overdue"));
-  if (p.assignee) lines.push(t("drill.assignee", { name: names.assignee ?? "—" }));
   if (p.unitOnly) lines.push(t("drill.unitOnly"));
   if (p.report) {
     lines.push(

@@ -5,8 +5,15 @@ CREATE TABLE "dash_cube" (
 	"owner_id" uuid NOT NULL,
 	"chain_id" uuid,
 	"park_id" uuid,
-	"source" "project_source" NOT NULL,
 	"leads" integer DEFAULT 0 NOT NULL,
+	"reached1" integer DEFAULT 0 NOT NULL,
+	"reached2" integer DEFAULT 0 NOT NULL,
+	"reached3" integer DEFAULT 0 NOT NULL,
+	"reached4" integer DEFAULT 0 NOT NULL,
+	"reached5" integer DEFAULT 0 NOT NULL,
+	"reached6" integer DEFAULT 0 NOT NULL,
+	"reached7" integer DEFAULT 0 NOT NULL,
+	"reached8" integer DEFAULT 0 NOT NULL,
 	"signed" integer DEFAULT 0 NOT NULL,
 	"contract" numeric(20, 2) DEFAULT '0' NOT NULL,
 	"big" integer DEFAULT 0 NOT NULL,
@@ -20,7 +27,21 @@ CREATE TABLE "dash_cube" (
 	"receptions" integer DEFAULT 0 NOT NULL,
 	"promotions" integer DEFAULT 0 NOT NULL,
 	"idle" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "dash_cube_key" UNIQUE NULLS NOT DISTINCT("g","d","unit_id","owner_id","chain_id","park_id","source")
+	"open_tasks" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "dash_cube_key" UNIQUE NULLS NOT DISTINCT("g","d","unit_id","owner_id","chain_id","park_id")
+);
+--> statement-breakpoint
+CREATE TABLE "dash_cube_source" (
+	"g" char(1) NOT NULL,
+	"d" date NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"chain_id" uuid,
+	"park_id" uuid,
+	"source" "project_source" NOT NULL,
+	"signed" integer DEFAULT 0 NOT NULL,
+	"contract" numeric(20, 2) DEFAULT '0' NOT NULL,
+	CONSTRAINT "dash_cube_source_key" UNIQUE NULLS NOT DISTINCT("g","d","unit_id","owner_id","chain_id","park_id","source")
 );
 --> statement-breakpoint
 CREATE TABLE "dash_facts" (
@@ -35,7 +56,15 @@ CREATE TABLE "dash_facts" (
 	"total_investment" numeric(20, 2) NOT NULL,
 	"created_on" date NOT NULL,
 	"last_touch_on" date NOT NULL,
-	"reached" date[] NOT NULL
+	"r0" date,
+	"r1" date,
+	"r2" date,
+	"r3" date,
+	"r4" date,
+	"r5" date,
+	"r6" date,
+	"r7" date,
+	"r8" date
 );
 --> statement-breakpoint
 CREATE TABLE "dash_funnel" (
@@ -84,6 +113,7 @@ CREATE TABLE "dash_signed" (
 	"kept_break" date,
 	"kept_pending_break" date,
 	"funds_total" numeric(20, 2) NOT NULL,
+	"funds_first_on" date,
 	"funds_last_on" date
 );
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-import { boolean, char, date, index, integer, numeric, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, char, date, index, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
 import { yuan } from "./columns";
 import { projectSourceEnum, projectStageEnum, projectStatusEnum } from "./enums";
 import { projects } from "./projects";
@@ -11,8 +11,8 @@ import { projects } from "./projects";
  * have no facts and count nowhere. `dash_rebuild()` recomputes everything (after a bulk load).
  *
  * Dates are China dates. Each sum is kept per day (g = 'd') and per month (g = 'm', d = the
- * month's first day): a period reads whole months from the month rows and the days at its
- * edges from the day rows.
+ * month's first day), in separate partitions: a period reads whole months from the small month
+ * partition and the days at its edges from the day one.
  */
 
 /** One row per project that is not archived: what the figures need to know about it. */
@@ -33,8 +33,16 @@ export const dashFacts = pgTable(
     createdOn: date({ mode: "string" }).notNull(),
     /** The day of the last activity, or of the creation when there is none (stalled projects). */
     lastTouchOn: date({ mode: "string" }).notNull(),
-    /** The first day the project stood at each stage or a later one, lead … operating (from the stage events). */
-    reached: date({ mode: "string" }).array().notNull(),
+    /** r0 … r8: the first day the project stood at lead … operating or a later stage (from the stage events). */
+    r0: date({ mode: "string" }),
+    r1: date({ mode: "string" }),
+    r2: date({ mode: "string" }),
+    r3: date({ mode: "string" }),
+    r4: date({ mode: "string" }),
+    r5: date({ mode: "string" }),
+    r6: date({ mode: "string" }),
+    r7: date({ mode: "string" }),
+    r8: date({ mode: "string" }),
   },
   (t) => [index("dash_facts_created_idx").on(t.createdOn)],
 );
@@ -68,6 +76,7 @@ export const dashSigned = pgTable(
     keptBreak: date({ mode: "string" }),
     keptPendingBreak: date({ mode: "string" }),
     fundsTotal: yuan().notNull(),
+    fundsFirstOn: date({ mode: "string" }),
     fundsLastOn: date({ mode: "string" }),
   },
   (t) => [index("dash_signed_signed_idx").on(t.signedOn)],
@@ -80,15 +89,27 @@ const dims = {
   parkId: uuid(),
 };
 
-/** Sums per day and month: new leads, signings (and their amounts, 亿元以上, investors), starts, operation, activities, stalled. */
+/**
+ * Sums per day and month, each on its day: new leads (and how many of them have since reached
+ * each stage), signings (their amounts, 亿元以上, investors), starts, operation, activities,
+ * stalled projects (by their last activity) and open tasks (by their due date).
+ */
 export const dashCube = pgTable(
   "dash_cube",
   {
     g: char({ length: 1 }).notNull(),
     d: date({ mode: "string" }).notNull(),
     ...dims,
-    source: projectSourceEnum().notNull(),
     leads: integer().notNull().default(0),
+    /** Of the leads logged that day, how many have reached negotiating … operating (or later) since. */
+    reached1: integer().notNull().default(0),
+    reached2: integer().notNull().default(0),
+    reached3: integer().notNull().default(0),
+    reached4: integer().notNull().default(0),
+    reached5: integer().notNull().default(0),
+    reached6: integer().notNull().default(0),
+    reached7: integer().notNull().default(0),
+    reached8: integer().notNull().default(0),
     signed: integer().notNull().default(0),
     contract: yuan().notNull().default("0"),
     big: integer().notNull().default(0),
@@ -103,8 +124,24 @@ export const dashCube = pgTable(
     promotions: integer().notNull().default(0),
     /** Active projects short of 投产 whose last activity (or creation) was that day. */
     idle: integer().notNull().default(0),
+    /** Open tasks due that day. */
+    openTasks: integer().notNull().default(0),
   },
-  (t) => [unique("dash_cube_key").on(t.g, t.d, t.unitId, t.ownerId, t.chainId, t.parkId, t.source).nullsNotDistinct()],
+  (t) => [unique("dash_cube_key").on(t.g, t.d, t.unitId, t.ownerId, t.chainId, t.parkId).nullsNotDistinct()],
+);
+
+/** Signings per day and month by project source (the one breakdown that needs it). */
+export const dashCubeSource = pgTable(
+  "dash_cube_source",
+  {
+    g: char({ length: 1 }).notNull(),
+    d: date({ mode: "string" }).notNull(),
+    ...dims,
+    source: projectSourceEnum().notNull(),
+    signed: integer().notNull().default(0),
+    contract: yuan().notNull().default("0"),
+  },
+  (t) => [unique("dash_cube_source_key").on(t.g, t.d, t.unitId, t.ownerId, t.chainId, t.parkId, t.source).nullsNotDistinct()],
 );
 
 /** Active projects per stage, moved by each stage event on its day (g 'd', 'm', and 'a' for all time). */
@@ -132,4 +169,3 @@ export const dashPipeline = pgTable(
   },
   (t) => [unique("dash_pipeline_key").on(t.unitId, t.ownerId, t.chainId, t.parkId, t.stage).nullsNotDistinct()],
 );
-

@@ -75,12 +75,12 @@ export const links = {
   ownerSignings: (dc: DrillContext, owner: string) => links.signed(dc, { owner }),
   ownerStarts: (dc: DrillContext, owner: string) => signedHref({ ...dc.base, owner, report: "construction", reportFrom: dc.period.from, reportTo: dc.period.to }),
 
-  /** The period's new leads that had reached a stage (or later) by the dashboard's day. */
+  /** The period's new leads that have reached a stage (or later); for 线索, all of them. */
   reached: (dc: DrillContext, stage: ProjectStage) =>
-    projectsHref({ ...dc.base, createdFrom: dc.period.from, createdTo: dc.period.to, reached: stage, asOf: asOfParam(dc) }),
+    projectsHref({ ...dc.base, createdFrom: dc.period.from, createdTo: dc.period.to, reached: stage === "lead" ? undefined : stage }),
 
   stalled: (dc: DrillContext, owner?: string) => projectsHref({ ...dc.base, stalled: dc.stalledDays, owner: owner ?? dc.base.owner }),
-  overdue: (dc: DrillContext, assignee?: string) => projectsHref({ ...dc.base, overdue: "1", assignee }),
+  overdue: (dc: DrillContext, owner?: string) => projectsHref({ ...dc.base, overdue: "1", owner: owner ?? dc.base.owner }),
 
   parcels: (park: string, status?: ParcelStatus) => `/parcels${parcelQuery({ park, status: status ? [status] : undefined })}`,
   park: (park: string) => `/parks/${park}`,

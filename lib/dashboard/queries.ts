@@ -5,6 +5,7 @@ import {
   checklistItems,
   checklists,
   dashCube,
+  dashCubeSource,
   dashFacts,
   dashFunnel,
   dashPipeline,
@@ -16,7 +17,6 @@ import {
   parks,
   projects,
   serviceRequests,
-  tasks,
   units,
   users,
 } from "@/db/schema";
@@ -25,7 +25,7 @@ import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { receivedBetween } from "@/lib/grids/queries";
 import { visibleGrids } from "@/lib/grids/scope";
-import { filterConditions, overdueTaskMatch, visibleProjects } from "@/lib/projects/queries";
+import { filterConditions, visibleProjects } from "@/lib/projects/queries";
 import { STAGES } from "@/lib/projects/stages";
 import type { ProjectFilters } from "@/lib/projects/validation";
 import { ownerTargetOfYear, unitTargetsOfYear } from "@/lib/targets/queries";
@@ -283,9 +283,14 @@ export async function cohort(db: DbOrTx, ctx: DashboardContext): Promise<Cohort>
       operatingPending: pending(s.opOn, s.opPendingOn),
       kept: sql<number>`count(*) filter (where ${kept})::int`,
       keptPending: sql<number>`count(*) filter (where not ${kept} and ${keptPending})::int`,
-      // Funds received by D: the total when the last entry came by then, else the entries up to D.
+      // Funds received by D: all of them as of today (entries are never dated ahead); for an
+      // earlier day none when the first came later, the total when the last came by then, else
+      // the entries up to D.
       // (Spelled out: in a one-table select drizzle leaves columns unqualified.)
-      funds: sql<string | null>`sum(case when ${s.fundsLastOn} is null then 0 when ${s.fundsLastOn} <= ${d} then ${s.fundsTotal}
+      funds:
+        d >= ctx.today
+          ? sql<string | null>`sum(${s.fundsTotal})`
+          : sql<string | null>`sum(case when ${s.fundsLastOn} is null or ${s.fundsFirstOn} > ${d} then 0 when ${s.fundsLastOn} <= ${d} then ${s.fundsTotal}
         else (select coalesce(sum(${fundsInPlace.amount}), 0) from ${fundsInPlace} where ${fundsInPlace.projectId} = ${sql.raw('"dash_signed"."project_id"')} and ${fundsInPlace.receivedOn} <= ${d}) end)`,
     })
     .from(s)
@@ -342,17 +347,36 @@ export type Breakdowns = {
   owner: BreakdownRow<string>[];
 };
 
-/** The period's signings (count, Σ contract investment) by industry chain, park, source, unit and owner: one grouped read. */
+/** The period's signings (count, Σ contract investment) by industry chain, park, source, unit and owner: two grouped reads. */
 export async function breakdowns(db: DbOrTx, ctx: DashboardContext): Promise<Breakdowns> {
-  const { rows } = await db.execute<{ dim: string; chain_id: string | null; park_id: string | null; source: ProjectSource | null; unit_id: string | null; owner_id: string | null; n: string; contract: string }>(sql`
-    select case when grouping(${c.chainId}) = 0 then 'chain' when grouping(${c.parkId}) = 0 then 'park' when grouping(${c.source}) = 0 then 'source'
-                when grouping(${c.unitId}) = 0 then 'unit' else 'owner' end as dim,
-           ${c.chainId} as chain_id, ${c.parkId} as park_id, ${c.source} as source, ${c.unitId} as unit_id, ${c.ownerId} as owner_id,
-           sum(${c.signed}) as n, sum(${c.contract}) as contract
-      from ${c}
-     where ${and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx))}
-     group by grouping sets ((${c.chainId}), (${c.parkId}), (${c.source}), (${c.unitId}), (${c.ownerId}))
-    having sum(${c.signed}) > 0`);
+  const cs = dashCubeSource;
+  const [{ rows: grouped }, bySource] = await Promise.all([
+    db.execute<{ dim: string; chain_id: string | null; park_id: string | null; unit_id: string | null; owner_id: string | null; n: string; contract: string }>(sql`
+      select case when grouping(${c.chainId}) = 0 then 'chain' when grouping(${c.parkId}) = 0 then 'park'
+                  when grouping(${c.unitId}) = 0 then 'unit' else 'owner' end as dim,
+             ${c.chainId} as chain_id, ${c.parkId} as park_id, ${c.unitId} as unit_id, ${c.ownerId} as owner_id,
+             sum(${c.signed}) as n, sum(${c.contract}) as contract
+        from ${c}
+       where ${and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx))}
+       group by grouping sets ((${c.chainId}), (${c.parkId}), (${c.unitId}), (${c.ownerId}))
+      having sum(${c.signed}) > 0`),
+    db
+      .select({ source: cs.source, n: sql<string>`sum(${cs.signed})`, contract: sql<string>`sum(${cs.contract})` })
+      .from(cs)
+      .where(and(periodRows(cs, ctx.period.from, ctx.period.to), summaryWhere(cs, ctx)))
+      .groupBy(cs.source)
+      .having(sql`sum(${cs.signed}) > 0`),
+  ]);
+  const rows = [...grouped, ...bySource.map((r) => ({ dim: "source", chain_id: null, park_id: null, unit_id: null, owner_id: null, source: r.source, n: r.n, contract: r.contract }))] as {
+    dim: string;
+    chain_id: string | null;
+    park_id: string | null;
+    unit_id: string | null;
+    owner_id: string | null;
+    source?: ProjectSource;
+    n: string;
+    contract: string;
+  }[];
   const of = (dim: string) => rows.filter((r) => r.dim === dim);
   const ids = (dim: string, key: "chain_id" | "park_id" | "unit_id" | "owner_id") => of(dim).flatMap((r) => (r[key] ? [r[key]!] : []));
   const [chainNames, parkNames, unitRows, ownerNames] = await Promise.all([
@@ -470,26 +494,37 @@ export async function league(db: DbOrTx, ctx: DashboardContext): Promise<LeagueR
 export type ConversionRow = { stage: ProjectStage; reached: number; medianDays: number | null };
 
 /**
- * For the projects logged in the period (the period's new leads), as of `ctx.asOf`, from their
- * stage events: how many had reached each stage (or a later one), and, for those that reached
- * it, the median days from first reaching the stage before it (China dates). Conversion from
- * one stage to the next is reached(next) ÷ reached(stage).
+ * For the projects logged in the period (the period's new leads), from their stage events, as
+ * they stand today: how many have reached each stage (or a later one), and, for those that
+ * reached it, the median days from first reaching the stage before it (China dates).
+ * Conversion from one stage to the next is reached(next) ÷ reached(stage). The counts are sums
+ * kept per day of logging; the medians are worked out over the projects' facts.
  */
 export async function conversion(db: DbOrTx, ctx: DashboardContext): Promise<ConversionRow[]> {
   const f = dashFacts;
-  const d = ctx.asOf;
-  const at = (i: number) => sql`${f.reached}[${sql.raw(String(i + 1))}]`;
-  const counts = STAGES.map((_, i) => sql`count(*) filter (where ${at(i)} <= ${d})::int as n${sql.raw(String(i))}`);
-  const medians = STAGES.slice(1).map(
-    (_, k) => sql`percentile_cont(0.5) within group (order by ${at(k + 1)} - ${at(k)}) filter (where ${at(k + 1)} <= ${d}) as d${sql.raw(String(k + 1))}`,
-  );
-  const { rows } = await db.execute<Record<string, unknown>>(sql`
-    select ${sql.join([...counts, ...medians], sql`, `)} from ${f}
-     where ${and(gte(f.createdOn, ctx.period.from), lte(f.createdOn, ctx.period.to), sql`${at(0)} <= ${d}`, summaryWhere(f, ctx))}`);
-  const r = rows[0] ?? {};
+  const reachedCols = [c.reached1, c.reached2, c.reached3, c.reached4, c.reached5, c.reached6, c.reached7, c.reached8];
+  const r = [f.r0, f.r1, f.r2, f.r3, f.r4, f.r5, f.r6, f.r7, f.r8];
+  const cohortWhere = and(gte(f.createdOn, ctx.period.from), lte(f.createdOn, ctx.period.to), summaryWhere(f, ctx));
+  // A median sorts its values and cannot be shared out among workers: the stages go in three
+  // reads side by side (the early stages have the most projects).
+  const medianOf = (stages: number[]) =>
+    db
+      .select(Object.fromEntries(stages.map((s) => [`d${s}`, sql<number | null>`percentile_cont(0.5) within group (order by ${r[s]!} - ${r[s - 1]!}) filter (where ${r[s]!} is not null)`])))
+      .from(f)
+      .where(cohortWhere);
+  const [[counts], ...parts] = await Promise.all([
+    db
+      .select(Object.fromEntries([["n0", sql<string>`sum(${c.leads})`], ...reachedCols.map((col, i) => [`n${i + 1}`, sql<string>`sum(${col})`])]))
+      .from(c)
+      .where(and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx))),
+    medianOf([1]),
+    medianOf([2, 3]),
+    medianOf([4, 5, 6, 7, 8]),
+  ]);
+  const medians: Record<string, unknown> = Object.assign({}, ...parts.map((p) => p[0]));
   return STAGES.map((stage, i) => {
-    const m = i === 0 ? null : r[`d${i}`];
-    return { stage, reached: n(r[`n${i}`]), medianDays: m === null || m === undefined ? null : Number(m) };
+    const m = i === 0 ? null : medians?.[`d${i}`];
+    return { stage, reached: n(counts?.[`n${i}`]), medianDays: m === null || m === undefined ? null : Number(m) };
   });
 }
 
@@ -518,14 +553,14 @@ async function withNames(db: DbOrTx, rows: { userId: string; count: string | num
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
 }
 
-/** Open tasks past due on the projects in view, by assignee, most first. */
-export async function overdueByAssignee(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
+/** Open tasks past their due date on the projects in view, by the projects' owner, most first. */
+export async function overdueByOwner(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
   const rows = await db
-    .select({ userId: tasks.assigneeId, count: count() })
-    .from(tasks)
-    .innerJoin(dashFacts, eq(dashFacts.projectId, tasks.projectId))
-    .where(and(summaryWhere(dashFacts, ctx), overdueTaskMatch({}, ctx.today)))
-    .groupBy(tasks.assigneeId);
+    .select({ userId: c.ownerId, count: sql<string>`sum(${c.openTasks})` })
+    .from(c)
+    .where(and(periodRows(c, "1900-01-01", addDays(ctx.today, -1)), summaryWhere(c, ctx)))
+    .groupBy(c.ownerId)
+    .having(sql`sum(${c.openTasks}) > 0`);
   return withNames(db, rows);
 }
 

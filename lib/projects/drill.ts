@@ -1,13 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { parks, users } from "@/db/schema";
+import { parks } from "@/db/schema";
 import type { ProjectFilters } from "./validation";
 
-/** Names of what a drill-down filter points at by id (an assignee, a park), for the notice above a list. */
-export async function drillNames(db: DbOrTx, f: Pick<ProjectFilters, "assignee" | "park">): Promise<{ assignee?: string; park?: string }> {
-  const [assignee, park] = await Promise.all([
-    f.assignee ? db.select({ name: users.displayName }).from(users).where(eq(users.id, f.assignee)) : [],
-    f.park && f.park !== "none" ? db.select({ name: parks.name }).from(parks).where(eq(parks.id, f.park)) : [],
-  ]);
-  return { assignee: assignee[0]?.name, park: f.park === "none" ? "—" : park[0]?.name };
+/** The name of the park a drill-down filter points at by id, for the notice above a list (the project list has no park field). */
+export async function drillNames(db: DbOrTx, f: Pick<ProjectFilters, "park">): Promise<{ park?: string }> {
+  if (!f.park || f.park === "none") return {};
+  const [park] = await db.select({ name: parks.name }).from(parks).where(eq(parks.id, f.park));
+  return { park: park?.name };
 }

@@ -83,9 +83,9 @@ export function activityMatch(f: Pick<ProjectFilters, "activity" | "activityFrom
   ) ?? sql`true`;
 }
 
-/** Open tasks past their due date (of one assignee when given), as a condition on `tasks`. */
-export function overdueTaskMatch(f: Pick<ProjectFilters, "assignee">, today: string): SQL {
-  return and(eq(tasks.status, "open"), lt(tasks.dueDate, today), f.assignee ? eq(tasks.assigneeId, f.assignee) : undefined)!;
+/** Open tasks past their due date, as a condition on `tasks`. */
+export function overdueTaskMatch(today: string): SQL {
+  return and(eq(tasks.status, "open"), lt(tasks.dueDate, today))!;
 }
 
 /** The stalled rule: active, short of 投产, and no activity (or, with none, no creation) after the day `days` before today. */
@@ -135,7 +135,7 @@ export async function filterConditions(db: DbOrTx, f: ProjectFilters, today = to
   }
   if (f.investor) where.push(investorCondition(f.investor));
   if (f.stalled) where.push(stalledCondition(f.stalled, today));
-  if (f.overdue) where.push(sql`exists (select 1 from ${tasks} where ${tasks.projectId} = ${projects.id} and ${overdueTaskMatch(f, today)})`);
+  if (f.overdue) where.push(sql`exists (select 1 from ${tasks} where ${tasks.projectId} = ${projects.id} and ${overdueTaskMatch(today)})`);
   return where;
 }
 
@@ -225,7 +225,7 @@ async function listMatches(db: DbOrTx, where: SQL | undefined, f: ProjectFilters
       ? db
           .select({ n: count() })
           .from(tasks)
-          .where(and(inArray(tasks.projectId, ids), overdueTaskMatch(f, today)))
+          .where(and(inArray(tasks.projectId, ids), overdueTaskMatch(today)))
       : null,
   ]);
   return { activities: acts?.[0]?.n, overdueTasks: overdue?.[0]?.n };

@@ -185,9 +185,8 @@ export const projectFiltersSchema = z.object({
   investor: z.enum(INVESTOR_CLASSES).optional().catch(undefined),
   /** Active, not yet 投产, with no activity for this many days (counted from creation when there is none). */
   stalled: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
-  /** With an open task past its due date (assigned to `assignee` when given). */
+  /** With an open task past its due date. */
   overdue: z.enum(["1"]).optional().catch(undefined),
-  assignee: z.uuid().optional().catch(undefined),
 });
 export type ProjectFilters = z.output<typeof projectFiltersSchema>;
 

@@ -51,7 +51,7 @@ export function filterSummary(f: SignedFilters, names: FilterNames = {}): string
       ? `${range("跟进日期", f.activityFrom, f.activityTo) ?? "有跟进记录"}${f.activity?.length ? `（${f.activity.map((k) => kinds[k]).join("、")}）` : ""}`
       : null,
     f.stalled ? `连续 ${f.stalled} 天无跟进` : null,
-    f.overdue ? `有逾期待办${f.assignee ? "（指定承办人）" : ""}` : null,
+    f.overdue ? "有逾期待办" : null,
     f.report ? `${range(`${stages[f.report]}及以后审核通过`, f.reportFrom, f.reportTo) ?? `已审核通过${stages[f.report]}及以后`}` : null,
     f.pending ? `${stages[f.pending]}及以后待审核${f.pendingBy ? `（截至 ${f.pendingBy}）` : ""}` : null,
     f.kept ? `履约：${kept[f.kept]}${f.keptBy ? `（截至 ${f.keptBy}）` : ""}` : null,

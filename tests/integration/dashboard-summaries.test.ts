@@ -10,11 +10,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { enterprises, industryChains, milestones, parks, projects } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/roles";
-import { cohort, dashboardContext, funnel, league, periodFigures, stalledByOwner, targetActuals } from "@/lib/dashboard/queries";
+import { cohort, dashboardContext, funnel, league, overdueByOwner, periodFigures, stalledByOwner, targetActuals } from "@/lib/dashboard/queries";
 import { dashboardSchema } from "@/lib/dashboard/validation";
 import { todayInChina } from "@/lib/i18n/format";
 import { reviewReport, saveReport, setMilestonePlan } from "@/lib/milestones/service";
-import { addActivity, changeStage, createProject, updateProject } from "@/lib/projects/service";
+import { addActivity, addTask, changeStage, createProject, setTaskDone, updateProject } from "@/lib/projects/service";
 import { addFundsEntry, updateSigning } from "@/lib/signings/service";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer } from "./fixtures";
@@ -35,9 +35,11 @@ async function snapshot(d: Db) {
     pipeline: await q(`select * from dash_pipeline where n <> 0 or total <> 0 order by unit_id, owner_id, chain_id, park_id, stage`),
     funnel: await q(`select * from dash_funnel where n <> 0 or total <> 0 order by g, d, unit_id, owner_id, chain_id, park_id, stage`),
     cube: await q(`select * from dash_cube
-      where leads <> 0 or signed <> 0 or contract <> 0 or big <> 0 or big_contract <> 0 or top500 <> 0 or central_soe <> 0 or listed <> 0
-         or starts <> 0 or operating <> 0 or visits <> 0 or receptions <> 0 or promotions <> 0 or idle <> 0
-      order by g, d, unit_id, owner_id, chain_id, park_id, source`),
+      where leads <> 0 or reached1 <> 0 or reached2 <> 0 or reached3 <> 0 or reached4 <> 0 or reached5 <> 0 or reached6 <> 0 or reached7 <> 0
+         or reached8 <> 0 or signed <> 0 or contract <> 0 or big <> 0 or big_contract <> 0 or top500 <> 0 or central_soe <> 0 or listed <> 0
+         or starts <> 0 or operating <> 0 or visits <> 0 or receptions <> 0 or promotions <> 0 or idle <> 0 or open_tasks <> 0
+      order by g, d, unit_id, owner_id, chain_id, park_id`),
+    source: await q(`select * from dash_cube_source where signed <> 0 or contract <> 0 order by g, d, unit_id, owner_id, chain_id, park_id, source`),
   };
 }
 
@@ -51,6 +53,7 @@ async function expectConsistent() {
   expect(incremental.pipeline).toEqual(rebuilt.pipeline);
   expect(incremental.funnel).toEqual(rebuilt.funnel);
   expect(incremental.cube).toEqual(rebuilt.cube);
+  expect(incremental.source).toEqual(rebuilt.source);
   return rebuilt;
 }
 
@@ -146,6 +149,13 @@ describe("summary tables under writes", () => {
     const signed = await sign(staff, p.id, p.version, "0.6");
     await addActivity(db, staff, p.id, { kind: "visit", occurredOn: today, summary: "走访企业" });
     await addActivity(db, staff, p.id, { kind: "reception", occurredOn: today, summary: "接待来访" });
+    // A task already overdue, then done: the overdue count follows.
+    const task = await addTask(db, staff, p.id, { title: "报送材料", assigneeId: staff.id, dueDate: "2020-01-01" });
+    const overdueBefore = await overdueByOwner(db, await dashboardContext(db, manager, dashboardSchema.parse({}), today));
+    expect(overdueBefore.find((r) => r.userId === staff.id)?.count).toBeGreaterThanOrEqual(1);
+    await setTaskDone(db, staff, task.id, true);
+    const overdueAfter = await overdueByOwner(db, await dashboardContext(db, manager, dashboardSchema.parse({}), today));
+    expect(overdueAfter.find((r) => r.userId === staff.id)?.count ?? 0).toBe(overdueBefore.find((r) => r.userId === staff.id)!.count - 1);
     let f = await figures(manager);
     const row = () => f.league.find((r) => r.ownerId === staff.id)!;
     expect(row()).toMatchObject({ visit: 1, reception: 1 });

@@ -14,7 +14,6 @@ import type { Viewer } from "@/lib/auth/roles";
 import { listEventOptions } from "@/lib/events/queries";
 import { parkOptions } from "@/lib/land/queries";
 import { yuanToYi } from "@/lib/money";
-import { drillNames } from "@/lib/projects/drill";
 import { projectFormOptions } from "@/lib/projects/options";
 import { PAGE_SIZES } from "@/lib/projects/validation";
 import { canExportSigned } from "@/lib/signed/access";
@@ -49,10 +48,10 @@ export default async function SignedPage({ searchParams }: { searchParams: Promi
 async function Results({ viewer, params }: { viewer: Viewer; params: SignedListParams }) {
   const t = await getTranslations();
   const db = getDb();
-  const [{ rows, totals }, names] = await Promise.all([listSignedProjects(db, viewer, params), drillNames(db, { assignee: params.assignee })]);
+  const { rows, totals } = await listSignedProjects(db, viewer, params);
   return (
     <>
-      <DrillNotice params={params} clearHref={`/signed${signedQuery(withoutDrill(params))}`} names={names} />
+      <DrillNotice params={params} clearHref={`/signed${signedQuery(withoutDrill(params))}`} />
       <div className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
         <div className="text-sm text-slate-600">
           <p role="status" className="font-medium text-slate-800">
