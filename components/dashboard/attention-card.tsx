@@ -27,7 +27,7 @@ export async function AttentionCard({ data, dc }: { data: DashboardData; dc: Dri
               <tr key={r.userId}>
                 <Td className="py-1">{r.name}</Td>
                 <Td className="py-1 text-right">
-                  <Figure href={href(r.userId)} label={`${title} ${r.name} ${r.count}`}>
+                  <Figure href={href(r.userId)} label={`${title} ${r.name} ${int(r.count)}`}>
                     {int(r.count)}
                   </Figure>
                 </Td>

@@ -32,7 +32,7 @@ async function BreakdownTable({ id, title, rows }: { id: string; title: string; 
                   {r.name}
                 </Td>
                 <Td className="py-1 text-right">
-                  <Figure href={r.href} label={`${title} ${r.name} ${t("breakdown.count")} ${r.count}`}>
+                  <Figure href={r.href} label={`${title} ${r.name} ${t("breakdown.count")} ${int(r.count)}`}>
                     {int(r.count)}
                   </Figure>
                 </Td>
@@ -60,7 +60,7 @@ export async function BreakdownCard({ data, dc }: { data: DashboardData; dc: Dri
     <div className="rounded-md bg-slate-50 px-3 py-2">
       <dt className="text-xs text-slate-600">{t(`dashboard.big.${key}`)}</dt>
       <dd className="text-lg font-semibold">
-        <Figure href={links.big(dc, cls)} label={`${t("dashboard.big.title")} ${t(`dashboard.big.${key}`)} ${n}`}>
+        <Figure href={links.big(dc, cls)} label={`${t("dashboard.big.title")} ${t(`dashboard.big.${key}`)} ${int(n)}`}>
           {int(n)}
         </Figure>
       </dd>
@@ -72,7 +72,7 @@ export async function BreakdownCard({ data, dc }: { data: DashboardData; dc: Dri
         <div>
           <h3 className="text-sm font-medium text-slate-800">{t("dashboard.big.title")}</h3>
           <p className="mt-1 text-sm text-slate-700">
-            <Figure href={links.big(dc)} label={`${t("dashboard.big.title")} ${t("dashboard.big.count")} ${p.big}`} className="text-xl font-semibold">
+            <Figure href={links.big(dc)} label={`${t("dashboard.big.title")} ${t("dashboard.big.count")} ${int(p.big)}`} className="text-xl font-semibold">
               {int(p.big)}
             </Figure>{" "}
             · {t("dashboard.big.contract")}{" "}

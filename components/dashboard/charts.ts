@@ -10,7 +10,8 @@ import { SVGRenderer } from "echarts/renderers";
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
-const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+// Single quotes: the SVG writes the font into a style attribute in double quotes.
+const FONT = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 /** Colours that keep ≥ 3:1 against white and stay apart in greyscale print. */
 export const PALETTE = ["#1d5fbf", "#64748b", "#0f766e", "#b45309", "#7c3aed", "#be123c", "#334155"];
 
@@ -32,7 +33,7 @@ export function horizontalBars(categories: string[], values: number[], opts: { w
   const height = opts.height ?? Math.max(160, 28 * categories.length + 30);
   return render(
     {
-      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
       yAxis: { type: "category", data: categories, inverse: true, axisLabel, axisTick: { show: false } },
       series: [{ type: "bar", data: values, barMaxWidth: 18, label: { show: true, position: "right", color: "#0f172a", fontSize: 12 } }],
@@ -53,7 +54,7 @@ export function monthlyBarsAndLines(
   return render(
     {
       legend: { top: 0, textStyle: { color: "#334155", fontSize: 12 } },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       xAxis: { type: "category", data: months, axisLabel, axisTick: { alignWithLabel: true } },
       yAxis: [
         { type: "value", name: axes.left, nameTextStyle: { color: "#334155" }, axisLabel, minInterval: 1 },
@@ -82,7 +83,7 @@ export function stackedBars(categories: string[], series: { name: string; data: 
   return render(
     {
       legend: { top: 0, textStyle: { color: "#334155", fontSize: 12 } },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       xAxis: { type: "value", axisLabel },
       yAxis: { type: "category", data: categories, inverse: true, axisLabel, axisTick: { show: false } },
       series: series.map((s) => ({ type: "bar", name: s.name, stack: "total", data: s.data, barMaxWidth: 22 })),

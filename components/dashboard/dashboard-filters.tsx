@@ -28,9 +28,10 @@ export async function DashboardFilters({ params, options, year, asOf }: { params
       </Select>
     </div>
   );
+  const more = Boolean(params.from || params.to || params.stalled !== DEFAULT_STALLED_DAYS);
   return (
-    <form method="get" action="/dashboard" role="search" aria-label={t("filters")} className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xs">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
+    <form method="get" action="/dashboard" role="search" aria-label={t("filters")} className="no-print rounded-lg border border-slate-200 bg-white p-3 shadow-xs">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto]">
         {select(
           "year",
           t("year"),
@@ -93,39 +94,56 @@ export async function DashboardFilters({ params, options, year, asOf }: { params
             <option value="none">{t("none")}</option>
           </>,
         )}
-        <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-1 xl:row-span-2 xl:flex-col xl:items-stretch xl:justify-end">
-          <Button type="submit">{t("apply")}</Button>
-          <ButtonLink href="/dashboard" variant="ghost">
-            {t("reset")}
-          </ButtonLink>
-        </div>
         <div>
           <label htmlFor="d-asOf" className={label}>
             {t("asOf")}
           </label>
           <Input id="d-asOf" name="asOf" type="date" defaultValue={params.asOf ? asOf : ""} aria-describedby="d-asOf-hint" />
         </div>
-        <div>
-          <label htmlFor="d-from" className={label}>
-            {t("from")}
-          </label>
-          <Input id="d-from" name="from" type="date" defaultValue={params.from ?? ""} aria-describedby="d-custom-hint" />
-        </div>
-        <div>
-          <label htmlFor="d-to" className={label}>
-            {t("to")}
-          </label>
-          <Input id="d-to" name="to" type="date" defaultValue={params.to ?? ""} aria-describedby="d-custom-hint" />
-        </div>
-        <div>
-          <label htmlFor="d-stalled" className={label}>
-            {t("stalledDays")}
-          </label>
-          <Input id="d-stalled" name="stalled" type="number" min={1} max={365} inputMode="numeric" defaultValue={params.stalled === DEFAULT_STALLED_DAYS ? "" : params.stalled} placeholder={String(DEFAULT_STALLED_DAYS)} />
+        <div className="col-span-2 flex items-end gap-2 md:col-span-3 xl:col-span-1">
+          <Button type="submit">{t("apply")}</Button>
+          <ButtonLink href="/dashboard" variant="ghost">
+            {t("reset")}
+          </ButtonLink>
         </div>
       </div>
-      <p className="text-xs text-slate-600">
-        <span id="d-asOf-hint">{t("asOfHint")}</span> <span id="d-custom-hint">{t("customHint")}</span>
+      <details open={more} className="mt-2">
+        <summary className="cursor-pointer text-sm text-brand-700">{t("moreFilters")}</summary>
+        <div className="mt-2 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+          <div>
+            <label htmlFor="d-from" className={label}>
+              {t("from")}
+            </label>
+            <Input id="d-from" name="from" type="date" defaultValue={params.from ?? ""} aria-describedby="d-custom-hint" />
+          </div>
+          <div>
+            <label htmlFor="d-to" className={label}>
+              {t("to")}
+            </label>
+            <Input id="d-to" name="to" type="date" defaultValue={params.to ?? ""} aria-describedby="d-custom-hint" />
+          </div>
+          <div>
+            <label htmlFor="d-stalled" className={label}>
+              {t("stalledDays")}
+            </label>
+            <Input
+              id="d-stalled"
+              name="stalled"
+              type="number"
+              min={1}
+              max={365}
+              inputMode="numeric"
+              defaultValue={params.stalled === DEFAULT_STALLED_DAYS ? "" : params.stalled}
+              placeholder={String(DEFAULT_STALLED_DAYS)}
+            />
+          </div>
+        </div>
+        <p className="mt-2 text-xs text-slate-600">
+          <span id="d-custom-hint">{t("customHint")}</span>
+        </p>
+      </details>
+      <p id="d-asOf-hint" className="mt-1 text-xs text-slate-600">
+        {t("asOfHint")}
       </p>
     </form>
   );

@@ -114,7 +114,7 @@ export async function ServiceCard({ data, dc }: { data: DashboardData; dc: Drill
       {g.grids.length === 0 ? (
         <p className="text-sm text-slate-500">{t("empty")}</p>
       ) : (
-        <Table label={t("grids.title")} className="text-xs">
+        <Table label={t("grids.title")} className="text-xs" wrapperClassName="max-h-80 print:max-h-none">
           <thead>
             <tr>
               <Th>{t("grids.grid")}</Th>
@@ -128,12 +128,12 @@ export async function ServiceCard({ data, dc }: { data: DashboardData; dc: Drill
               <tr key={r.gridId}>
                 <Td className="py-1">{r.name}</Td>
                 <Td className="py-1 text-right">
-                  <Figure href={links.grid(dc, r.gridId)} label={`${r.name} ${t("grids.received")} ${r.received}`}>
+                  <Figure href={links.grid(dc, r.gridId)} label={`${r.name} ${t("grids.received")} ${int(r.received)}`}>
                     {int(r.received)}
                   </Figure>
                 </Td>
                 <Td className="py-1 text-right">
-                  <Figure href={links.grid(dc, r.gridId, "resolved")} label={`${r.name} ${t("grids.resolved")} ${r.resolved}`}>
+                  <Figure href={links.grid(dc, r.gridId, "resolved")} label={`${r.name} ${t("grids.resolved")} ${int(r.resolved)}`}>
                     {int(r.resolved)}
                   </Figure>
                 </Td>
@@ -143,7 +143,7 @@ export async function ServiceCard({ data, dc }: { data: DashboardData; dc: Drill
             <tr className="font-medium">
               <Td className="py-1">{t("grids.total")}</Td>
               <Td className="py-1 text-right" colSpan={2}>
-                <Figure href={links.grids(dc)} label={`${t("grids.total")} ${t("grids.received")} ${g.received} ${t("grids.resolved")} ${g.resolved}`}>
+                <Figure href={links.grids(dc)} label={`${t("grids.total")} ${t("grids.resolved")} / ${t("grids.received")} ${int(g.resolved)} / ${int(g.received)}`}>
                   {int(g.resolved)} / {int(g.received)}
                 </Figure>
               </Td>

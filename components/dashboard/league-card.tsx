@@ -37,18 +37,18 @@ export async function LeagueCard({ data, dc }: { data: DashboardData; dc: DrillC
                 </Td>
                 {INDEX_KINDS.map((k) => (
                   <Td key={k} className="py-1 text-right">
-                    <Figure href={links.ownerActivities(dc, r.ownerId, k)} label={`${r.name} ${t(`league.${k}`)} ${r[k]}`}>
+                    <Figure href={links.ownerActivities(dc, r.ownerId, k)} label={`${r.name} ${t(`league.${k}`)} ${int(r[k])}`}>
                       {int(r[k])}
                     </Figure>
                   </Td>
                 ))}
                 <Td className="py-1 text-right">
-                  <Figure href={links.ownerSignings(dc, r.ownerId)} label={`${r.name} ${t("league.signings")} ${r.signings}`}>
+                  <Figure href={links.ownerSignings(dc, r.ownerId)} label={`${r.name} ${t("league.signings")} ${int(r.signings)}`}>
                     {int(r.signings)}
                   </Figure>
                 </Td>
                 <Td className="py-1 text-right">
-                  <Figure href={links.ownerStarts(dc, r.ownerId)} label={`${r.name} ${t("league.starts")} ${r.starts}`}>
+                  <Figure href={links.ownerStarts(dc, r.ownerId)} label={`${r.name} ${t("league.starts")} ${int(r.starts)}`}>
                     {int(r.starts)}
                   </Figure>
                 </Td>
@@ -84,7 +84,7 @@ export async function ConversionCard({ data, dc }: { data: DashboardData; dc: Dr
             <tr key={r.stage}>
               <Td className="py-1">{t(`stages.${r.stage}`)}</Td>
               <Td className="py-1 text-right">
-                <Figure href={links.reached(dc, r.stage)} label={`${t("dashboard.conversion.reached")} ${t(`stages.${r.stage}`)} ${r.reached}`}>
+                <Figure href={links.reached(dc, r.stage)} label={`${t("dashboard.conversion.reached")} ${t(`stages.${r.stage}`)} ${int(r.reached)}`}>
                   {int(r.reached)}
                 </Figure>
               </Td>

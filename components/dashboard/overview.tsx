@@ -27,13 +27,13 @@ export async function KpiStrip({ data, dc }: { data: DashboardData; dc: DrillCon
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {tile(
           t("kpi.leads"),
-          <Figure href={links.leads(dc)} label={`${t("kpi.leads")} ${data.period.leads}`}>
+          <Figure href={links.leads(dc)} label={`${t("kpi.leads")} ${int(data.period.leads)}`}>
             {int(data.period.leads)}
           </Figure>,
         )}
         {tile(
           t("kpi.signed"),
-          <Figure href={links.signed(dc)} label={`${t("kpi.signed")} ${data.period.signed}`}>
+          <Figure href={links.signed(dc)} label={`${t("kpi.signed")} ${int(data.period.signed)}`}>
             {int(data.period.signed)}
           </Figure>,
         )}
@@ -46,7 +46,7 @@ export async function KpiStrip({ data, dc }: { data: DashboardData; dc: DrillCon
         )}
         {tile(
           t("kpi.big"),
-          <Figure href={links.big(dc)} label={`${t("kpi.big")} ${data.period.big}`}>
+          <Figure href={links.big(dc)} label={`${t("kpi.big")} ${int(data.period.big)}`}>
             {int(data.period.big)}
           </Figure>,
         )}
@@ -64,7 +64,7 @@ export async function FunnelCard({ data, dc }: { data: DashboardData; dc: DrillC
   const svg = horizontalBars(
     data.funnel.map((s) => t(`stages.${s.stage}`)),
     data.funnel.map((s) => s.count),
-    { width: 460 },
+    { width: 300, height: 240 },
   );
   return (
     <Section
@@ -72,9 +72,9 @@ export async function FunnelCard({ data, dc }: { data: DashboardData; dc: DrillC
       title={t("dashboard.funnel.title")}
       subtitle={replayed ? t("dashboard.funnel.replayNote", { date: dc.asOf }) : `${t("dashboard.asOfText", { date: dc.asOf })} · ${t("dashboard.funnel.todayNote")}`}
     >
-      <div className="grid gap-3 lg:grid-cols-[1fr_auto]">
+      <div className="grid gap-3 sm:grid-cols-2">
         <ChartFigure id="chart-funnel" title={title} svg={svg} />
-        <Table label={title} className="text-xs lg:w-56">
+        <Table label={title} className="text-xs">
           <thead>
             <tr>
               <Th>{t("dashboard.funnel.stage")}</Th>
@@ -85,13 +85,13 @@ export async function FunnelCard({ data, dc }: { data: DashboardData; dc: DrillC
           <tbody>
             {data.funnel.map((s) => (
               <tr key={s.stage}>
-                <Td className="py-1">{t(`stages.${s.stage}`)}</Td>
-                <Td className="py-1 text-right">
-                  <Figure href={links.funnel(dc, s.stage)} label={`${t(`stages.${s.stage}`)} ${s.count}`}>
+                <Td className="py-0.5">{t(`stages.${s.stage}`)}</Td>
+                <Td className="py-0.5 text-right">
+                  <Figure href={links.funnel(dc, s.stage)} label={`${t(`stages.${s.stage}`)} ${int(s.count)}`}>
                     {int(s.count)}
                   </Figure>
                 </Td>
-                <Td className="py-1 text-right tabular-nums">{yi(s.total)}</Td>
+                <Td className="py-0.5 text-right tabular-nums">{yi(s.total)}</Td>
               </tr>
             ))}
           </tbody>

@@ -23,6 +23,7 @@ import {
 import type { ActivityKind, ParcelStatus, ProjectSource, ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
+import { sumYuan } from "@/lib/money";
 import { receivedBetween } from "@/lib/grids/queries";
 import { visibleGrids } from "@/lib/grids/scope";
 import { filterConditions, visibleProjects } from "@/lib/projects/queries";
@@ -271,7 +272,18 @@ export async function cohort(db: DbOrTx, ctx: DashboardContext): Promise<Cohort>
   const pending = (reached: AnyPgColumn, waiting: AnyPgColumn) => sql`count(*) filter (where not ${by(reached)} and ${by(waiting)})::int`;
   const kept = sql`(${s.keptBreak} is null or ${s.keptBreak} > ${d})`;
   const keptPending = sql`(${s.keptPendingBreak} is null or ${s.keptPendingBreak} > ${d})`;
-  const [r] = await db
+  const cohortWhere = and(gte(s.signedOn, ctx.period.from), lte(s.signedOn, ctx.period.to), summaryWhere(s, ctx));
+  const straddling = async () => {
+    if (d >= ctx.today) return null;
+    const [x] = await db
+      .select({ funds: sql<string | null>`sum(${fundsInPlace.amount})` })
+      .from(s)
+      .innerJoin(fundsInPlace, eq(fundsInPlace.projectId, s.projectId))
+      .where(and(cohortWhere, lte(s.fundsFirstOn, d), sql`${s.fundsLastOn} > ${d}`, lte(fundsInPlace.receivedOn, d)));
+    return x?.funds ?? null;
+  };
+  const [[r], partial] = await Promise.all([
+    db
     .select({
       count: count(),
       contract: sql<string | null>`sum(${s.contract})`,
@@ -283,23 +295,21 @@ export async function cohort(db: DbOrTx, ctx: DashboardContext): Promise<Cohort>
       operatingPending: pending(s.opOn, s.opPendingOn),
       kept: sql<number>`count(*) filter (where ${kept})::int`,
       keptPending: sql<number>`count(*) filter (where not ${kept} and ${keptPending})::int`,
-      // Funds received by D: all of them as of today (entries are never dated ahead); for an
-      // earlier day none when the first came later, the total when the last came by then, else
-      // the entries up to D.
-      // (Spelled out: in a one-table select drizzle leaves columns unqualified.)
-      funds:
-        d >= ctx.today
-          ? sql<string | null>`sum(${s.fundsTotal})`
-          : sql<string | null>`sum(case when ${s.fundsLastOn} is null or ${s.fundsFirstOn} > ${d} then 0 when ${s.fundsLastOn} <= ${d} then ${s.fundsTotal}
-        else (select coalesce(sum(${fundsInPlace.amount}), 0) from ${fundsInPlace} where ${fundsInPlace.projectId} = ${sql.raw('"dash_signed"."project_id"')} and ${fundsInPlace.receivedOn} <= ${d}) end)`,
+      // Funds received by D: each project's total when its last entry came by then (as of today,
+      // all of them: entries are never dated ahead); the projects whose entries straddle D are
+      // added up entry by entry below.
+      funds: sql<string | null>`sum(${s.fundsTotal}) filter (where ${s.fundsLastOn} <= ${d})`,
     })
     .from(s)
-    .where(and(gte(s.signedOn, ctx.period.from), lte(s.signedOn, ctx.period.to), summaryWhere(s, ctx)));
-  const anyFunds = r && r.count > 0 && r.funds !== null && Number(r.funds) !== 0;
+    .where(cohortWhere),
+    straddling(),
+  ]);
+  const funds = sumYuan([r?.funds ?? "0", partial ?? "0"]);
+  const anyFunds = r && r.count > 0 && (r.funds !== null || partial !== null) && Number(funds) !== 0;
   return {
     count: n(r?.count),
     contract: n(r?.count) ? yuan(r?.contract) : "0",
-    funds: anyFunds ? yuan(r?.funds) : "0",
+    funds: anyFunds ? funds : "0",
     registered: n(r?.registered),
     registeredPending: n(r?.registeredPending),
     started: n(r?.started),
@@ -505,23 +515,17 @@ export async function conversion(db: DbOrTx, ctx: DashboardContext): Promise<Con
   const reachedCols = [c.reached1, c.reached2, c.reached3, c.reached4, c.reached5, c.reached6, c.reached7, c.reached8];
   const r = [f.r0, f.r1, f.r2, f.r3, f.r4, f.r5, f.r6, f.r7, f.r8];
   const cohortWhere = and(gte(f.createdOn, ctx.period.from), lte(f.createdOn, ctx.period.to), summaryWhere(f, ctx));
-  // A median sorts its values and cannot be shared out among workers: the stages go in three
-  // reads side by side (the early stages have the most projects).
-  const medianOf = (stages: number[]) =>
-    db
-      .select(Object.fromEntries(stages.map((s) => [`d${s}`, sql<number | null>`percentile_cont(0.5) within group (order by ${r[s]!} - ${r[s - 1]!}) filter (where ${r[s]!} is not null)`])))
-      .from(f)
-      .where(cohortWhere);
-  const [[counts], ...parts] = await Promise.all([
+  // The one figure that reads every project of the cohort: a median sorts its values.
+  const [[counts], [medians]] = await Promise.all([
     db
       .select(Object.fromEntries([["n0", sql<string>`sum(${c.leads})`], ...reachedCols.map((col, i) => [`n${i + 1}`, sql<string>`sum(${col})`])]))
       .from(c)
       .where(and(periodRows(c, ctx.period.from, ctx.period.to), summaryWhere(c, ctx))),
-    medianOf([1]),
-    medianOf([2, 3]),
-    medianOf([4, 5, 6, 7, 8]),
+    db
+      .select(Object.fromEntries(r.slice(1).map((col, k) => [`d${k + 1}`, sql<number | null>`percentile_cont(0.5) within group (order by ${col} - ${r[k]!}) filter (where ${col} is not null)`])))
+      .from(f)
+      .where(cohortWhere),
   ]);
-  const medians: Record<string, unknown> = Object.assign({}, ...parts.map((p) => p[0]));
   return STAGES.map((stage, i) => {
     const m = i === 0 ? null : medians?.[`d${i}`];
     return { stage, reached: n(counts?.[`n${i}`]), medianDays: m === null || m === undefined ? null : Number(m) };
