@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
 import { links, type DrillContext } from "@/lib/dashboard/links";
-import type { DashboardData } from "@/lib/dashboard/load";
+import type { ConversionData, DashboardData } from "@/lib/dashboard/load";
 import { INDEX_KINDS } from "@/lib/dashboard/queries";
 import { rate } from "@/lib/dashboard/rates";
 import { Figure, int, Section } from "./parts";
@@ -64,9 +64,9 @@ export async function LeagueCard({ data, dc }: { data: DashboardData; dc: DrillC
 }
 
 /** 阶段转化: the period's new leads — how many reached each stage, the conversion and the median days before it. */
-export async function ConversionCard({ data, dc }: { data: DashboardData; dc: DrillContext }) {
+export async function ConversionCard({ data, dc }: { data: ConversionData; dc: DrillContext }) {
   const t = await getTranslations();
-  const rows = data.conversion;
+  const rows = data.rows;
   const days = (d: number | null) => (d === null ? "—" : Number.isInteger(d) ? String(d) : d.toFixed(1));
   return (
     <Section id="conversion" title={t("dashboard.conversion.title")} subtitle={t("dashboard.conversion.subtitle")}>

@@ -19,10 +19,14 @@ import {
 } from "./queries";
 import type { DashboardParams } from "./validation";
 
-/** Every figure of the dashboard for one request, the queries running side by side. */
+/**
+ * Every figure of the dashboard but the stage conversion, for one request, the queries running
+ * side by side. (The conversion's medians read every project of the period's cohort; the page
+ * streams them in their own section: loadConversion.)
+ */
 export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: DashboardParams, today: string) {
   const ctx = await dashboardContext(db, viewer, params, today);
-  const [f, period, actuals, target, cohortFigures, trend, breakdown, leagueRows, conversionRows, stalled, overdue, land, mechanisms, gridFigures] = await Promise.all([
+  const [f, period, actuals, target, cohortFigures, trend, breakdown, leagueRows, stalled, overdue, land, mechanisms, gridFigures] = await Promise.all([
     funnel(db, ctx),
     periodFigures(db, ctx),
     targetActuals(db, ctx),
@@ -31,7 +35,6 @@ export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: Dashboar
     monthlyTrend(db, ctx),
     breakdowns(db, ctx),
     league(db, ctx),
-    conversion(db, ctx),
     stalledByOwner(db, ctx),
     overdueByOwner(db, ctx),
     landByPark(db, ctx),
@@ -48,7 +51,6 @@ export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: Dashboar
     trend,
     breakdowns: breakdown,
     league: leagueRows,
-    conversion: conversionRows,
     stalled,
     overdue,
     land,
@@ -57,3 +59,10 @@ export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: Dashboar
   };
 }
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+
+/** The stage conversion and median days in stage, for its own section of the page. */
+export async function loadConversion(db: DbOrTx, viewer: Viewer, params: DashboardParams, today: string) {
+  const ctx = await dashboardContext(db, viewer, params, today);
+  return { ctx, rows: await conversion(db, ctx) };
+}
+export type ConversionData = Awaited<ReturnType<typeof loadConversion>>;

@@ -33,7 +33,7 @@ import { ownerTargetOfYear, unitTargetsOfYear } from "@/lib/targets/queries";
 import { unitsTarget, type TargetFigures } from "@/lib/targets/rollup";
 import { parkMechanismProgress, visibleChecklists } from "@/lib/workflows/queries";
 import { listUnits } from "@/lib/units/queries";
-import { addDays, resolvePeriod, splitPeriod, yearRange, type Period } from "./period";
+import { addDays, nextMonthStart, resolvePeriod, splitPeriod, yearRange, type Period } from "./period";
 import type { DashboardParams } from "./validation";
 
 /**
@@ -134,10 +134,32 @@ export async function funnel(db: DbOrTx, ctx: DashboardContext): Promise<FunnelS
   } else {
     const [first] = await db.select({ d: sql<string | null>`min(${dashFunnel.d})` }).from(dashFunnel).where(eq(dashFunnel.g, "m"));
     const oldest = first?.d ?? ctx.asOf;
-    const before = monthsBetween(oldest, ctx.asOf) <= monthsBetween(ctx.asOf, ctx.today);
-    // Before: the moves up to D. After: all moves (g = 'a') less those after D.
-    const rowsOf = before ? periodRows(dashFunnel, "1900-01-01", ctx.asOf) : sql`(${dashFunnel.g} = 'a' or ${periodRows(dashFunnel, addDays(ctx.asOf, 1), ctx.today)})`;
-    const sign = before ? sql`1` : sql`case when ${dashFunnel.g} = 'a' then 1 else -1 end`;
+    const fromStart = monthsBetween(oldest, ctx.asOf) <= monthsBetween(ctx.asOf, ctx.today);
+    // The moves up to D: from the start (the months before D's), or all moves (g = 'a') less the
+    // months from D's on; then D's own month by its days, whichever half of it is shorter.
+    const f = dashFunnel;
+    const month = `${ctx.asOf.slice(0, 7)}-01`;
+    const early = Number(ctx.asOf.slice(8, 10)) <= 15;
+    const monthEnd = addDays(nextMonthStart(ctx.asOf), -1);
+    const plus = (cond: SQL) => ({ cond, sign: 1 });
+    const minus = (cond: SQL) => ({ cond, sign: -1 });
+    const daysUpTo = sql`(${f.g} = 'd' and ${f.d} between ${month} and ${ctx.asOf})`;
+    const daysAfter = sql`(${f.g} = 'd' and ${f.d} > ${ctx.asOf} and ${f.d} <= ${monthEnd})`;
+    const cases = fromStart
+      ? early
+        ? [plus(sql`(${f.g} = 'm' and ${f.d} < ${month})`), plus(daysUpTo)]
+        : [plus(sql`(${f.g} = 'm' and ${f.d} <= ${month})`), minus(daysAfter)]
+      : early
+        ? [plus(sql`${f.g} = 'a'`), minus(sql`(${f.g} = 'm' and ${f.d} >= ${month})`), plus(daysUpTo)]
+        : [plus(sql`${f.g} = 'a'`), minus(sql`(${f.g} = 'm' and ${f.d} > ${month})`), minus(daysAfter)];
+    const sign = sql`(case ${sql.join(
+      cases.map((c) => sql`when ${c.cond} then ${sql.raw(String(c.sign))}`),
+      sql` `,
+    )} else 0 end)`;
+    const rowsOf = sql`(${sql.join(
+      cases.map((c) => c.cond),
+      sql` or `,
+    )})`;
     rows = await db
       .select({ stage: dashFunnel.stage, n: sql<string>`sum(${sign} * ${dashFunnel.n})`, total: sql<string | null>`sum(${sign} * ${dashFunnel.total})` })
       .from(dashFunnel)

@@ -632,8 +632,11 @@ describe("drill-down: each figure opens a list with the same count", () => {
       const checks: [string, string, Record<string, unknown>][] = [];
 
       for (const s of await funnel(db, ctx)) checks.push([`funnel ${s.stage}`, links.funnel(dc, s.stage), { count: s.count }]);
-      const past = await ctxFor(viewer, { asOf: "2025-06-15" });
-      for (const s of await funnel(db, past)) checks.push([`funnel ${s.stage} as of 2025-06-15`, links.funnel(drill(past), s.stage), { count: s.count }]);
+      // Days early and late in their month, read from the start of the history and back from its end.
+      for (const asOf of ["2025-06-15", "2025-05-31", "2026-03-10", "2026-03-20", "2026-06-14"]) {
+        const past = await ctxFor(viewer, { asOf });
+        for (const s of await funnel(db, past)) checks.push([`funnel ${s.stage} as of ${asOf}`, links.funnel(drill(past), s.stage), { count: s.count }]);
+      }
 
       const p = await periodFigures(db, ctx);
       checks.push(["new leads", links.leads(dc), { count: p.leads }]);

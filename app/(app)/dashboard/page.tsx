@@ -15,7 +15,7 @@ import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import type { Viewer } from "@/lib/auth/roles";
 import type { DrillContext } from "@/lib/dashboard/links";
-import { loadDashboard } from "@/lib/dashboard/load";
+import { loadConversion, loadDashboard, type ConversionData, type DashboardData } from "@/lib/dashboard/load";
 import { resolvePeriod } from "@/lib/dashboard/period";
 import { dashboardQuery, dashboardSchema, type DashboardParams } from "@/lib/dashboard/validation";
 import { todayInChina } from "@/lib/i18n/format";
@@ -66,16 +66,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </p>
       {/* Keyed on the query: new filters stream fresh figures while the form stays. */}
       <Suspense key={dashboardQuery(params)} fallback={<p className="p-6 text-sm text-slate-500">{t("loading")}</p>}>
-        <Figures viewer={viewer} params={params} today={today} />
+        <Figures
+          viewer={viewer}
+          params={params}
+          today={today}
+          conversion={
+            // Its own boundary: the medians take longest; the rest of the page does not wait for them.
+            <Suspense fallback={<p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-500">{t("loading")}</p>}>
+              <Conversion data={loadConversion(db, viewer, params, today)} />
+            </Suspense>
+          }
+        />
       </Suspense>
     </div>
   );
 }
 
-async function Figures({ viewer, params, today }: { viewer: Viewer; params: DashboardParams; today: string }) {
+const drillOf = (ctx: DashboardData["ctx"]): DrillContext => ({ base: ctx.base, period: ctx.period, asOf: ctx.asOf, today: ctx.today, stalledDays: ctx.stalledDays });
+
+/** Started with the page (the promise is made there), so it runs beside the other figures. */
+async function Conversion({ data }: { data: Promise<ConversionData> }) {
+  const d = await data;
+  return <ConversionCard data={d} dc={drillOf(d.ctx)} />;
+}
+
+async function Figures({ viewer, params, today, conversion }: { viewer: Viewer; params: DashboardParams; today: string; conversion: React.ReactNode }) {
   const data = await loadDashboard(getDb(), viewer, params, today);
   const { ctx } = data;
-  const dc: DrillContext = { base: ctx.base, period: ctx.period, asOf: ctx.asOf, today: ctx.today, stalledDays: ctx.stalledDays };
+  const dc = drillOf(ctx);
   return (
     <div className="dashboard space-y-4">
       <KpiStrip data={data} dc={dc} />
@@ -89,7 +107,7 @@ async function Figures({ viewer, params, today }: { viewer: Viewer; params: Dash
       <BreakdownCard data={data} dc={dc} />
       <div className="grid gap-4 xl:grid-cols-2">
         <LeagueCard data={data} dc={dc} />
-        <ConversionCard data={data} dc={dc} />
+        {conversion}
         <LandCard data={data} />
         <ServiceCard data={data} dc={dc} />
       </div>
