@@ -37,12 +37,12 @@ import { addDays, nextMonthStart, resolvePeriod, splitPeriod, yearRange, type Pe
 import type { DashboardParams } from "./validation";
 
 /**
- * 领导驾驶舱: every figure is an SQL aggregate over the rows the viewer may see — projects
- * through visibleProjects(scope), grids through visibleGrids, checklists through
- * visibleChecklists — narrowed by the page's filters. Each figure is counted with the very
- * conditions of the list it opens (lib/projects filterConditions, lib/signed signingConditions),
- * and lib/dashboard/links.ts builds that list's URL from the same filter values, so the list
- * shows the same number.
+ * 领导驾驶舱: every figure is an SQL aggregate over the rows the viewer may see — projects by
+ * the scope condition of visibleProjects (on the summary tables below, which hold no archived
+ * project), grids through visibleGrids, checklists through visibleChecklists — narrowed by the
+ * page's filters. Each figure counts what the list it opens shows (lib/projects
+ * filterConditions, lib/signed signingConditions): lib/dashboard/links.ts builds that list's URL
+ * from the same filter values, and the integration tests open every link and compare.
  */
 
 /** Everything a figure needs to know about the request, worked out once. */

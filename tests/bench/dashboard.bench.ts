@@ -23,7 +23,7 @@ export async function dashboardCases(db: Db): Promise<BenchCase[]> {
     const [figures] = await Promise.all([loadDashboard(db, v, params, today), loadConversion(db, v, params, today)]);
     return figures;
   };
-  const firstScreen = (v: Viewer) => () => loadDashboard(db, v, dashboardSchema.parse({}), today);
+  const firstScreen = (v: Viewer, query: Record<string, string> = {}) => () => loadDashboard(db, v, dashboardSchema.parse(query), today);
   const describe = (r: unknown) => {
     const d = r as Awaited<ReturnType<typeof loadDashboard>>;
     const active = d.funnel.reduce((s, x) => s + x.count, 0);
@@ -37,7 +37,9 @@ export async function dashboardCases(db: Db): Promise<BenchCase[]> {
     { name: "dashboard · admin (this year)", aim, run: run(admin), describe },
     { name: "dashboard · admin, all but the stage medians", aim, run: firstScreen(admin), describe },
     { name: "dashboard · manager (as of a year ago)", aim, run: run(manager, { asOf: yearAgo }), describe },
+    { name: "dashboard · manager, as of a year ago, all but the medians", aim, run: firstScreen(manager, { asOf: yearAgo }), describe },
     { name: "dashboard · admin (as of a year ago)", aim, run: run(admin, { asOf: yearAgo }), describe },
+    { name: "dashboard · admin, as of a year ago, all but the medians", aim, run: firstScreen(admin, { asOf: yearAgo }), describe },
     { name: "dashboard · staff (own projects)", aim, run: run(staff), describe },
   ];
 }
