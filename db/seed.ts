@@ -100,7 +100,6 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
   const targetsAdded = await insertDemoTargets(db, Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)));
 
   log(`[seed] ${DEMO_UNITS.length} units, ${added} new demo users (existing ones left unchanged).`);
-  log(`[seed] Demo targets: ${targetsAdded} added (this year and last).`);
   log(
     pipeline
       ? `[seed] Demo pipeline: ${pipeline.projects} projects of ${pipeline.enterprises} enterprises, with their history, activities and tasks.`
@@ -112,6 +111,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
       : "[seed] Demo parks and parcels already present, left unchanged.",
   );
   log(`[seed] Workflow templates: ${workflows.templates} added; ${workflows.checklists} demo checklists started.`);
+  log(`[seed] Demo targets: ${targetsAdded} added (this year and last).`);
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) log(`         ${u.username.padEnd(8)} ${u.note}`);
   await seedDemoGrids(db, log);
