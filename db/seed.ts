@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { createDb, createPool, type Db } from "./client";
 import { DEMO_CHAINS, insertDemoPipeline } from "./demo-data";
+import { insertDemoTargets } from "./demo-targets";
 import { insertDemoWorkflows } from "./demo-workflows";
 import { insertDemoLand } from "./demo-land";
 import { seedDemoGrids } from "./demo-grids";
@@ -95,6 +96,9 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
     return insertDemoWorkflows(tx);
   });
 
+  // Targets for this year and last (China's year), for the dashboard to measure against.
+  const targetsAdded = await insertDemoTargets(db, Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)));
+
   log(`[seed] ${DEMO_UNITS.length} units, ${added} new demo users (existing ones left unchanged).`);
   log(
     pipeline
@@ -107,6 +111,7 @@ export async function seed(db: Db, log: (line: string) => void = console.log): P
       : "[seed] Demo parks and parcels already present, left unchanged.",
   );
   log(`[seed] Workflow templates: ${workflows.templates} added; ${workflows.checklists} demo checklists started.`);
+  log(`[seed] Demo targets: ${targetsAdded} added (this year and last).`);
   // The grid service last (it adds its own unit and officers); its summary before the logins.
   await seedDemoGrids(db, log);
   log(`[seed] Demo logins (password ${DEMO_PASSWORD}):`);

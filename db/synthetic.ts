@@ -2,7 +2,8 @@
  * Synthetic pipeline data for benchmarks: `npm run db:seed -- --scale N` adds N projects with
  * their enterprises (about N/3), contacts, stage events, activities, tasks, and for signed
  * projects their signing facts (agreement, phase 1, event, steward, responsible unit,
- * progress), approved stage reports (milestones), funds in place, a park and a land need;
+ * progress), approved stage reports (milestones) and the planned dates of the next stages,
+ * funds in place, a park and a land need;
  * plus promotion events and signing ceremonies. The `signedShare` option makes that
  * share of the projects signed or beyond, for the export benchmark.
  *
@@ -446,6 +447,8 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
         ).rows
       : [];
     for (const { name } of rebuild) await client.query(`drop index "${name}"`);
+    // The dashboard's summary tables are worked out once at the end (dash_rebuild), not row by row.
+    await client.query("select set_config('crm.dash_bulk', 'on', true)");
 
     // ── Events ──
     const eventRows = new Batch("events", [
@@ -800,9 +803,19 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
             iso(moved),
           );
         }
+        // Plans were set at signing, a stage every few months: the next one or two stages not yet
+        // reached have a planned date (履约 is measured against them), some already past.
+        const planned = (k: number) => dateOf(signedAt + (60 + 100 * (k - 4) + rnd.int(-15, 30)) * DAY);
+        const nextPlanned = s < 8 ? planned(s + 1) : null;
         // Some have the next report waiting for review, returned, or saved but not sent.
+        const next = status === "active" && s < 8 ? rnd.weighted([["pending", 6], ["rejected", 2], ["draft", 2], [null, 90]] as const) : null;
+        if (s < 8 && !next && rnd.chance(0.8)) {
+          milestoneBatch.add(idOf("milestone", milestoneNo++), id, STAGES[s + 1]!, nextPlanned, null, null, null, null, null, null, null, "", iso(signedAt), iso(signedAt));
+        }
+        if (s < 7 && rnd.chance(0.5)) {
+          milestoneBatch.add(idOf("milestone", milestoneNo++), id, STAGES[s + 2]!, planned(s + 2), null, null, null, null, null, null, null, "", iso(signedAt), iso(signedAt));
+        }
         if (status === "active" && s < 8) {
-          const next = rnd.weighted([["pending", 6], ["rejected", 2], ["draft", 2], [null, 90]] as const);
           if (next) {
             const last = times[times.length - 1]!;
             const actual = last + Math.floor(rnd.next() * Math.max(0, anchorMs - DAY - last));
@@ -811,7 +824,7 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
               idOf("milestone", milestoneNo++),
               id,
               STAGES[s + 1]!,
-              null,
+              nextPlanned,
               dateOf(actual),
               null,
               next,
@@ -934,9 +947,11 @@ export async function generateSynthetic(db: Db, opts: SyntheticOptions): Promise
       await client.query("set local maintenance_work_mem = '256MB'");
       for (const { def } of rebuild) await client.query(def);
     }
+    await client.query("select dash_rebuild()");
     await client.query("commit");
     await client.query(
-      "analyze enterprises; analyze contacts; analyze projects; analyze signings; analyze stage_events; analyze activities; analyze tasks; analyze milestones; analyze funds_in_place; analyze events; analyze event_projects",
+      "analyze enterprises; analyze contacts; analyze projects; analyze signings; analyze stage_events; analyze activities; analyze tasks; analyze milestones; analyze funds_in_place; analyze events; analyze event_projects; " +
+        "analyze dash_facts; analyze dash_signed; analyze dash_cube; analyze dash_funnel; analyze dash_pipeline",
     );
 
     const summary = { ...totals, enterprises: enterpriseCount, contacts: contactCount, events: eventCount, ms: Date.now() - started };

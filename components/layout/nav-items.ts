@@ -5,6 +5,7 @@ export type NavItem = {
   href: string;
   label:
     | "home"
+    | "dashboard"
     | "projects"
     | "board"
     | "reviews"
@@ -20,13 +21,16 @@ export type NavItem = {
     | "units"
     | "chains"
     | "templates"
-    | "holidays";
+    | "holidays"
+    | "targets";
   least: Role;
   group?: "admin";
 };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home", least: "staff" },
+  // Managers run their week from it; staff see the same page for their own projects.
+  { href: "/dashboard", label: "dashboard", least: "staff" },
   { href: "/projects", label: "projects", least: "staff" },
   { href: "/projects/board", label: "board", least: "staff" },
   { href: "/signed", label: "signed", least: "staff" },
@@ -37,6 +41,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/parcels", label: "parcels", least: "staff" },
   { href: "/service", label: "service", least: "staff" },
   { href: "/grids", label: "grids", least: "staff" },
+  // Managers set targets for their units (DESIGN §1); everything else under 系统管理 is for admins.
+  { href: "/admin/targets", label: "targets", least: "manager", group: "admin" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { UnitOptions } from "@/components/admin/unit-options";
+import { DrillHiddenInputs } from "@/components/drill/drill-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { ProjectFormOptions } from "@/lib/projects/options";
@@ -21,6 +22,8 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <input type="hidden" name="size" value={params.size} />
+      {/* A dashboard figure's own conditions (named above the list) stay when the form is applied. */}
+      <DrillHiddenInputs params={params} extra={["park"]} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr]">
         <div>
           <label htmlFor="f-q" className={label}>
@@ -39,6 +42,7 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
                 {c.name}
               </option>
             ))}
+            <option value="none">{t("dashboard.none")}</option>
           </Select>
         </div>
         <div>

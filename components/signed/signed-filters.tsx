@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { UnitOptions } from "@/components/admin/unit-options";
+import { DrillHiddenInputs } from "@/components/drill/drill-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { EventOption } from "@/lib/events/queries";
@@ -42,6 +43,8 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <input type="hidden" name="size" value={params.size} />
+      {/* A dashboard figure's own conditions (named above the list) stay when the form is applied. */}
+      <DrillHiddenInputs params={params} />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-[2fr_1fr_1fr_2fr_1.5fr]">
         <div className="col-span-2 lg:col-span-1">
           <label htmlFor="f-q" className={label}>
@@ -64,11 +67,14 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
         {select(
           "park",
           t("signed.park"),
-          options.parks.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          )),
+          <>
+            {options.parks.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            <option value="none">{t("dashboard.none")}</option>
+          </>,
           params.park,
         )}
       </div>
@@ -96,11 +102,14 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
         {select(
           "chain",
           t("projects.chain"),
-          options.chains.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          )),
+          <>
+            {options.chains.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value="none">{t("dashboard.none")}</option>
+          </>,
           params.chain,
         )}
         {select("unit", t("signed.unit"), <UnitOptions units={options.units} />, params.unit)}

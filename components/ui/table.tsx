@@ -1,9 +1,9 @@
 import { cn } from "@/lib/utils";
 
 /** A dense data table that scrolls sideways on a phone instead of squashing its columns. */
-export function Table({ className, label, ...props }: React.TableHTMLAttributes<HTMLTableElement> & { label: string }) {
+export function Table({ className, label, wrapperClassName, ...props }: React.TableHTMLAttributes<HTMLTableElement> & { label: string; wrapperClassName?: string }) {
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+    <div className={cn("relative overflow-x-auto", wrapperClassName)} role="region" aria-label={label} tabIndex={0}>
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -11,3 +11,4 @@ export * from "./workflows";
 export * from "./grids";
 export * from "./targets";
 export * from "./imports";
+export * from "./dashboard";

@@ -1,13 +1,14 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, sum, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { contacts, enterprises, industryChains, milestones, projects, signings, units, users } from "@/db/schema";
+import { activities, contacts, enterprises, industryChains, milestones, projects, signings, stageEvents, tasks, units, users } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
+import { todayInChina } from "@/lib/i18n/format";
 import { yiToYuan } from "@/lib/money";
 import { escapeLike } from "@/lib/utils";
-import type { ProjectFilters, ProjectListParams, ProjectSort } from "./validation";
+import { TOP500_TAGS, type InvestorClass, type ProjectFilters, type ProjectListParams, type ProjectSort } from "./validation";
 
 const owners = alias(users, "owner");
 
@@ -37,26 +38,104 @@ function textCondition(q: string): SQL {
 }
 
 /** Day boundaries in China time, whatever the server's zone. */
-const dayStart = (d: string) => sql`(${d}::date::timestamp at time zone 'Asia/Shanghai')`;
+export const dayStart = (d: string) => sql`(${d}::date::timestamp at time zone 'Asia/Shanghai')`;
+/** The first instant after day `d` (China time): "by the end of d" is `at < dayEnd(d)`. */
+export const dayEnd = (d: string) => sql`(${d}::date::timestamp at time zone 'Asia/Shanghai' + interval '1 day')`;
 
-/** The list's filters as conditions (visibility is added separately, always). */
-export async function filterConditions(db: DbOrTx, f: ProjectFilters): Promise<SQL[]> {
+/** The day `days` before `date` (YYYY-MM-DD), in plain calendar arithmetic. */
+export function daysBefore(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) - days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Where the project stood at the end of day `d`: the stage and status of its last stage event
+ * by then (none when it was logged later). Stage events are append-only and each carries the
+ * stage and status it moved to, so replaying them gives the pipeline of any past day.
+ */
+export function positionAsOf(d: string) {
+  return sql`(select ${stageEvents.toStage} as stage, ${stageEvents.toStatus} as status from ${stageEvents}
+     where ${stageEvents.projectId} = ${projects.id} and ${stageEvents.at} < ${dayEnd(d)}
+     order by ${stageEvents.at} desc, ${stageEvents.id} desc limit 1)`;
+}
+
+/** The investor class as a condition on the project's enterprise. */
+export function investorCondition(c: InvestorClass): SQL {
+  const tags = sql`${enterprises.tags}`;
+  const cond =
+    c === "top500"
+      ? sql`${tags} && array[${sql.join(
+          TOP500_TAGS.map((t) => sql`${t}`),
+          sql`, `,
+        )}]::text[]`
+      : c === "central_soe"
+        ? sql`(${enterprises.ownershipType} = 'central_soe' or '央企' = any(${tags}))`
+        : sql`'上市公司' = any(${tags})`;
+  return sql`exists (select 1 from ${enterprises} where ${enterprises.id} = ${projects.enterpriseId} and ${cond})`;
+}
+
+/** Activities of these kinds dated within the range, as a condition on `activities`. */
+export function activityMatch(f: Pick<ProjectFilters, "activity" | "activityFrom" | "activityTo">): SQL {
+  return and(
+    f.activity?.length ? inArray(activities.kind, f.activity) : undefined,
+    f.activityFrom ? gte(activities.occurredOn, f.activityFrom) : undefined,
+    f.activityTo ? sql`${activities.occurredOn} <= ${f.activityTo}` : undefined,
+  ) ?? sql`true`;
+}
+
+/** Open tasks past their due date, as a condition on `tasks`. */
+export function overdueTaskMatch(today: string): SQL {
+  return and(eq(tasks.status, "open"), lt(tasks.dueDate, today))!;
+}
+
+/** The stalled rule: active, short of 投产, and no activity (or, with none, no creation) after the day `days` before today. */
+export function stalledCondition(days: number, today: string): SQL {
+  return and(
+    eq(projects.status, "active"),
+    sql`${projects.stage} <> 'operating'`,
+    lt(sql`coalesce(${projects.lastActivityAt}, ${projects.createdAt})`, dayStart(daysBefore(today, days - 1))),
+  )!;
+}
+
+/** The list's filters as conditions (visibility is added separately, always). `today` is China's date. */
+export async function filterConditions(db: DbOrTx, f: ProjectFilters, today = todayInChina()): Promise<SQL[]> {
   const where: SQL[] = [];
   if (f.q) where.push(textCondition(f.q));
-  if (f.stage?.length) where.push(inArray(projects.stage, f.stage));
-  if (f.status?.length) where.push(inArray(projects.status, f.status));
+  if (f.asOf) {
+    // The stage and status filters apply to where the project stood then.
+    const pos = positionAsOf(f.asOf);
+    const cond = and(
+      f.stage?.length ? sql`p.stage in (${sql.join(f.stage.map((s) => sql`${s}`), sql`, `)})` : undefined,
+      f.status?.length ? sql`p.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : undefined,
+    );
+    where.push(sql`exists (select 1 from ${pos} p where ${cond ?? sql`true`})`);
+  } else {
+    if (f.stage?.length) where.push(inArray(projects.stage, f.stage));
+    if (f.status?.length) where.push(inArray(projects.status, f.status));
+  }
   if (f.source?.length) where.push(inArray(projects.source, f.source));
-  if (f.chain) where.push(eq(projects.industryChainId, f.chain));
+  if (f.chain) where.push(f.chain === "none" ? isNull(projects.industryChainId) : eq(projects.industryChainId, f.chain));
+  if (f.park) where.push(f.park === "none" ? isNull(projects.parkId) : eq(projects.parkId, f.park));
   if (f.owner) where.push(eq(projects.ownerId, f.owner));
-  // A unit means the unit and everything below it, as a manager reads their unit.
-  if (f.unit) where.push(inArray(projects.unitId, await unitSubtree(db, f.unit)));
+  // A unit means the unit and everything below it, as a manager reads their unit (unitOnly: just the unit).
+  if (f.unit) where.push(f.unitOnly ? eq(projects.unitId, f.unit) : inArray(projects.unitId, await unitSubtree(db, f.unit)));
   if (f.minYi) where.push(gte(projects.totalInvestment, yiToYuan(f.minYi)!));
   if (f.maxYi) where.push(sql`${projects.totalInvestment} <= ${yiToYuan(f.maxYi)!}`);
   if (f.createdFrom) where.push(gte(projects.createdAt, dayStart(f.createdFrom)));
-  if (f.createdTo) where.push(lt(projects.createdAt, sql`${dayStart(f.createdTo)} + interval '1 day'`));
+  if (f.createdTo) where.push(lt(projects.createdAt, dayEnd(f.createdTo)));
   if (f.updatedFrom) where.push(gte(projects.updatedAt, dayStart(f.updatedFrom)));
-  if (f.updatedTo) where.push(lt(projects.updatedAt, sql`${dayStart(f.updatedTo)} + interval '1 day'`));
+  if (f.updatedTo) where.push(lt(projects.updatedAt, dayEnd(f.updatedTo)));
   if (f.key) where.push(eq(projects.isKey, true));
+  if (f.reached) {
+    where.push(sql`exists (select 1 from ${stageEvents} where ${stageEvents.projectId} = ${projects.id} and ${stageEvents.toStage} >= ${f.reached}
+      ${f.asOf ? sql`and ${stageEvents.at} < ${dayEnd(f.asOf)}` : sql``})`);
+  }
+  if (f.activity?.length || f.activityFrom || f.activityTo) {
+    where.push(sql`exists (select 1 from ${activities} where ${activities.projectId} = ${projects.id} and ${activityMatch(f)})`);
+  }
+  if (f.investor) where.push(investorCondition(f.investor));
+  if (f.stalled) where.push(stalledCondition(f.stalled, today));
+  if (f.overdue) where.push(sql`exists (select 1 from ${tasks} where ${tasks.projectId} = ${projects.id} and ${overdueTaskMatch(today)})`);
   return where;
 }
 
@@ -117,15 +196,39 @@ export async function listProjects(db: DbOrTx, viewer: Viewer, params: ProjectLi
   const where = and(visibleProjects(scope), ...(await filterConditions(db, params)));
   const order = params.dir === "asc" ? asc : desc;
   // The id breaks ties so pages never overlap or skip rows.
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total], matches] = await Promise.all([
     baseQuery(db)
       .where(where)
       .orderBy(order(SORT_COLUMNS[params.sort]), order(projects.id))
       .limit(params.size)
       .offset((params.page - 1) * params.size),
     db.select({ n: count() }).from(projects).where(where),
+    listMatches(db, where, params),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total: total?.n ?? 0, ...matches };
+}
+
+/**
+ * Filtered by activities or overdue tasks, the list also counts those records over all its
+ * projects (a project may have several): the figure a dashboard cell showed.
+ */
+async function listMatches(db: DbOrTx, where: SQL | undefined, f: ProjectFilters, today = todayInChina()) {
+  const ids = db.select({ id: projects.id }).from(projects).where(where);
+  const [acts, overdue] = await Promise.all([
+    f.activity?.length || f.activityFrom || f.activityTo
+      ? db
+          .select({ n: count() })
+          .from(activities)
+          .where(and(inArray(activities.projectId, ids), activityMatch(f)))
+      : null,
+    f.overdue
+      ? db
+          .select({ n: count() })
+          .from(tasks)
+          .where(and(inArray(tasks.projectId, ids), overdueTaskMatch(today)))
+      : null,
+  ]);
+  return { activities: acts?.[0]?.n, overdueTasks: overdue?.[0]?.n };
 }
 
 /** One project, or null when it does not exist or the viewer may not see it (a 404 either way). */

@@ -141,15 +141,29 @@ export const csv = <T extends string>(values: readonly T[]) =>
     .catch(undefined);
 export const optionalFilterDate = dateString.optional().catch(undefined);
 const optionalFilterYi = z.string().trim().regex(YI_PATTERN).optional().catch(undefined);
+/** An id, or "none" for the records where it is not set (产业链、园区 未填). */
+const idOrNone = z.union([z.uuid(), z.literal("none")]).optional().catch(undefined);
+
+/**
+ * Investor classes over the enterprise's tags and ownership: 三个500强 (世界500强, 中国500强,
+ * 民营500强), 央企 (the tag or the ownership type) and 上市公司.
+ */
+export const INVESTOR_CLASSES = ["top500", "central_soe", "listed"] as const;
+export type InvestorClass = (typeof INVESTOR_CLASSES)[number];
+export const TOP500_TAGS = ["世界500强", "中国500强", "民营500强"] as const;
 
 /** The list's state, as kept in the URL. Anything malformed is dropped rather than refused. */
 export const projectFiltersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   stage: csv<ProjectStage>(STAGES),
   status: csv(STATUSES),
-  chain: z.uuid().optional().catch(undefined),
+  chain: idOrNone,
   owner: z.uuid().optional().catch(undefined),
   unit: z.uuid().optional().catch(undefined),
+  /** With `unit`: that unit's own projects only, not its subtree's. */
+  unitOnly: z.enum(["1"]).optional().catch(undefined),
+  /** 落地园区. */
+  park: idOrNone,
   source: csv(SOURCES),
   minYi: optionalFilterYi,
   maxYi: optionalFilterYi,
@@ -158,6 +172,21 @@ export const projectFiltersSchema = z.object({
   updatedFrom: optionalFilterDate,
   updatedTo: optionalFilterDate,
   key: z.enum(["1"]).optional().catch(undefined),
+  // The filters below are what the dashboard's figures open (lib/dashboard/links.ts); the list
+  // form keeps them as they are and names them above the list.
+  /** The pipeline as it stood at the end of this day: `stage` and `status` then apply to the position replayed from the stage events. */
+  asOf: optionalFilterDate,
+  /** Reached this stage or a later one (from the stage events; by the end of `asOf` when given). */
+  reached: z.enum(STAGES).optional().catch(undefined),
+  /** With an activity (跟进记录) of these kinds, dated from `activityFrom` to `activityTo`. */
+  activity: csv(ACTIVITY_KINDS),
+  activityFrom: optionalFilterDate,
+  activityTo: optionalFilterDate,
+  investor: z.enum(INVESTOR_CLASSES).optional().catch(undefined),
+  /** Active, not yet 投产, with no activity for this many days (counted from creation when there is none). */
+  stalled: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  /** With an open task past its due date. */
+  overdue: z.enum(["1"]).optional().catch(undefined),
 });
 export type ProjectFilters = z.output<typeof projectFiltersSchema>;
 

@@ -4,10 +4,12 @@ import type { DbOrTx } from "@/db/client";
 import { enterprises, events, fundsInPlace, industryChains, milestones, parcels, parks, projects, signings, units, users } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import { scopeOf } from "@/lib/auth/scope";
+import { todayInChina } from "@/lib/i18n/format";
+import { MILESTONE_STAGES, type MilestoneStage } from "@/lib/projects/stages";
 import type { Viewer } from "@/lib/auth/roles";
 import { filterConditions, visibleProjects } from "@/lib/projects/queries";
 import type { FilterNames } from "./summary";
-import { SIGNED_STAGES, type ReviewFilter, type SignedExportParams, type SignedFilters, type SignedListParams, type SignedSort } from "./validation";
+import { SIGNED_STAGES, type KeptFilter, type ReviewFilter, type SignedExportParams, type SignedFilters, type SignedListParams, type SignedSort } from "./validation";
 
 const owners = alias(users, "owner");
 const stewards = alias(users, "steward");
@@ -15,8 +17,12 @@ const responsibleUnits = alias(units, "responsible_unit");
 
 /** 用地(亩): the parcels matched to the project, or else the land it says it needs (the totals row sums it the same way). */
 const landMu = sql<string | null>`coalesce((select sum(${parcels.areaMu}) from ${parcels} where ${parcels.projectId} = ${projects.id}), ${projects.landNeedMu})`;
-/** 到位资金: Σ of the dated entries (元). */
-const funds = sql<string>`(select coalesce(sum(${fundsInPlace.amount}), 0) from ${fundsInPlace} where ${fundsInPlace.projectId} = ${projects.id})`;
+/** 到位资金: Σ of the dated entries (元), those received by `to` when given. */
+function fundsOf(to?: string) {
+  return sql<string>`(select coalesce(sum(${fundsInPlace.amount}), 0) from ${fundsInPlace} where ${fundsInPlace.projectId} = ${projects.id}${
+    to ? sql` and ${fundsInPlace.receivedOn} <= ${to}` : sql``
+  })`;
+}
 
 /**
  * The columns of a signed-project row: everything the 签约项目清单 has, for the page and the
@@ -57,10 +63,15 @@ export const signedRowColumns = {
   responsibleUnitName: responsibleUnits.name,
   stewardName: stewards.displayName,
   ownerName: owners.displayName,
-  fundsInPlace: funds,
+  fundsInPlace: fundsOf(),
   note: signings.note,
   isKey: projects.isKey,
 };
+
+/** The row's columns for a filter: 到位资金 up to `fundsTo` when the filter has one. */
+export function signedColumnsFor(f: Pick<SignedFilters, "fundsTo">) {
+  return f.fundsTo ? { ...signedRowColumns, fundsInPlace: fundsOf(f.fundsTo) } : signedRowColumns;
+}
 
 export type SignedRow = Awaited<ReturnType<typeof listSignedProjects>>["rows"][number];
 
@@ -73,20 +84,82 @@ function reviewCondition(review: ReviewFilter): SQL {
   return review === "clear" ? sql`not ${has(["draft", "pending", "rejected"])}` : has([review]);
 }
 
+/** The milestone stages from `stage` on, as SQL literals. */
+function fromStage(stage: MilestoneStage): SQL {
+  return sql.join(
+    MILESTONE_STAGES.slice(MILESTONE_STAGES.indexOf(stage)).map((s) => sql`${s}`),
+    sql`, `,
+  );
+}
+
+/**
+ * The date the project first reached `stage` or a later one by an approved report (审核通过): the
+ * earliest actual date of its approved reports from that stage on. Official figures (注册率,
+ * 开工率, 投产率, construction starts against target) count approved reports only.
+ */
+export function reachedOn(stage: MilestoneStage): SQL {
+  return sql`(select min(${milestones.actualDate}) from ${milestones} where ${milestones.projectId} = ${projects.id}
+    and ${milestones.reviewStatus} = 'approved' and ${milestones.stage} in (${fromStage(stage)}))`;
+}
+
+/** Reached `stage` (or later) by an approved report, the first one dated within the range (either end open). */
+export function reportCondition(stage: MilestoneStage, from?: string, to?: string): SQL {
+  const on = reachedOn(stage);
+  // Never null (no report yet compares as false), so the condition can be negated.
+  if (from && to) return sql`coalesce(${on} between ${from} and ${to}, false)`;
+  if (from) return sql`coalesce(${on} >= ${from}, false)`;
+  if (to) return sql`coalesce(${on} <= ${to}, false)`;
+  return sql`${on} is not null`;
+}
+
+/** Not reached `stage` by `by` (approved reports), but a report from that stage on, dated by then, is waiting for review. */
+export function pendingCondition(stage: MilestoneStage, by?: string): SQL {
+  return sql`not ${reportCondition(stage, undefined, by)} and exists (select 1 from ${milestones} where ${milestones.projectId} = ${projects.id}
+    and ${milestones.reviewStatus} = 'pending' and ${milestones.stage} in (${fromStage(stage)})${by ? sql` and ${milestones.actualDate} <= ${by}` : sql``})`;
+}
+
+/**
+ * 履约 (keeping to the milestone plan) as of day `by`: every milestone planned on or before `by`
+ * has an approved report whose actual date is on or before its planned date. A project with no
+ * milestone due yet keeps to its plan. "pending": it does not, but would if its reports waiting
+ * for review (dated on or before the planned dates) were approved. "no": it does not either way.
+ */
+export function keptCondition(kept: KeptFilter, by: string): SQL {
+  const broken = (counted: string[]) =>
+    sql`exists (select 1 from ${milestones} where ${milestones.projectId} = ${projects.id} and ${milestones.plannedDate} <= ${by}
+      and not (${milestones.reviewStatus} is not null and ${milestones.reviewStatus} in (${sql.join(
+        counted.map((c) => sql`${c}`),
+        sql`, `,
+      )}) and ${milestones.actualDate} <= ${milestones.plannedDate}))`;
+  if (kept === "yes") return sql`not ${broken(["approved"])}`;
+  if (kept === "pending") return sql`${broken(["approved"])} and not ${broken(["approved", "pending"])}`;
+  return broken(["approved", "pending"]);
+}
+
+/** The signing's own filters (and the cohort filters over its reports) as conditions; `today` is China's date. */
+export function signingConditions(f: SignedFilters, today = todayInChina()): SQL[] {
+  const where: SQL[] = [];
+  if (f.signedFrom) where.push(gte(signings.signingDate, f.signedFrom));
+  if (f.signedTo) where.push(lte(signings.signingDate, f.signedTo));
+  if (f.event) where.push(eq(signings.eventId, f.event));
+  if (f.review) where.push(reviewCondition(f.review));
+  if (f.report) where.push(reportCondition(f.report, f.reportFrom, f.reportTo));
+  if (f.pending) where.push(pendingCondition(f.pending, f.pendingBy));
+  if (f.kept) where.push(keptCondition(f.kept, f.keptBy ?? today));
+  return where;
+}
+
+/** On the signed list: at 签约 or later (a project moved back before 签约 keeps its signing row but leaves the list). */
+export const onSignedList = inArray(projects.stage, SIGNED_STAGES);
+
 /**
  * What a signed list shows: the projects the viewer may see (as /projects), at 签约 or later
  * with their signing facts, narrowed by the /projects filters and the signing's own.
  * Every query using it joins `signings`.
  */
-export async function signedWhere(db: DbOrTx, viewer: Viewer, f: SignedFilters): Promise<SQL | undefined> {
+export async function signedWhere(db: DbOrTx, viewer: Viewer, f: SignedFilters, today = todayInChina()): Promise<SQL | undefined> {
   const scope = await scopeOf(db, viewer);
-  const where: (SQL | undefined)[] = [visibleProjects(scope), inArray(projects.stage, SIGNED_STAGES), ...(await filterConditions(db, f))];
-  if (f.signedFrom) where.push(gte(signings.signingDate, f.signedFrom));
-  if (f.signedTo) where.push(lte(signings.signingDate, f.signedTo));
-  if (f.event) where.push(eq(signings.eventId, f.event));
-  if (f.park) where.push(eq(projects.parkId, f.park));
-  if (f.review) where.push(reviewCondition(f.review));
-  return and(...where);
+  return and(visibleProjects(scope), onSignedList, ...(await filterConditions(db, f, today)), ...signingConditions(f, today));
 }
 
 const SORTS: Record<SignedSort, SQLWrapper> = {
@@ -120,8 +193,8 @@ function withDetails<T extends PgSelect>(q: T) {
 }
 
 /** Every row of the filtered list (for the export's cursor). */
-function rowsQuery(db: DbOrTx) {
-  return withDetails(db.select(signedRowColumns).from(projects).innerJoin(signings, eq(signings.projectId, projects.id)).$dynamic());
+function rowsQuery(db: DbOrTx, f: Pick<SignedFilters, "fundsTo">) {
+  return withDetails(db.select(signedColumnsFor(f)).from(projects).innerJoin(signings, eq(signings.projectId, projects.id)).$dynamic());
 }
 
 /**
@@ -130,7 +203,7 @@ function rowsQuery(db: DbOrTx) {
  * it as sets (a hash join for a large list, index lookups for a small one) rather than looked
  * up project by project. (A join, not `in (…)`: the ids are unique, so nothing to de-duplicate.)
  */
-export async function signedTotals(db: DbOrTx, where: SQL | undefined) {
+export async function signedTotals(db: DbOrTx, where: SQL | undefined, fundsTo?: string) {
   const { rows } = await db.execute<{ count: number; total: string | null; contract: string | null; phase1: string | null; land: string | null; funds: string | null }>(sql`
     with sel as (
       select ${projects.id} as id, ${projects.totalInvestment} as total, ${projects.landNeedMu} as need,
@@ -140,7 +213,8 @@ export async function signedTotals(db: DbOrTx, where: SQL | undefined) {
     select count(*)::int as count, sum(total) as total, sum(contract) as contract, sum(phase1) as phase1,
            (select sum(coalesce(pa.mu, sel2.need)) from sel sel2
               left join (select ${parcels.projectId} as project_id, sum(${parcels.areaMu}) as mu from ${parcels} group by 1) pa on pa.project_id = sel2.id) as land,
-           (select sum(${fundsInPlace.amount}) from ${fundsInPlace} inner join sel sel3 on sel3.id = ${fundsInPlace.projectId}) as funds
+           (select sum(${fundsInPlace.amount}) from ${fundsInPlace} inner join sel sel3 on sel3.id = ${fundsInPlace.projectId}
+             ${fundsTo ? sql`where ${fundsInPlace.receivedOn} <= ${fundsTo}` : sql``}) as funds
       from sel`);
   const row = rows[0];
   return {
@@ -181,13 +255,13 @@ export async function listSignedProjects(db: DbOrTx, viewer: Viewer, params: Sig
   const [rows, totals] = await Promise.all([
     withDetails(
       db
-        .select(signedRowColumns)
+        .select(signedColumnsFor(params))
         .from(page)
         .innerJoin(projects, eq(projects.id, page.id))
         .innerJoin(signings, eq(signings.projectId, projects.id))
         .$dynamic(),
     ).orderBy(...orderOf(params)),
-    signedTotals(db, where),
+    signedTotals(db, where, params.fundsTo),
   ]);
   return { rows, totals };
 }
@@ -198,7 +272,7 @@ export async function listSignedProjects(db: DbOrTx, viewer: Viewer, params: Sig
  */
 export async function signedExportStatement(db: DbOrTx, viewer: Viewer, params: SignedExportParams) {
   const where = await signedWhere(db, viewer, params);
-  const { sql: text, params: values } = rowsQuery(db)
+  const { sql: text, params: values } = rowsQuery(db, params)
     .where(where)
     .orderBy(...orderOf(params))
     .toSQL();

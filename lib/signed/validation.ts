@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ProjectStage } from "@/db/schema/enums";
-import { isSignedStage, STAGES } from "@/lib/projects/stages";
+import { isSignedStage, MILESTONE_STAGES, STAGES } from "@/lib/projects/stages";
 import { csv, optionalFilterDate, projectFiltersSchema, projectListSchema } from "@/lib/projects/validation";
 
 /** 签约 … 投产: the stages a signed project can be at. */
@@ -16,14 +16,32 @@ export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 export const SIGNED_SORTS = ["signingDate", "name", "enterprise", "totalInvestment", "contractInvestment", "stage", "park", "event", "owner"] as const;
 export type SignedSort = (typeof SIGNED_SORTS)[number];
 
+/** 履约 as of a day: keeping to the milestone plan, only because of reports still waiting for review, or not. */
+export const KEPT_FILTERS = ["yes", "pending", "no"] as const;
+export type KeptFilter = (typeof KEPT_FILTERS)[number];
+
+const milestoneStage = z.enum(MILESTONE_STAGES).optional().catch(undefined);
+
 /** The /projects filters, with stages limited to signed and later, plus the signing's own. Malformed values are dropped. */
 export const signedFiltersSchema = projectFiltersSchema.extend({
   stage: csv<ProjectStage>(SIGNED_STAGES),
   signedFrom: optionalFilterDate,
   signedTo: optionalFilterDate,
   event: z.uuid().optional().catch(undefined),
-  park: z.uuid().optional().catch(undefined),
   review: z.enum(REVIEW_FILTERS).optional().catch(undefined),
+  // What the dashboard's cohort figures open (lib/dashboard/links.ts):
+  /** Reached this stage or a later one by an approved report, the first such report dated from `reportFrom` to `reportTo`. */
+  report: milestoneStage,
+  reportFrom: optionalFilterDate,
+  reportTo: optionalFilterDate,
+  /** Not reached this stage by an approved report dated by `pendingBy`, but a report for it (or later) dated by then waits for review. */
+  pending: milestoneStage,
+  pendingBy: optionalFilterDate,
+  /** 履约 as of `keptBy` (see keptCondition in lib/signed/queries.ts). */
+  kept: z.enum(KEPT_FILTERS).optional().catch(undefined),
+  keptBy: optionalFilterDate,
+  /** 到位资金 counts the entries received by this day only. */
+  fundsTo: optionalFilterDate,
 });
 export type SignedFilters = z.output<typeof signedFiltersSchema>;
 

@@ -15,7 +15,8 @@
  *   npm run bench -- --reuse crm_bench_kept_…   measure a database kept earlier (no seeding)
  *
  * The cases: the project list, board and search (pipeline.bench.ts), the signed list and the
- * events list (signed.bench.ts).
+ * events list (signed.bench.ts), and the whole dashboard (dashboard.bench.ts; `--only dashboard`
+ * for it alone, e.g. BENCH_SCALE=1000000 npm run bench -- --only dashboard --keep).
  *
  * Then the 签约项目清单 export (export.bench.ts) on a database of its own with EXPORT_BENCH_SCALE
  * (default 100,000) projects, all of them signed: .xlsx and CSV, time and memory growth.
@@ -31,6 +32,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { seed } from "../../db/seed";
 import { generateSynthetic } from "../../db/synthetic";
 import { adminQuery, startTestServer, uniqueName, withDatabase } from "../support/test-server";
+import { dashboardCases } from "./dashboard.bench";
 import { runExportBench } from "./export.bench";
 import { pipelineCases } from "./pipeline.bench";
 import { signedCases } from "./signed.bench";
@@ -51,7 +53,9 @@ const { values } = parseArgs({
     "reuse-export": { type: "string" },
   },
 });
-const suites = new Set(values.only?.length ? values.only : ["pipeline", "export"]);
+const suites = new Set(values.only?.length ? values.only : ["pipeline", "dashboard", "export"]);
+/** The suites measured on the BENCH_SCALE database (the export has its own). */
+const onMainDb = suites.has("pipeline") || suites.has("dashboard");
 const exportScale = Number((process.env.EXPORT_BENCH_SCALE ?? "100000").replaceAll("_", ""));
 const exportRuns = Number(values["export-runs"]);
 const scale = Number((process.env.BENCH_SCALE ?? "100000").replaceAll("_", ""));
@@ -117,7 +121,10 @@ async function once(adminUrl: string, n: number): Promise<Run> {
       "select (select count(*)::int from projects) as projects, current_setting('server_version') as version",
     );
     log(`${prefix} ${rows[0]!.projects.toLocaleString("en")} projects · PostgreSQL ${rows[0]!.version} · load average ${load()}`);
-    const cases = async (p: RecordingPool) => [...(await pipelineCases(createDb(p))), ...(await signedCases(createDb(p)))];
+    const cases = async (p: RecordingPool) => [
+      ...(suites.has("pipeline") ? [...(await pipelineCases(createDb(p))), ...(await signedCases(createDb(p)))] : []),
+      ...(suites.has("dashboard") ? await dashboardCases(createDb(p)) : []),
+    ];
     const targets = [{ pool, cases: await cases(pool), label: variantPool ? "as is" : undefined }];
     if (variantPool) targets.push({ pool: variantPool, cases: await cases(variantPool), label: "variant" });
     const [results, variant] = await measure(targets, { runs, warmup, explain: values.explain, log });
@@ -154,8 +161,8 @@ try {
       `${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${runs} runs per case after ${warmup} warm-up runs`,
   );
   const all: Run[] = [];
-  if (suites.has("pipeline")) for (let n = 1; n <= repeat; n++) all.push(await once(server.adminUrl, n));
-  if (suites.has("pipeline") && repeat > 1) {
+  if (onMainDb) for (let n = 1; n <= repeat; n++) all.push(await once(server.adminUrl, n));
+  if (onMainDb && repeat > 1) {
     log("");
     log(`Medians of ${repeat} runs of the whole benchmark:`);
     const base = medians(all.map((r) => r.results));

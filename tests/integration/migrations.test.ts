@@ -44,10 +44,15 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string, val
   }
 }
 
+/** The tables (not views, not the partitions a partitioned table keeps its rows in). */
 const tables = async (url: string) =>
-  (await query<{ table_name: string }>(url, "select table_name from information_schema.tables where table_schema = 'public' order by 1")).map(
-    (r) => r.table_name,
-  );
+  (
+    await query<{ table_name: string }>(
+      url,
+      `select c.relname as table_name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by 1`,
+    )
+  ).map((r) => r.table_name);
 
 const journal = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/meta/_journal.json"), "utf8")) as {
   entries: { tag: string }[];

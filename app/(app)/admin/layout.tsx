@@ -1,7 +1,11 @@
 import { requirePageViewer } from "@/lib/auth/page";
 
-/** Everything under /admin is for administrators; anyone else gets a 404. */
+/**
+ * Under /admin each page checks its own role: 目标管理 is open to managers (they set their
+ * units' targets), every other page to administrators only (a 404 for anyone else). Here only
+ * a signed-in viewer is required.
+ */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requirePageViewer("admin");
+  await requirePageViewer("staff");
   return children;
 }

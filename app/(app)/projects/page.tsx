@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { DrillNotice, withoutDrill } from "@/components/drill/drill-notice";
 import { ProjectFilters } from "@/components/projects/project-filters";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { requirePageViewer } from "@/lib/auth/page";
 import type { Viewer } from "@/lib/auth/roles";
 import { pendingStages } from "@/lib/milestones/queries";
 import { projectFormOptions } from "@/lib/projects/options";
+import { drillNames } from "@/lib/projects/drill";
 import { listProjects } from "@/lib/projects/queries";
 import { projectQuery } from "@/lib/projects/url";
 import { PAGE_SIZES, projectListSchema, type ProjectListParams } from "@/lib/projects/validation";
@@ -52,10 +54,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
 async function Results({ viewer, params }: { viewer: Viewer; params: ProjectListParams }) {
   const t = await getTranslations();
   const db = getDb();
-  const { rows, total } = await listProjects(db, viewer, params);
+  const [{ rows, total, activities, overdueTasks }, names] = await Promise.all([listProjects(db, viewer, params), drillNames(db, params)]);
   const pending = await pendingStages(db, rows.map((r) => r.id));
   return (
     <>
+      <DrillNotice
+        params={params}
+        clearHref={`/projects${projectQuery(withoutDrill(params, ["park"]))}`}
+        counts={{ activities, overdueTasks }}
+        names={{ ...names, park: params.park === "none" ? t("dashboard.none") : names.park }}
+      />
       <p className="px-4 py-2 text-sm text-slate-600" role="status">
         {t("projects.total", { count: total })}
       </p>

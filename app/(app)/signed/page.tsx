@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { DrillNotice, withoutDrill } from "@/components/drill/drill-notice";
 import { ExportButtons } from "@/components/signed/export-buttons";
 import { SignedFilters } from "@/components/signed/signed-filters";
 import { SignedTable } from "@/components/signed/signed-table";
@@ -46,9 +47,11 @@ export default async function SignedPage({ searchParams }: { searchParams: Promi
 
 async function Results({ viewer, params }: { viewer: Viewer; params: SignedListParams }) {
   const t = await getTranslations();
-  const { rows, totals } = await listSignedProjects(getDb(), viewer, params);
+  const db = getDb();
+  const { rows, totals } = await listSignedProjects(db, viewer, params);
   return (
     <>
+      <DrillNotice params={params} clearHref={`/signed${signedQuery(withoutDrill(params))}`} />
       <div className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
         <div className="text-sm text-slate-600">
           <p role="status" className="font-medium text-slate-800">

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TargetForm } from "@/components/targets/target-form";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { requirePageViewer } from "@/lib/auth/page";
+import { yuanToYiInput } from "@/lib/money";
+import { getTarget, targetFormOptions } from "@/lib/targets/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("targets"))("editTitle") };
+}
+
+/** One target; another unit's (outside the manager's scope) is a 404. */
+export default async function EditTargetPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePageViewer("manager");
+  const { id } = await params;
+  const db = getDb();
+  const target = await getTarget(db, viewer, id);
+  if (!target) notFound();
+  const [t, options] = await Promise.all([getTranslations("targets"), targetFormOptions(db, viewer)]);
+  return (
+    <div>
+      <Link href={`/admin/targets?year=${target.year}`} className="text-sm text-brand-700 underline underline-offset-2">
+        ← {t("back")}
+      </Link>
+      <div className="mt-3">
+        <PageHeader title={`${t("editTitle")}：${target.year} ${target.unitName}${target.ownerName ? ` · ${target.ownerName}` : ""}`} />
+      </div>
+      <Card>
+        <CardBody>
+          <TargetForm
+            options={options}
+            target={{
+              id: target.id,
+              year: target.year,
+              unitId: target.unitId,
+              ownerId: target.ownerId ?? "",
+              signedCount: String(target.signedCount),
+              signedInvestmentYi: yuanToYiInput(target.signedInvestment),
+              constructionStarts: String(target.constructionStarts),
+              operatingProjects: String(target.operatingProjects),
+              version: target.version,
+            }}
+          />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
