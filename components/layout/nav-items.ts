@@ -20,7 +20,10 @@ export type NavItem = {
     | "units"
     | "chains"
     | "templates"
-    | "holidays";
+    | "holidays"
+    | "import"
+    | "audit"
+    | "archive";
   least: Role;
   group?: "admin";
 };
@@ -37,10 +40,13 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/parcels", label: "parcels", least: "staff" },
   { href: "/service", label: "service", least: "staff" },
   { href: "/grids", label: "grids", least: "staff" },
+  { href: "/import", label: "import", least: "manager" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
   { href: "/admin/templates", label: "templates", least: "admin", group: "admin" },
   { href: "/admin/holidays", label: "holidays", least: "admin", group: "admin" },
+  { href: "/admin/audit", label: "audit", least: "admin", group: "admin" },
+  { href: "/admin/archive", label: "archive", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },
 ];

@@ -38,6 +38,7 @@ export const enterprises = pgTable(
     index("enterprises_unit_idx").on(t.unitId),
     index("enterprises_grid_idx").on(t.gridId),
     index("enterprises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("enterprises_archived_idx").on(t.archivedAt).where(sql`${t.archivedAt} is not null`),
   ],
 );
 

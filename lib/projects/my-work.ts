@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, projects, tasks } from "@/db/schema";
 import { scopeOf } from "@/lib/auth/scope";
@@ -37,7 +37,7 @@ export async function myStalledProjects(db: DbOrTx, viewer: Viewer, days: number
     .select({ id: projects.id, name: projects.name, stage: projects.stage, status: projects.status, enterpriseName: enterprises.name, lastActivityAt: projects.lastActivityAt, since: last })
     .from(projects)
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .where(and(eq(projects.ownerId, viewer.id), eq(projects.status, "active"), lt(last, sql`now() - make_interval(days => ${days})`)))
+    .where(and(eq(projects.ownerId, viewer.id), isNull(projects.archivedAt), eq(projects.status, "active"), lt(last, sql`now() - make_interval(days => ${days})`)))
     .orderBy(asc(last))
     .limit(20);
 }

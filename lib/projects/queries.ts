@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, sum, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { contacts, enterprises, industryChains, milestones, projects, signings, units, users } from "@/db/schema";
@@ -60,8 +60,14 @@ export async function filterConditions(db: DbOrTx, f: ProjectFilters): Promise<S
   return where;
 }
 
-export function visibleProjects(scope: Scope): SQL | undefined {
-  return inScope(scope, projects.unitId, projects.ownerId);
+/**
+ * The projects a viewer may see: in their scope and not archived (归档). Every read and every
+ * change of a project goes through this, so an archived project is hidden everywhere — lists,
+ * the board, the signed list and its export, pickers, dashboards, by id too — until an admin
+ * restores it (lib/archive).
+ */
+export function visibleProjects(scope: Scope): SQL {
+  return and(isNull(projects.archivedAt), inScope(scope, projects.unitId, projects.ownerId))!;
 }
 
 const SORT_COLUMNS: Record<ProjectSort, SQL | typeof projects.name> = {

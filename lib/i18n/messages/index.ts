@@ -5,6 +5,7 @@
 import enAdmin from "./en/admin.json";
 import enBase from "./en/base.json";
 import enBoard from "./en/board.json";
+import enDataio from "./en/dataio.json";
 import enEnterprises from "./en/enterprises.json";
 import enEvents from "./en/events.json";
 import enGrids from "./en/grids.json";
@@ -16,6 +17,7 @@ import enWorkflows from "./en/workflows.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhBase from "./zh-CN/base.json";
 import zhBoard from "./zh-CN/board.json";
+import zhDataio from "./zh-CN/dataio.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
 import zhEvents from "./zh-CN/events.json";
 import zhGrids from "./zh-CN/grids.json";
@@ -27,8 +29,8 @@ import zhWorkflows from "./zh-CN/workflows.json";
 import type { Locale } from "../config";
 
 export const MESSAGE_FILES = {
-  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids, signed: zhSigned, events: zhEvents },
-  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids, signed: enSigned, events: enEvents },
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids, signed: zhSigned, events: zhEvents, dataio: zhDataio },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids, signed: enSigned, events: enEvents, dataio: enDataio },
 } satisfies Record<Locale, Record<string, object>>;
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {
