@@ -225,16 +225,10 @@ export async function purgeArchives(db: Db, opts: { days: number; now?: Date; ac
       .for("update");
     if (old.length) {
       const ids = old.map((e) => e.id);
-      const referenced = new Set(
-        (
-          await Promise.all([
-            tx.select({ id: projects.enterpriseId }).from(projects).where(inArray(projects.enterpriseId, ids)),
-            tx.select({ id: serviceRequests.enterpriseId }).from(serviceRequests).where(inArray(serviceRequests.enterpriseId, ids)),
-          ])
-        )
-          .flat()
-          .map((r) => r.id),
-      );
+      const referenced = new Set([
+        ...(await tx.select({ id: projects.enterpriseId }).from(projects).where(inArray(projects.enterpriseId, ids))).map((r) => r.id),
+        ...(await tx.select({ id: serviceRequests.enterpriseId }).from(serviceRequests).where(inArray(serviceRequests.enterpriseId, ids))).map((r) => r.id),
+      ]);
       const free = ids.filter((id) => !referenced.has(id));
       result.keptEnterprises = ids.length - free.length;
       if (free.length) {

@@ -42,14 +42,16 @@ export type ImportContext = {
 };
 
 export async function importContext(tx: Tx, viewer: Viewer): Promise<ImportContext> {
-  const [scope, people, unitRows, chains, parkRows, eventRows] = await Promise.all([
-    scopeOf(tx, viewer),
-    tx.select({ id: users.id, name: users.displayName, username: users.username, unitId: users.unitId, active: users.active }).from(users).where(eq(users.active, true)),
-    tx.select({ id: units.id, name: units.name }).from(units),
-    tx.select({ id: industryChains.id, name: industryChains.name }).from(industryChains).orderBy(asc(industryChains.sortOrder)),
-    tx.select({ id: parks.id, name: parks.name }).from(parks),
-    tx.select({ id: events.id, name: events.name }).from(events).where(isNull(events.archivedAt)),
-  ]);
+  // One after another: a transaction has one connection.
+  const scope = await scopeOf(tx, viewer);
+  const people = await tx
+    .select({ id: users.id, name: users.displayName, username: users.username, unitId: users.unitId, active: users.active })
+    .from(users)
+    .where(eq(users.active, true));
+  const unitRows = await tx.select({ id: units.id, name: units.name }).from(units);
+  const chains = await tx.select({ id: industryChains.id, name: industryChains.name }).from(industryChains).orderBy(asc(industryChains.sortOrder));
+  const parkRows = await tx.select({ id: parks.id, name: parks.name }).from(parks);
+  const eventRows = await tx.select({ id: events.id, name: events.name }).from(events).where(isNull(events.archivedAt));
   return {
     viewer,
     scope,

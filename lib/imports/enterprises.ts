@@ -42,11 +42,11 @@ export function enterpriseImport(ctx: ImportContext): ImportHandler {
     const usccs = [...new Set(rows.map((r) => v(r, "uscc").toUpperCase()).filter(Boolean))];
     const names = [...new Set(rows.map((r) => v(r, "name")).filter(Boolean))];
     const visible = visibleEnterprises(ctx.scope);
-    const lock = <Q extends { for: (s: "update", o: { of: typeof enterprises }) => unknown }>(q: Q) => (commit ? q.for("update", { of: enterprises }) : q);
-    const [byUsccRows, byNameRows] = await Promise.all([
-      usccs.length ? (lock(tx.select({ e: enterprises, visible: sql<boolean>`coalesce(${visible}, false)` }).from(enterprises).where(inArray(enterprises.uscc, usccs))) as Promise<{ e: Enterprise; visible: boolean }[]>) : [],
-      names.length ? (lock(tx.select({ e: enterprises }).from(enterprises).where(and(inArray(enterprises.name, names), visible))) as Promise<{ e: Enterprise }[]>) : [],
-    ]);
+    const byUsccQuery = tx.select({ e: enterprises, visible: sql<boolean>`coalesce(${visible}, false)` }).from(enterprises).where(inArray(enterprises.uscc, usccs));
+    const byNameQuery = tx.select({ e: enterprises }).from(enterprises).where(and(inArray(enterprises.name, names), visible));
+    // Locked when committing, so nobody changes them between the check and the write.
+    const byUsccRows = !usccs.length ? [] : commit ? await byUsccQuery.for("update", { of: enterprises }) : await byUsccQuery;
+    const byNameRows = !names.length ? [] : commit ? await byNameQuery.for("update", { of: enterprises }) : await byNameQuery;
     const byUscc = new Map(byUsccRows.map((r) => [r.e.uscc!, r]));
     const byName = new Map<string, Enterprise[]>();
     for (const { e } of byNameRows) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);

@@ -154,17 +154,15 @@ export function projectImport(ctx: ImportContext): ImportHandler {
     const usccs = [...new Set(rows.map((r) => v(r, "enterpriseUscc").toUpperCase()).filter(Boolean))];
     const names = [...new Set(rows.map((r) => v(r, "enterpriseName")).filter(Boolean))];
     const visible = visibleEnterprises(ctx.scope);
-    const [byUsccRows, byNameRows] = await Promise.all([
-      usccs.length
-        ? tx
-            .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, visible: sql<boolean>`coalesce(${visible}, false)` })
-            .from(enterprises)
-            .where(inArray(enterprises.uscc, usccs))
-        : [],
-      names.length
-        ? tx.select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc }).from(enterprises).where(and(inArray(enterprises.name, names), visible))
-        : [],
-    ]);
+    const byUsccRows = usccs.length
+      ? await tx
+          .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, visible: sql<boolean>`coalesce(${visible}, false)` })
+          .from(enterprises)
+          .where(inArray(enterprises.uscc, usccs))
+      : [];
+    const byNameRows = names.length
+      ? await tx.select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc }).from(enterprises).where(and(inArray(enterprises.name, names), visible))
+      : [];
     const byUscc = new Map(byUsccRows.map((e) => [e.uscc!, e]));
     const byName = new Map<string, { id: string; uscc: string | null }[]>();
     for (const e of byNameRows) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
