@@ -121,7 +121,7 @@ export function enterpriseImport(ctx: ImportContext): ImportHandler {
         .where(eq(enterprises.id, p.before.id))
         .returning();
       const diff = diffRows(p.before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
-      audit.push({ actorId, action: "update", entityType: "enterprise", entityId: p.before.id, before: diff.before, after: { ...diff.after, importId } });
+      audit.push({ actorId, action: "update", entityType: "enterprise", entityId: p.before.id, before: diff.before, after: diff.after });
       const previous = Object.fromEntries(Object.keys(p.set).map((k) => [k, (p.before as unknown as Record<string, unknown>)[k]]));
       changes.push({ importId, entityType: "enterprise", entityId: p.before.id, action: "update", before: { ...redact(previous), version: p.before.version } });
       counts.updated++;

@@ -16,7 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { auditLog, enterprises, importChanges, projects, signings, stageEvents, type Project, type Signing } from "@/db/schema";
+import { enterprises, projects, signings, stageEvents, type Project, type Signing } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import { diffRows, redact } from "@/lib/audit";
 import { scopeIncludesUnit } from "@/lib/auth/scope";
@@ -29,6 +29,7 @@ import { isSignedStage } from "@/lib/projects/stages";
 import { projectSchema, type ProjectValues } from "@/lib/projects/validation";
 import { signingColumns } from "@/lib/signings/service";
 import { signingSchema, type SigningValues } from "@/lib/signings/validation";
+import { AUDIT_COLUMNS, bulkInsert, IMPORT_CHANGE_COLUMNS, PROJECT_COLUMNS, SIGNING_COLUMNS, STAGE_EVENT_COLUMNS } from "./bulk";
 import type { ImportContext } from "./context";
 import { issue, issuesOf, type BatchPlan, type Counts, type ImportHandler, type RowInput, type RowIssue } from "./types";
 import { agreementTypeCell, booleanCell, capitalOriginCell, dateCell, listCell, muCell, sourceCell, stageCell, yiCell } from "./values";
@@ -350,36 +351,43 @@ export function projectImport(ctx: ImportContext): ImportHandler {
   async function write(tx: Tx, importId: string, plans: Plan[]) {
     const actorId = ctx.viewer.id;
     const now = new Date();
-    const audit: (typeof auditLog.$inferInsert)[] = [];
-    const changes: (typeof importChanges.$inferInsert)[] = [];
+    const audit: Record<string, unknown>[] = [];
+    const changes: Record<string, unknown>[] = [];
 
     const newEnterprises = plans.flatMap((p) => (p.enterprise.create ? [{ id: p.enterprise.id, ...p.enterprise.create, createdById: actorId }] : []));
     if (newEnterprises.length) {
-      const rows = await tx.insert(enterprises).values(newEnterprises as (typeof enterprises.$inferInsert)[]).returning();
-      for (const e of rows) {
-        audit.push({ actorId, action: "create", entityType: "enterprise", entityId: e.id, after: { ...redact(e), importId } });
+      // Through the ORM: their tags are an array column.
+      await tx.insert(enterprises).values(newEnterprises as (typeof enterprises.$inferInsert)[]);
+      for (const e of newEnterprises) {
+        audit.push({ actorId, action: "create", entityType: "enterprise", entityId: e.id, after: { ...e, importId } });
         changes.push({ importId, entityType: "enterprise", entityId: e.id, action: "create" });
       }
-      counts.enterprisesCreated += rows.length;
+      counts.enterprisesCreated += newEnterprises.length;
     }
 
     const creates = plans.filter((p): p is Extract<Plan, { op: "create" }> => p.op === "create");
     if (creates.length) {
-      const rows = await tx
-        .insert(projects)
-        .values(creates.map((p) => ({ ...p.values, id: p.id, stage: p.stage, createdById: actorId, stageChangedAt: now }) as typeof projects.$inferInsert))
-        .returning();
-      await tx.insert(stageEvents).values(rows.map((r) => ({ projectId: r.id, toStage: r.stage, toStatus: r.status, actorId, note: "导入", at: now })));
+      const rows = creates.map((p) => ({ ...p.values, id: p.id, stage: p.stage, status: "active", createdById: actorId, stageChangedAt: now }));
+      await bulkInsert(tx, "projects", PROJECT_COLUMNS, rows);
+      await bulkInsert(
+        tx,
+        "stage_events",
+        STAGE_EVENT_COLUMNS,
+        rows.map((r) => ({ projectId: r.id, toStage: r.stage, toStatus: "active", actorId, note: "导入", at: now })),
+      );
       const signed = creates.filter((p) => p.signing);
-      if (signed.length) await tx.insert(signings).values(signed.map((p) => ({ ...p.signing, projectId: p.id }) as typeof signings.$inferInsert));
-      const signingOf = new Map(signed.map((p) => [p.id, p.signing]));
-      for (const r of rows) {
-        audit.push({ actorId, action: "create", entityType: "project", entityId: r.id, after: { ...redact(r), importId } });
-        const s = signingOf.get(r.id);
-        if (s) audit.push({ actorId, action: "create", entityType: "signing", entityId: r.id, after: { ...s, importId } });
-        changes.push({ importId, entityType: "project", entityId: r.id, action: "create" });
+      await bulkInsert(
+        tx,
+        "signings",
+        SIGNING_COLUMNS,
+        signed.map((p) => ({ ...p.signing, projectId: p.id })),
+      );
+      for (const p of creates) {
+        // One row each, the signing facts inside it (as the board's 签约 writes one row for the move).
+        audit.push({ actorId, action: "create", entityType: "project", entityId: p.id, after: { ...p.values, id: p.id, stage: p.stage, status: "active", signing: p.signing ?? undefined, importId } });
+        changes.push({ importId, entityType: "project", entityId: p.id, action: "create" });
       }
-      counts.created += rows.length;
+      counts.created += creates.length;
     }
 
     for (const p of plans) {
@@ -393,7 +401,8 @@ export function projectImport(ctx: ImportContext): ImportHandler {
           .where(eq(projects.id, p.id))
           .returning();
         const diff = diffRows(p.before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, ["updatedAt", "version", "stageChangedAt"]);
-        audit.push({ actorId, action: "update", entityType: "project", entityId: p.id, before: diff.before, after: { ...diff.after, importId } });
+        // No import id in an edit's fields: the project's timeline lists them (import_changes links the two).
+        audit.push({ actorId, action: "update", entityType: "project", entityId: p.id, before: diff.before, after: diff.after });
         const previous = Object.fromEntries(Object.keys(projectSet).map((k) => [k, (p.before as unknown as Record<string, unknown>)[k]]));
         changes.push({ importId, entityType: "project", entityId: p.id, action: "update", before: { ...redact(previous), version: p.before.version } });
         if (p.stage) {
@@ -411,14 +420,14 @@ export function projectImport(ctx: ImportContext): ImportHandler {
           .where(eq(signings.projectId, p.id));
         const before = p.signing.before as unknown as Record<string, unknown>;
         const previous = Object.fromEntries(Object.keys(p.signing.set).map((k) => [k, before[k]]));
-        audit.push({ actorId, action: "update", entityType: "signing", entityId: p.id, before: redact(previous), after: { ...p.signing.set, importId } });
+        audit.push({ actorId, action: "update", entityType: "signing", entityId: p.id, before: redact(previous), after: p.signing.set });
         changes.push({ importId, entityType: "signing", entityId: p.id, action: "update", before: { ...redact(previous), version: p.signing.before.version } });
       }
       counts.updated++;
     }
 
-    if (audit.length) await tx.insert(auditLog).values(audit);
-    if (changes.length) await tx.insert(importChanges).values(changes);
+    await bulkInsert(tx, "audit_log", AUDIT_COLUMNS, audit);
+    await bulkInsert(tx, "import_changes", IMPORT_CHANGE_COLUMNS, changes);
   }
 
   return { plan, counts };

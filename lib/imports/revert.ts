@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, enterprises, importChanges, imports, projects, signings, stageEvents } from "@/db/schema";
 import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
-import { writeAudit } from "@/lib/audit";
+import { diffRows, writeAudit } from "@/lib/audit";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { AppError, NotFoundError } from "@/lib/errors";
 
@@ -60,37 +60,27 @@ export async function revertImport(db: Db, viewer: Viewer, importId: string, ctx
     if (stale.length) throw new ImportChangedError(stale.slice(0, 20));
 
     for (const c of [...updates].reverse()) {
-      const before = (c.before ?? {}) as Record<string, unknown>;
-      const values = columnValues(before);
-      if (c.entityType === "signing") {
-        await tx
-          .update(signings)
-          .set({ ...values, version: sql`${signings.version} + 1` })
-          .where(eq(signings.projectId, c.entityId));
-      } else if (c.entityType === "project") {
-        const [current] = await tx.select({ stage: projects.stage, status: projects.status }).from(projects).where(eq(projects.id, c.entityId));
-        await tx
-          .update(projects)
-          .set({ ...values, version: sql`${projects.version} + 1` })
-          .where(eq(projects.id, c.entityId));
-        if (typeof values.stage === "string" && current && values.stage !== current.stage) {
-          await tx.insert(stageEvents).values({
-            projectId: c.entityId,
-            fromStage: current.stage,
-            toStage: values.stage as ProjectStage,
-            fromStatus: current.status,
-            toStatus: current.status as ProjectStatus,
-            actorId,
-            note: "撤销导入",
-          });
-        }
-      } else if (c.entityType === "enterprise") {
-        await tx
-          .update(enterprises)
-          .set({ ...values, version: sql`${enterprises.version} + 1` })
-          .where(eq(enterprises.id, c.entityId));
+      const { version: _v, ...previous } = (c.before ?? {}) as Record<string, unknown>;
+      const values = columnValues(previous);
+      const table = c.entityType === "signing" ? signings : c.entityType === "project" ? projects : enterprises;
+      const key = c.entityType === "signing" ? signings.projectId : c.entityType === "project" ? projects.id : enterprises.id;
+      const [current] = (await tx.select().from(table).where(eq(key, c.entityId))) as Record<string, unknown>[];
+      await tx
+        .update(table)
+        .set({ ...values, version: sql`${table.version} + 1` })
+        .where(eq(key, c.entityId));
+      if (c.entityType === "project" && typeof values.stage === "string" && current && values.stage !== current.stage) {
+        await tx.insert(stageEvents).values({
+          projectId: c.entityId,
+          fromStage: current.stage as ProjectStage,
+          toStage: values.stage as ProjectStage,
+          fromStatus: current.status as ProjectStatus,
+          toStatus: current.status as ProjectStatus,
+          actorId,
+          note: "撤销导入",
+        });
       }
-      await writeAudit(tx, { actorId, action: "update", entityType: c.entityType, entityId: c.entityId, after: { ...values, revertedImportId: importId }, ip: ctx.ip });
+      await writeAudit(tx, { actorId, action: "update", entityType: c.entityType, entityId: c.entityId, ...diffRows(current ?? {}, { ...(current ?? {}), ...values }, ["updatedAt", "version", "stageChangedAt"]), ip: ctx.ip });
       result.restored++;
     }
 
@@ -107,7 +97,7 @@ export async function revertImport(db: Db, viewer: Viewer, importId: string, ctx
         ),
       )
       .returning();
-    for (const s of removed) await writeAudit(tx, { actorId, action: "delete", entityType: "signing", entityId: s.projectId, before: { ...s, revertedImportId: importId }, ip: ctx.ip });
+    for (const s of removed) await writeAudit(tx, { actorId, action: "delete", entityType: "signing", entityId: s.projectId, before: s, ip: ctx.ip });
     result.signingsRemoved = removed.length;
 
     // Created records are archived, set-based (an import may have created 100,000): projects first, then investors left without live projects.
@@ -133,7 +123,7 @@ export async function revertImport(db: Db, viewer: Viewer, importId: string, ctx
               entityType: type,
               entityId: r.id,
               before: { name: r.name, archivedAt: null },
-              after: { name: r.name, archivedAt: now.toISOString(), revertedImportId: importId },
+              after: { name: r.name, archivedAt: now.toISOString() },
               ip: ctx.ip ?? null,
             })),
           );
