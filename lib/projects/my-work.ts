@@ -25,7 +25,8 @@ export async function myOpenTasks(db: DbOrTx, viewer: Viewer, today: string) {
     })
     .from(tasks)
     .leftJoin(projects, and(eq(projects.id, tasks.projectId), visibleProjects(scope)))
-    .where(and(eq(tasks.assigneeId, viewer.id), eq(tasks.status, "open")))
+    // A task of an archived (删除) project goes with it.
+    .where(and(eq(tasks.assigneeId, viewer.id), eq(tasks.status, "open"), sql`not exists (select 1 from ${projects} p where p.id = ${tasks.projectId} and p.archived_at is not null)`))
     .orderBy(sql`(${tasks.dueDate} < ${today}) desc nulls last`, asc(tasks.dueDate), desc(tasks.createdAt))
     .limit(50);
 }

@@ -20,9 +20,9 @@ import { eventListSchema } from "@/lib/events/validation";
 import { getParcel, landTotals, listOpenParcels, listParcels, listParkProjects } from "@/lib/land/queries";
 import { parcelListSchema } from "@/lib/land/validation";
 import { loadBoard } from "@/lib/projects/board";
-import { recentProjects } from "@/lib/projects/my-work";
+import { myOpenTasks, recentProjects } from "@/lib/projects/my-work";
 import { getProject, listProjects } from "@/lib/projects/queries";
-import { changeStage, createProject, updateProject } from "@/lib/projects/service";
+import { addTask, changeStage, createProject, updateProject } from "@/lib/projects/service";
 import { projectListSchema } from "@/lib/projects/validation";
 import { listSignedProjects, signedExportStatement } from "@/lib/signed/queries";
 import { signedListSchema } from "@/lib/signed/validation";
@@ -94,6 +94,8 @@ describe("archiving a project", () => {
     const signed = await sign(gone.id, gone.version);
     await db.update(projects).set({ parkId }).where(eq(projects.id, gone.id));
     const [parcel] = await db.insert(parcels).values({ code: "GX-A1", parkId, areaMu: "10", projectId: gone.id }).returning();
+    await addTask(db, staff, gone.id, { title: "跟进要删除的项目", assigneeId: staff.id });
+    expect((await myOpenTasks(db, staff, "2026-01-01")).map((t) => t.title)).toContain("跟进要删除的项目");
 
     for (const v of [staff, manager, admin]) {
       expect(await projectNames(v)).toContain("要删除的签约项目");
@@ -116,6 +118,7 @@ describe("archiving a project", () => {
       expect((await listParkProjects(db, v, parkId)).rows).toEqual([]);
     }
     expect(await boardCount(manager)).toBe(before.board - 1);
+    expect((await myOpenTasks(db, staff, "2026-01-01")).map((t) => t.title)).not.toContain("跟进要删除的项目");
     // The event's signed count no longer counts it.
     const [row] = (await listEvents(db, admin, eventListSchema.parse({}))).rows;
     expect(row!.signedCount).toBe(0);
