@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, events, parcels, parks, projects, units, users } from "@/db/schema";
@@ -24,6 +24,32 @@ export async function archivedCounts(db: DbOrTx, viewer: Viewer): Promise<Record
 
 export type ArchivedRow = { id: string; name: string; detail: string | null; archivedAt: Date; archivedByName: string | null };
 
+/** Per type: its name column, one detail to tell records apart, and what the search box looks at. */
+function spec(type: ArchiveType, like: string | null) {
+  switch (type) {
+    case "project":
+      return {
+        name: sql<string>`${projects.name}`,
+        detail: sql<string | null>`(select ${enterprises.name} from ${enterprises} where ${enterprises.id} = ${projects.enterpriseId})`,
+        search: like ? ilike(projects.name, like) : undefined,
+      };
+    case "enterprise":
+      return {
+        name: sql<string>`${enterprises.name}`,
+        detail: sql<string | null>`(select ${units.name} from ${units} where ${units.id} = ${enterprises.unitId})`,
+        search: like ? or(ilike(enterprises.name, like), ilike(enterprises.uscc, like)) : undefined,
+      };
+    case "parcel":
+      return {
+        name: sql<string>`${parcels.code}`,
+        detail: sql<string | null>`(select ${parks.name} from ${parks} where ${parks.id} = ${parcels.parkId})`,
+        search: like ? or(ilike(parcels.code, like), ilike(parcels.location, like)) : undefined,
+      };
+    case "event":
+      return { name: sql<string>`${events.name}`, detail: sql<string | null>`${events.heldOn}::text`, search: like ? ilike(events.name, like) : undefined };
+  }
+}
+
 /**
  * The archived records of one type, most recently archived first, with who archived them
  * and one detail to tell them apart (the project's investor, the enterprise's unit, the
@@ -31,49 +57,19 @@ export type ArchivedRow = { id: string; name: string; detail: string | null; arc
  */
 export async function listArchived(db: DbOrTx, viewer: Viewer, params: ArchiveListParams): Promise<{ rows: ArchivedRow[]; total: number }> {
   assertRole(viewer, "admin");
-  const like = params.q ? `%${escapeLike(params.q)}%` : null;
-  const page = { limit: ARCHIVE_PAGE_SIZE, offset: (params.page - 1) * ARCHIVE_PAGE_SIZE };
-  const run = async (table: (typeof TABLES)[ArchiveType], name: SQL<string>, detail: SQL<string | null>, joins: (q: ReturnType<typeof base>) => ReturnType<typeof base>, search?: SQL) => {
-    const where = and(isNotNull(table.archivedAt), search);
-    function base() {
-      return db
-        .select({ id: table.id, name, detail, archivedAt: sql<Date>`${table.archivedAt}`.mapWith(table.archivedAt), archivedByName: archivers.displayName })
-        .from(table)
-        .leftJoin(archivers, eq(archivers.id, table.archivedById))
-        .$dynamic();
-    }
-    const [rows, [total]] = await Promise.all([
-      joins(base()).where(where).orderBy(desc(table.archivedAt), desc(table.id)).limit(page.limit).offset(page.offset),
-      db.select({ n: count() }).from(table).where(where),
-    ]);
-    return { rows: rows as ArchivedRow[], total: total?.n ?? 0 };
-  };
-  switch (params.type) {
-    case "project":
-      return run(
-        projects,
-        sql<string>`${projects.name}`,
-        sql<string | null>`${enterprises.name}`,
-        (q) => q.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId)),
-        like ? ilike(projects.name, like) : undefined,
-      );
-    case "enterprise":
-      return run(
-        enterprises,
-        sql<string>`${enterprises.name}`,
-        sql<string | null>`${units.name}`,
-        (q) => q.innerJoin(units, eq(units.id, enterprises.unitId)),
-        like ? or(ilike(enterprises.name, like), ilike(enterprises.uscc, like)) : undefined,
-      );
-    case "parcel":
-      return run(
-        parcels,
-        sql<string>`${parcels.code}`,
-        sql<string | null>`${parks.name}`,
-        (q) => q.innerJoin(parks, eq(parks.id, parcels.parkId)),
-        like ? or(ilike(parcels.code, like), ilike(parcels.location, like)) : undefined,
-      );
-    case "event":
-      return run(events, sql<string>`${events.name}`, sql<string | null>`${events.heldOn}::text`, (q) => q, like ? ilike(events.name, like) : undefined);
-  }
+  const table = TABLES[params.type] as typeof projects;
+  const { name, detail, search } = spec(params.type, params.q ? `%${escapeLike(params.q)}%` : null);
+  const where = and(isNotNull(table.archivedAt), search);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: table.id, name, detail, archivedAt: table.archivedAt, archivedByName: archivers.displayName })
+      .from(table)
+      .leftJoin(archivers, eq(archivers.id, table.archivedById))
+      .where(where)
+      .orderBy(desc(table.archivedAt), desc(table.id))
+      .limit(ARCHIVE_PAGE_SIZE)
+      .offset((params.page - 1) * ARCHIVE_PAGE_SIZE),
+    db.select({ n: count() }).from(table).where(where),
+  ]);
+  return { rows: rows as ArchivedRow[], total: total?.n ?? 0 };
 }
