@@ -72,7 +72,10 @@ export const projects = pgTable(
     index("projects_unit_stage_idx").on(t.unitId, t.stage, t.status, t.totalInvestment).where(sql`${t.archivedAt} is null`),
     // The admin's archive list and the purge read the few archived rows off this one.
     index("projects_archived_idx").on(t.archivedAt).where(sql`${t.archivedAt} is not null`),
-    index("projects_enterprise_idx").on(t.enterpriseId),
+    // An investor's projects, and a project by its investor and exact name (the import's stable key).
+    // The name in the "C" collation: equal exactly when equal at all, and a path the trigram index
+    // on name cannot take (it answers "=" too, slowly, when names share most of their trigrams).
+    index("projects_enterprise_idx").on(t.enterpriseId, sql`(${t.name} collate "C")`),
     index("projects_chain_idx").on(t.industryChainId),
     index("projects_source_idx").on(t.source),
     index("projects_total_investment_idx").on(t.totalInvestment),

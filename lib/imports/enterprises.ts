@@ -13,6 +13,7 @@ import { diffRows, redact } from "@/lib/audit";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { enterpriseSchema, type EnterpriseValues } from "@/lib/enterprises/validation";
 import type { ImportContext } from "./context";
+import { exactName } from "./exact";
 import { issue, issuesOf, type BatchPlan, type Counts, type ImportHandler, type RowInput, type RowIssue } from "./types";
 import { listCell, ownershipTypeCell } from "./values";
 
@@ -43,7 +44,7 @@ export function enterpriseImport(ctx: ImportContext): ImportHandler {
     const names = [...new Set(rows.map((r) => v(r, "name")).filter(Boolean))];
     const visible = visibleEnterprises(ctx.scope);
     const byUsccQuery = tx.select({ e: enterprises, visible: sql<boolean>`coalesce(${visible}, false)` }).from(enterprises).where(inArray(enterprises.uscc, usccs));
-    const byNameQuery = tx.select({ e: enterprises }).from(enterprises).where(and(inArray(enterprises.name, names), visible));
+    const byNameQuery = tx.select({ e: enterprises }).from(enterprises).where(and(inArray(exactName(enterprises.name), names), visible));
     // Locked when committing, so nobody changes them between the check and the write.
     const byUsccRows = !usccs.length ? [] : commit ? await byUsccQuery.for("update", { of: enterprises }) : await byUsccQuery;
     const byNameRows = !names.length ? [] : commit ? await byNameQuery.for("update", { of: enterprises }) : await byNameQuery;

@@ -31,6 +31,7 @@ import { signingColumns } from "@/lib/signings/service";
 import { signingSchema, type SigningValues } from "@/lib/signings/validation";
 import { AUDIT_COLUMNS, bulkInsert, IMPORT_CHANGE_COLUMNS, PROJECT_COLUMNS, SIGNING_COLUMNS, STAGE_EVENT_COLUMNS } from "./bulk";
 import type { ImportContext } from "./context";
+import { exactName } from "./exact";
 import { issue, issuesOf, type BatchPlan, type Counts, type ImportHandler, type RowInput, type RowIssue } from "./types";
 import { agreementTypeCell, booleanCell, capitalOriginCell, dateCell, listCell, muCell, sourceCell, stageCell, yiCell } from "./values";
 
@@ -162,7 +163,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
           .where(inArray(enterprises.uscc, usccs))
       : [];
     const byNameRows = names.length
-      ? await tx.select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc }).from(enterprises).where(and(inArray(enterprises.name, names), visible))
+      ? await tx.select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc }).from(enterprises).where(and(inArray(exactName(enterprises.name), names), visible))
       : [];
     const byUscc = new Map(byUsccRows.map((e) => [e.uscc!, e]));
     const byName = new Map<string, { id: string; uscc: string | null }[]>();
@@ -213,7 +214,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
         .select({ project: projects, signing: signings })
         .from(projects)
         .leftJoin(signings, eq(signings.projectId, projects.id))
-        .where(and(inArray(projects.enterpriseId, knownIds), inArray(projects.name, projectNames), visibleProjects(ctx.scope)));
+        .where(and(inArray(projects.enterpriseId, knownIds), inArray(exactName(projects.name), projectNames), visibleProjects(ctx.scope)));
       existing = commit ? await q.for("update", { of: projects }) : await q;
     }
     const byKey = new Map<string, { project: Project; signing: Signing | null }[]>();

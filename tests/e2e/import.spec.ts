@@ -5,11 +5,13 @@
  * mapped by hand and saved as a template; and the page on a phone.
  */
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { inArray, sql } from "drizzle-orm";
 import { CEREMONY } from "../../db/demo-data";
 import { projects } from "../../db/schema";
-import { uniqueName, withDb } from "./factories";
+import { createApiToken } from "../../lib/auth/tokens";
+import { baseURL } from "../../playwright.config";
+import { createProjectsFor, uniqueName, viewerOf, withDb } from "./factories";
 import { authFile, expectAccessible } from "./support";
 
 test.use({ storageState: authFile("manager") });
@@ -96,6 +98,16 @@ test("a manager imports signed projects: two bad rows reported before anything i
   await page.goto(`/signed?q=${encodeURIComponent(tag)}`);
   await expect(page.getByText("共 5 个项目")).toBeVisible();
   for (const n of names) await expect(page.getByRole("link", { name: n })).toBeVisible();
+
+  // A script with the manager's API token lists the same projects, and gets a 404 outside the unit.
+  const token = await withDb(async (db) => (await createApiToken(db, await viewerOf(db, "manager"), { name: `导入核对${tag}`, expiresInDays: 7 })).token);
+  const elsewhere = await createProjectsFor("staff2", [{ name: `健康谷项目${tag}`, totalInvestmentYi: "1" }]);
+  const script = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  const listed = await script.get(`/api/v1/signed-projects?q=${encodeURIComponent(tag)}&limit=50`);
+  expect(listed.status()).toBe(200);
+  expect(((await listed.json()).data as { name: string }[]).map((p) => p.name).sort()).toEqual([...names].sort());
+  expect((await script.get(`/api/v1/projects/${elsewhere.projects[0]!.id}`)).status()).toBe(404);
+  await script.dispose();
 });
 
 test("an unrecognised column is mapped by hand, saved as a template, and the re-import updates rather than duplicates", async ({ page }) => {
