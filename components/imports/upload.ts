@@ -33,9 +33,13 @@ async function failure(res: Response): Promise<ApiError> {
   }
 }
 
+/** A CSV's header and first rows are in its first bytes; an .xlsx is a zip, read from its start to the sheet. */
+const CSV_HEAD = 256 * 1024;
+
 export async function inspectFile(kind: ImportKind, file: File): Promise<Result<Inspection>> {
   try {
-    const res = await post("/api/v1/imports/inspect", { kind, fileName: file.name }, file);
+    const head = /\.csv$/i.test(file.name) && file.size > CSV_HEAD ? new File([file.slice(0, CSV_HEAD)], file.name) : file;
+    const res = await post("/api/v1/imports/inspect", { kind, fileName: file.name }, head);
     if (!res.ok) return { ok: false, error: await failure(res) };
     return { ok: true, data: ((await res.json()) as { data: Inspection }).data };
   } catch {

@@ -7,7 +7,7 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, enterprises, events, parcels, parks, projects, units, users } from "@/db/schema";
+import { auditLog, enterprises, events, industryChains, parcels, parks, projects, units, users } from "@/db/schema";
 import { auditActionEnum } from "@/db/schema/enums";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { optionalFilterDate } from "@/lib/projects/validation";
@@ -118,27 +118,39 @@ export const RECORD_PATHS: Record<string, string> = {
   project_land: "/projects/",
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Names of the records on a page (projects, enterprises, parcels, parks, events, users, units),
- * so an entry reads "修改 项目 国药科技城" rather than an id. Archived records are named too:
- * the log is their history.
+ * Names for the ids on a page of the log — the records it is about and the ids their fields hold
+ * (owner, unit, investor, park, event …) — so an entry reads "招商专员 张华 → 李明" rather than
+ * ids. Archived records are named too: the log is their history. One query per table.
  */
-export async function auditRecordNames(db: DbOrTx, rows: Pick<AuditRow, "entityType" | "entityId">[]): Promise<Map<string, string>> {
-  const ids = (types: string[]) => [...new Set(rows.filter((r) => types.includes(r.entityType) && r.entityId && /^[0-9a-f-]{36}$/i.test(r.entityId)).map((r) => r.entityId!))];
-  const lookups: Promise<{ id: string; name: string }[]>[] = [];
-  const add = (list: string[], q: (l: string[]) => Promise<{ id: string; name: string }[]>) => {
-    if (list.length) lookups.push(q(list));
-  };
-  add(ids(["project", "signing", "project_land"]), (l) => db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, l)));
-  add(ids(["enterprise"]), (l) => db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, l)));
-  add(ids(["parcel"]), (l) => db.select({ id: parcels.id, name: parcels.code }).from(parcels).where(inArray(parcels.id, l)));
-  add(ids(["park"]), (l) => db.select({ id: parks.id, name: parks.name }).from(parks).where(inArray(parks.id, l)));
-  add(ids(["event"]), (l) => db.select({ id: events.id, name: events.name }).from(events).where(inArray(events.id, l)));
-  add(ids(["user"]), (l) => db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, l)));
-  add(ids(["unit"]), (l) => db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, l)));
-  const found = (await Promise.all(lookups)).flat();
+export async function auditNames(db: DbOrTx, rows: Pick<AuditRow, "entityId" | "before" | "after">[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (r.entityId && UUID.test(r.entityId)) ids.add(r.entityId);
+    for (const side of [r.before, r.after]) {
+      for (const [k, v] of Object.entries(side ?? {})) if (k.endsWith("Id") && typeof v === "string" && UUID.test(v)) ids.add(v);
+    }
+  }
+  if (!ids.size) return new Map();
+  const list = [...ids];
+  const tables = [
+    db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, list)),
+    db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, list)),
+    db.select({ id: parcels.id, name: parcels.code }).from(parcels).where(inArray(parcels.id, list)),
+    db.select({ id: parks.id, name: parks.name }).from(parks).where(inArray(parks.id, list)),
+    db.select({ id: events.id, name: events.name }).from(events).where(inArray(events.id, list)),
+    db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list)),
+    db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, list)),
+    db.select({ id: industryChains.id, name: industryChains.name }).from(industryChains).where(inArray(industryChains.id, list)),
+  ];
+  const found = (await Promise.all(tables)).flat();
   return new Map(found.map((r) => [r.id, r.name]));
 }
+
+/** Fields every create repeats that the entry's own header already says (when, which record). */
+export const QUIET_FIELDS = new Set(["id", "version", "createdAt", "updatedAt", "stageChangedAt"]);
 
 /** The fields an entry changed, with their values before and after (a create has only after, a delete only before). */
 export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): { field: string; before: unknown; after: unknown }[] {

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { auditEntityTypes, auditListSchema, auditRecordNames, fieldChanges, listAudit, AUDIT_PAGE_SIZE } from "@/lib/audit/log";
+import { auditEntityTypes, auditListSchema, auditNames, fieldChanges, listAudit, AUDIT_PAGE_SIZE } from "@/lib/audit/log";
 import { writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/roles";
 import { ForbiddenError } from "@/lib/errors";
@@ -78,7 +78,14 @@ describe("audit log viewer", () => {
     // Malformed filters are dropped, not errors.
     expect((await list(admin, { before: "x'; drop table audit_log; --", action: "nope" })).rows.length).toBe(AUDIT_PAGE_SIZE);
     expect(await auditEntityTypes(db)).toEqual(["project", "signed_projects", "user"]);
-    const names = await auditRecordNames(db, (await list(admin, { action: "sign_in" })).rows);
+    const names = await auditNames(db, (await list(admin, { action: "sign_in" })).rows);
     expect(names.get(manager.id)).toBe(manager.displayName);
+    // Ids a field holds are named too.
+    const [withRef] = await db
+      .insert(auditLog)
+      .values({ actorId: admin.id, action: "update", entityType: "project", entityId: PROJECT, before: { ownerId: admin.id }, after: { ownerId: manager.id } })
+      .returning();
+    const both = await auditNames(db, [withRef!]);
+    expect([both.get(admin.id), both.get(manager.id)]).toEqual([admin.displayName, manager.displayName]);
   });
 });

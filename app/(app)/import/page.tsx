@@ -32,7 +32,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         {rows.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-500">{t("historyEmpty")}</p>
         ) : (
-          <Table label={t("history")}>
+          <Table label={t("history")} className="min-w-[52rem]">
             <thead>
               <tr>
                 <Th>{t("at")}</Th>

@@ -58,7 +58,7 @@ export default async function ArchivePage({ searchParams }: { searchParams: Prom
             {t("apply")}
           </Button>
         </form>
-        <Table label={t(`typeNames.${params.type}`)}>
+        <Table label={t(`typeNames.${params.type}`)} className="min-w-[40rem]">
           <thead>
             <tr>
               <Th>{t("name")}</Th>

@@ -8,7 +8,7 @@ import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { auditActionEnum } from "@/db/schema/enums";
-import { auditActors, auditEntityTypes, auditListSchema, auditRecordNames, listAudit, type AuditListParams } from "@/lib/audit/log";
+import { auditActors, auditEntityTypes, auditListSchema, auditNames, listAudit, type AuditListParams } from "@/lib/audit/log";
 import { requirePageViewer } from "@/lib/auth/page";
 import type { Viewer } from "@/lib/auth/roles";
 
@@ -93,7 +93,7 @@ async function Entries({ viewer, params }: { viewer: Viewer; params: AuditListPa
   const t = await getTranslations("auditLog");
   const db = getDb();
   const { rows, next } = await listAudit(db, viewer, params);
-  const names = await auditRecordNames(db, rows);
+  const names = await auditNames(db, rows);
   const { before: _b, ...filters } = params;
   return (
     <>
@@ -102,7 +102,7 @@ async function Entries({ viewer, params }: { viewer: Viewer; params: AuditListPa
       ) : (
         <ol className="divide-y divide-slate-100" aria-label={t("entries")}>
           {rows.map((row) => (
-            <AuditEntry key={row.id} row={row} recordName={row.entityId ? names.get(row.entityId) : undefined} />
+            <AuditEntry key={row.id} row={row} names={names} />
           ))}
         </ol>
       )}
