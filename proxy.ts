@@ -42,5 +42,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // Not the imports: a proxy makes Next.js hold a request's whole body in memory (and cut it at
+  // 10 MB) before the route sees it, and an import's body is a spreadsheet the route streams.
+  // Those routes check their caller themselves, like every route.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/v1/imports).*)"],
 };
