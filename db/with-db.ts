@@ -66,6 +66,10 @@ async function main() {
       const { seedDemoData } = await import("./seed");
       await seedDemoData(url);
     }
+    if (process.env.ARCHIVE_PURGE_DAYS) {
+      const { purgeIfConfigured } = await import("./purge-archives");
+      console.log(await purgeIfConfigured(url));
+    }
   } catch (e) {
     await stopDb();
     fail(e instanceof Error ? e.message : String(e));

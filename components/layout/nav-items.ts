@@ -22,7 +22,10 @@ export type NavItem = {
     | "chains"
     | "templates"
     | "holidays"
-    | "targets";
+    | "targets"
+    | "import"
+    | "audit"
+    | "archive";
   least: Role;
   group?: "admin";
 };
@@ -41,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/parcels", label: "parcels", least: "staff" },
   { href: "/service", label: "service", least: "staff" },
   { href: "/grids", label: "grids", least: "staff" },
+  { href: "/import", label: "import", least: "manager" },
   // Managers set targets for their units (DESIGN §1); everything else under 系统管理 is for admins.
   { href: "/admin/targets", label: "targets", least: "manager", group: "admin" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
@@ -48,5 +52,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
   { href: "/admin/templates", label: "templates", least: "admin", group: "admin" },
   { href: "/admin/holidays", label: "holidays", least: "admin", group: "admin" },
+  { href: "/admin/audit", label: "audit", least: "admin", group: "admin" },
+  { href: "/admin/archive", label: "archive", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },
 ];

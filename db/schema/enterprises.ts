@@ -38,6 +38,11 @@ export const enterprises = pgTable(
     index("enterprises_unit_idx").on(t.unitId),
     index("enterprises_grid_idx").on(t.gridId),
     index("enterprises_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    // Exact names (the import matches investors by them), in the "C" collation: equal exactly when
+    // equal at all, and only this index serves it — the trigram index answers a plain "=" too,
+    // but rechecks every row sharing trigrams (all of "青岛…有限公司"), and planners took it.
+    index("enterprises_name_idx").on(sql`(${t.name} collate "C")`),
+    index("enterprises_archived_idx").on(t.archivedAt).where(sql`${t.archivedAt} is not null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { bigint, boolean, date, index, pgTable, uniqueIndex, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, mu, timestamps, version, yuan } from "./columns";
 import { enterprises } from "./enterprises";
@@ -65,10 +65,17 @@ export const projects = pgTable(
     index("projects_unit_updated_idx").on(t.unitId, t.updatedAt),
     index("projects_owner_idx").on(t.ownerId, t.updatedAt),
     // A board column (one stage, newest change first) reads its first cards straight off this index.
-    index("projects_stage_idx").on(t.stage, t.status, t.updatedAt),
+    // Partial, like the next: every list reads live projects only (visibleProjects), and an
+    // index without archived rows still answers counts from the index alone.
+    index("projects_stage_idx").on(t.stage, t.status, t.updatedAt).where(sql`${t.archivedAt} is null`),
     // The board's per-stage count and Σ within a unit subtree read from this index alone.
-    index("projects_unit_stage_idx").on(t.unitId, t.stage, t.status, t.totalInvestment),
-    index("projects_enterprise_idx").on(t.enterpriseId),
+    index("projects_unit_stage_idx").on(t.unitId, t.stage, t.status, t.totalInvestment).where(sql`${t.archivedAt} is null`),
+    // The admin's archive list and the purge read the few archived rows off this one.
+    index("projects_archived_idx").on(t.archivedAt).where(sql`${t.archivedAt} is not null`),
+    // An investor's projects, and a project by its investor and exact name (the import's stable key).
+    // The name in the "C" collation: equal exactly when equal at all, and a path the trigram index
+    // on name cannot take (it answers "=" too, slowly, when names share most of their trigrams).
+    index("projects_enterprise_idx").on(t.enterpriseId, sql`(${t.name} collate "C")`),
     index("projects_chain_idx").on(t.industryChainId),
     index("projects_source_idx").on(t.source),
     index("projects_total_investment_idx").on(t.totalInvestment),

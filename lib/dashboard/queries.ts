@@ -23,6 +23,7 @@ import {
 import type { ActivityKind, ParcelStatus, ProjectSource, ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
+import { liveParcels } from "@/lib/land/queries";
 import { sumYuan } from "@/lib/money";
 import { receivedBetween } from "@/lib/grids/queries";
 import { visibleGrids } from "@/lib/grids/scope";
@@ -594,7 +595,7 @@ export async function overdueByOwner(db: DbOrTx, ctx: DashboardContext): Promise
 
 export type LandPark = { parkId: string; name: string; byStatus: Partial<Record<ParcelStatus, { parcels: number; area: string }>> };
 
-/** Parcel area (亩) and count by status, per park (the park filter applies; parcels are everyone's reference data). */
+/** Parcel area (亩) and count by status, per park (the park filter applies; parcels are everyone's reference data; archived ones left out, as on the parcel list). */
 export async function landByPark(db: DbOrTx, ctx: DashboardContext): Promise<LandPark[]> {
   const parkFilter = ctx.base.park && ctx.base.park !== "none" ? eq(parcels.parkId, ctx.base.park) : undefined;
   if (ctx.base.park === "none") return [];
@@ -602,7 +603,7 @@ export async function landByPark(db: DbOrTx, ctx: DashboardContext): Promise<Lan
     .select({ parkId: parcels.parkId, name: parks.name, sortOrder: parks.sortOrder, status: parcels.status, n: count(), area: sql<string>`coalesce(sum(${parcels.areaMu}), 0)` })
     .from(parcels)
     .innerJoin(parks, eq(parks.id, parcels.parkId))
-    .where(parkFilter)
+    .where(and(parkFilter, liveParcels))
     .groupBy(parcels.parkId, parks.name, parks.sortOrder, parcels.status)
     .orderBy(asc(parks.sortOrder), asc(parks.name));
   const out = new Map<string, LandPark>();

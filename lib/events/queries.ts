@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, eventProjects, events, projects, signings, units, users } from "@/db/schema";
@@ -12,11 +12,15 @@ import { EVENT_PAGE_SIZE, type EventListParams } from "./validation";
 const hosts = alias(units, "host_unit");
 const owners = alias(users, "owner");
 
+/** Events that are not archived (归档): an archived event is hidden from lists, pickers and its page. */
+export const liveEvents = isNull(events.archivedAt);
+
 /** For pickers (the signing form's 签约活动): every event, newest first. Events are readable by everyone. */
 export async function listEventOptions(db: DbOrTx) {
   return db
     .select({ id: events.id, name: events.name, heldOn: events.heldOn, kind: events.kind })
     .from(events)
+    .where(liveEvents)
     .orderBy(desc(events.heldOn), asc(events.name));
 }
 export type EventOption = Awaited<ReturnType<typeof listEventOptions>>[number];
@@ -29,7 +33,7 @@ function signedThere(scope: Scope) {
 /** Events, newest first, each with how many of the viewer's visible projects signed there and their Σ 协议投资额 (元). */
 export async function listEvents(db: DbOrTx, viewer: Viewer, params: EventListParams) {
   const scope = await scopeOf(db, viewer);
-  const where: SQL[] = [];
+  const where: SQL[] = [liveEvents];
   if (params.q) {
     const like = `%${escapeLike(params.q)}%`;
     where.push(or(ilike(events.name, like), ilike(events.place, like))!);
@@ -78,7 +82,7 @@ export async function getEvent(db: DbOrTx, id: string) {
     })
     .from(events)
     .leftJoin(hosts, eq(hosts.id, events.hostUnitId))
-    .where(eq(events.id, id));
+    .where(and(eq(events.id, id), liveEvents));
   return row ?? null;
 }
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { eventProjects, events, projects, units, type Event } from "@/db/schema";
@@ -35,7 +35,11 @@ async function checkHost(tx: Tx, scope: Scope, data: EventValues) {
 
 async function lockEvent(tx: Tx, id: string): Promise<Event> {
   assertId(id);
-  const [row] = await tx.select().from(events).where(eq(events.id, id)).for("update");
+  const [row] = await tx
+    .select()
+    .from(events)
+    .where(and(eq(events.id, id), isNull(events.archivedAt)))
+    .for("update");
   if (!row) throw new NotFoundError();
   return row;
 }

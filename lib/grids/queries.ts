@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -163,7 +163,7 @@ export async function gridOverview(db: DbOrTx, viewer: Viewer, params: GridListP
   const unitFilter = params.unit ? inArray(grids.unitId, await unitSubtree(db, params.unit)) : undefined;
   const gridWhere = and(visibleGrids(scope, viewer.id), unitFilter);
   const rows = await db
-    .select({ ...gridColumns, enterpriseCount: sql<number>`(select count(*)::int from ${enterprises} where ${enterprises.gridId} = ${grids.id})` })
+    .select({ ...gridColumns, enterpriseCount: sql<number>`(select count(*)::int from ${enterprises} where ${enterprises.gridId} = ${grids.id} and ${enterprises.archivedAt} is null)` })
     .from(grids)
     .innerJoin(units, eq(units.id, grids.unitId))
     .where(gridWhere)
@@ -215,7 +215,7 @@ export async function listGridEnterprises(db: DbOrTx, viewer: Viewer, gridId: st
     .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, visible: sql<boolean>`coalesce(${visibleEnterprises(scope) ?? sql`true`}, false)` })
     .from(enterprises)
     .innerJoin(grids, eq(grids.id, enterprises.gridId))
-    .where(and(eq(enterprises.gridId, gridId), visibleGrids(scope, viewer.id)))
+    .where(and(eq(enterprises.gridId, gridId), isNull(enterprises.archivedAt), visibleGrids(scope, viewer.id)))
     .orderBy(asc(enterprises.name), asc(enterprises.id));
 }
 

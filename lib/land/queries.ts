@@ -18,6 +18,9 @@ import type { ParcelFilters, ParcelListParams, ParcelSort } from "./validation";
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
+/** Parcels that are not archived (归档): an archived parcel is hidden from every list, total and match. */
+export const liveParcels = isNull(parcels.archivedAt);
+
 /** Σ area (亩) with the field reports' cumulative figures: cleared or beyond, transferred or beyond. */
 const totalsColumns = {
   parcels: sql<number>`count(${parcels.id})::int`,
@@ -55,6 +58,7 @@ export async function listParks(db: DbOrTx, viewer: Viewer) {
     db
       .select({ parkId: parcels.parkId, ...totalsColumns })
       .from(parcels)
+      .where(liveParcels)
       .groupBy(parcels.parkId),
   ]);
   const byPark = new Map(totals.map(({ parkId, ...t }) => [parkId, t]));
@@ -96,7 +100,7 @@ export async function listZones(db: DbOrTx, parkId: string) {
     db
       .select({ zoneId: parcels.zoneId, ...totalsColumns })
       .from(parcels)
-      .where(eq(parcels.parkId, parkId))
+      .where(and(eq(parcels.parkId, parkId), liveParcels))
       .groupBy(parcels.zoneId),
   ]);
   const byZone = new Map(totals.map(({ zoneId, ...t }) => [zoneId, t]));
@@ -108,7 +112,8 @@ export async function listZones(db: DbOrTx, parkId: string) {
 }
 
 /** Σ area by status, and the cumulative figures, over the parcels matching `where`. */
-export async function landTotals(db: DbOrTx, where: SQL | undefined) {
+export async function landTotals(db: DbOrTx, filter: SQL | undefined) {
+  const where = and(liveParcels, filter);
   const [[totals], byStatus] = await Promise.all([
     db.select(totalsColumns).from(parcels).where(where),
     db
@@ -160,7 +165,7 @@ export type ParkOptions = Awaited<ReturnType<typeof parkOptions>>;
 
 // ── Parcels ────────────────────────────────────────────────────────────────────
 
-function parcelConditions(f: ParcelFilters): SQL[] {
+export function parcelConditions(f: ParcelFilters): SQL[] {
   const where: SQL[] = [];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
@@ -187,7 +192,7 @@ const SORT_COLUMNS: Record<ParcelSort, SQL | typeof parcels.code> = {
 };
 
 /** The matched project, named only to a viewer who may see it. */
-function matchedProjectColumns(scope: Scope) {
+export function matchedProjectColumns(scope: Scope) {
   return {
     projectId: parcels.projectId,
     projectName: sql<string | null>`case when ${visibleProjects(scope) ?? sql`true`} then ${projects.name} end`,
@@ -197,7 +202,7 @@ function matchedProjectColumns(scope: Scope) {
 /** A filtered, sorted page of parcels, with the count and Σ area of all that match. */
 export async function listParcels(db: DbOrTx, viewer: Viewer, params: ParcelListParams) {
   const scope = await scopeOf(db, viewer);
-  const where = and(...parcelConditions(params));
+  const where = and(liveParcels, ...parcelConditions(params));
   const order = params.dir === "desc" ? desc : asc;
   const [rows, [summary]] = await Promise.all([
     db
@@ -259,7 +264,7 @@ export async function getParcel(db: DbOrTx, viewer: Viewer, id: string) {
     .innerJoin(parks, eq(parks.id, parcels.parkId))
     .leftJoin(zones, eq(zones.id, parcels.zoneId))
     .leftJoin(projects, eq(projects.id, parcels.projectId))
-    .where(eq(parcels.id, id));
+    .where(and(eq(parcels.id, id), liveParcels));
   return row ?? null;
 }
 export type ParcelDetail = NonNullable<Awaited<ReturnType<typeof getParcel>>>;
@@ -339,13 +344,13 @@ export type MatchRow = MatchParcel & { zoneName: string | null; location: string
 
 /** Call only for a project the viewer may see (getProjectLand first). */
 export async function listProjectParcels(db: DbOrTx, projectId: string): Promise<(MatchRow & { status: ParcelStatus })[]> {
-  return matchQuery(db).where(eq(parcels.projectId, projectId)).orderBy(asc(parcels.code));
+  return matchQuery(db).where(and(eq(parcels.projectId, projectId), liveParcels)).orderBy(asc(parcels.code));
 }
 
 /** Every parcel still on offer (unmatched, not built on): the matching ranks them in memory. */
 export async function listOpenParcels(db: DbOrTx): Promise<MatchRow[]> {
   return matchQuery(db)
-    .where(and(isNull(parcels.projectId), sql`${parcels.status} < 'under_construction'`))
+    .where(and(isNull(parcels.projectId), liveParcels, sql`${parcels.status} < 'under_construction'`))
     .orderBy(asc(parcels.code));
 }
 

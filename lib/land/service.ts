@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { parcelStatusChanges, parcels, parks, projects, zones, type Parcel } from "@/db/schema";
@@ -217,7 +217,12 @@ export async function createParcel(db: Db, viewer: Viewer, input: unknown, ctx: 
 
 async function lockParcel(tx: Tx, id: string): Promise<Parcel> {
   assertId(id);
-  const [row] = await tx.select().from(parcels).where(eq(parcels.id, id)).for("update");
+  // An archived parcel is hidden: it cannot be changed or matched until an admin restores it.
+  const [row] = await tx
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.id, id), isNull(parcels.archivedAt)))
+    .for("update");
   if (!row) throw new NotFoundError();
   return row;
 }

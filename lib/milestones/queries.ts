@@ -58,7 +58,7 @@ export async function reportParcelOptions(db: DbOrTx, projectId: string) {
     .select({ id: parcels.id, code: parcels.code, parkName: parks.name, areaMu: parcels.areaMu, status: parcels.status, projectId: parcels.projectId })
     .from(parcels)
     .innerJoin(parks, eq(parks.id, parcels.parkId))
-    .where(or(isNull(parcels.projectId), eq(parcels.projectId, projectId)))
+    .where(and(isNull(parcels.archivedAt), or(isNull(parcels.projectId), eq(parcels.projectId, projectId))))
     .orderBy(sql`${parcels.projectId} is null`, asc(parks.sortOrder), asc(parcels.code))
     .limit(1000);
 }
@@ -98,7 +98,7 @@ export async function reviewQueue(db: DbOrTx, viewer: Viewer, status: ReviewStat
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(signings, eq(signings.projectId, projects.id))
     .leftJoin(submitters, eq(submitters.id, milestones.submittedById))
-    .where(and(eq(milestones.reviewStatus, status), unitCondition, or(isNull(milestones.submittedById), ne(milestones.submittedById, viewer.id))))
+    .where(and(eq(milestones.reviewStatus, status), isNull(projects.archivedAt), unitCondition, or(isNull(milestones.submittedById), ne(milestones.submittedById, viewer.id))))
     .orderBy(status === "pending" ? asc(milestones.submittedAt) : desc(milestones.reviewedAt))
     .limit(500);
 }

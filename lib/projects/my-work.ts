@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, projects, tasks } from "@/db/schema";
 import { scopeOf } from "@/lib/auth/scope";
@@ -25,7 +25,8 @@ export async function myOpenTasks(db: DbOrTx, viewer: Viewer, today: string) {
     })
     .from(tasks)
     .leftJoin(projects, and(eq(projects.id, tasks.projectId), visibleProjects(scope)))
-    .where(and(eq(tasks.assigneeId, viewer.id), eq(tasks.status, "open")))
+    // A task of an archived (删除) project goes with it.
+    .where(and(eq(tasks.assigneeId, viewer.id), eq(tasks.status, "open"), sql`not exists (select 1 from ${projects} p where p.id = ${tasks.projectId} and p.archived_at is not null)`))
     .orderBy(sql`(${tasks.dueDate} < ${today}) desc nulls last`, asc(tasks.dueDate), desc(tasks.createdAt))
     .limit(50);
 }
@@ -37,7 +38,7 @@ export async function myStalledProjects(db: DbOrTx, viewer: Viewer, days: number
     .select({ id: projects.id, name: projects.name, stage: projects.stage, status: projects.status, enterpriseName: enterprises.name, lastActivityAt: projects.lastActivityAt, since: last })
     .from(projects)
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .where(and(eq(projects.ownerId, viewer.id), eq(projects.status, "active"), lt(last, sql`now() - make_interval(days => ${days})`)))
+    .where(and(eq(projects.ownerId, viewer.id), isNull(projects.archivedAt), eq(projects.status, "active"), lt(last, sql`now() - make_interval(days => ${days})`)))
     .orderBy(asc(last))
     .limit(20);
 }

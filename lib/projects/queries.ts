@@ -139,8 +139,14 @@ export async function filterConditions(db: DbOrTx, f: ProjectFilters, today = to
   return where;
 }
 
-export function visibleProjects(scope: Scope): SQL | undefined {
-  return inScope(scope, projects.unitId, projects.ownerId);
+/**
+ * The projects a viewer may see: in their scope and not archived (归档). Every read and every
+ * change of a project goes through this, so an archived project is hidden everywhere — lists,
+ * the board, the signed list and its export, pickers, dashboards, by id too — until an admin
+ * restores it (lib/archive).
+ */
+export function visibleProjects(scope: Scope): SQL {
+  return and(isNull(projects.archivedAt), inScope(scope, projects.unitId, projects.ownerId))!;
 }
 
 const SORT_COLUMNS: Record<ProjectSort, SQL | typeof projects.name> = {

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, events, fundsInPlace, industryChains, milestones, parcels, parks, projects, signings, units, users } from "@/db/schema";
@@ -12,11 +12,13 @@ import type { FilterNames } from "./summary";
 import { SIGNED_STAGES, type KeptFilter, type ReviewFilter, type SignedExportParams, type SignedFilters, type SignedListParams, type SignedSort } from "./validation";
 
 const owners = alias(users, "owner");
+/** The signing's event, unless it was archived (then the 签约活动 column stays empty). */
+const liveEvent = and(eq(events.id, signings.eventId), isNull(events.archivedAt));
 const stewards = alias(users, "steward");
 const responsibleUnits = alias(units, "responsible_unit");
 
 /** 用地(亩): the parcels matched to the project, or else the land it says it needs (the totals row sums it the same way). */
-const landMu = sql<string | null>`coalesce((select sum(${parcels.areaMu}) from ${parcels} where ${parcels.projectId} = ${projects.id}), ${projects.landNeedMu})`;
+const landMu = sql<string | null>`coalesce((select sum(${parcels.areaMu}) from ${parcels} where ${parcels.projectId} = ${projects.id} and ${parcels.archivedAt} is null), ${projects.landNeedMu})`;
 /** 到位资金: Σ of the dated entries (元), those received by `to` when given. */
 function fundsOf(to?: string) {
   return sql<string>`(select coalesce(sum(${fundsInPlace.amount}), 0) from ${fundsInPlace} where ${fundsInPlace.projectId} = ${projects.id}${
@@ -48,7 +50,7 @@ export const signedRowColumns = {
   agreementType: signings.agreementType,
   parkId: projects.parkId,
   parkName: parks.name,
-  parcelCodes: sql<string | null>`(select string_agg(${parcels.code}, '、' order by ${parcels.code}) from ${parcels} where ${parcels.projectId} = ${projects.id})`,
+  parcelCodes: sql<string | null>`(select string_agg(${parcels.code}, '、' order by ${parcels.code}) from ${parcels} where ${parcels.projectId} = ${projects.id} and ${parcels.archivedAt} is null)`,
   landMu,
   stage: projects.stage,
   status: projects.status,
@@ -181,12 +183,12 @@ function orderOf(params: Pick<SignedListParams, "sort" | "dir">): SQL[] {
 }
 
 /** The joins behind the row's columns, after `projects` and `signings`. */
-function withDetails<T extends PgSelect>(q: T) {
+export function withDetails<T extends PgSelect>(q: T) {
   return q
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
     .innerJoin(owners, eq(owners.id, projects.ownerId))
     .leftJoin(industryChains, eq(industryChains.id, projects.industryChainId))
-    .leftJoin(events, eq(events.id, signings.eventId))
+    .leftJoin(events, liveEvent)
     .leftJoin(parks, eq(parks.id, projects.parkId))
     .leftJoin(responsibleUnits, eq(responsibleUnits.id, signings.responsibleUnitId))
     .leftJoin(stewards, eq(stewards.id, signings.stewardId));
@@ -212,7 +214,7 @@ export async function signedTotals(db: DbOrTx, where: SQL | undefined, fundsTo?:
        where ${where ?? sql`true`})
     select count(*)::int as count, sum(total) as total, sum(contract) as contract, sum(phase1) as phase1,
            (select sum(coalesce(pa.mu, sel2.need)) from sel sel2
-              left join (select ${parcels.projectId} as project_id, sum(${parcels.areaMu}) as mu from ${parcels} group by 1) pa on pa.project_id = sel2.id) as land,
+              left join (select ${parcels.projectId} as project_id, sum(${parcels.areaMu}) as mu from ${parcels} where ${parcels.archivedAt} is null group by 1) pa on pa.project_id = sel2.id) as land,
            (select sum(${fundsInPlace.amount}) from ${fundsInPlace} inner join sel sel3 on sel3.id = ${fundsInPlace.projectId}
              ${fundsTo ? sql`where ${fundsInPlace.receivedOn} <= ${fundsTo}` : sql``}) as funds
       from sel`);
@@ -237,7 +239,7 @@ function pageIds(db: DbOrTx, where: SQL | undefined, params: SignedListParams) {
   if (params.sort === "enterprise") q = q.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId));
   if (params.sort === "owner") q = q.innerJoin(owners, eq(owners.id, projects.ownerId));
   if (params.sort === "park") q = q.leftJoin(parks, eq(parks.id, projects.parkId));
-  if (params.sort === "event") q = q.leftJoin(events, eq(events.id, signings.eventId));
+  if (params.sort === "event") q = q.leftJoin(events, liveEvent);
   return q
     .where(where)
     .orderBy(...orderOf(params))

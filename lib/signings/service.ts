@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { events, fundsInPlace, projects, signings, units, users } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
@@ -16,7 +16,7 @@ type Ctx = { ip?: string | null };
 export async function checkSigningReferences(db: DbOrTx, facts: Pick<SigningFacts, "eventId" | "stewardId" | "responsibleUnitId">) {
   const fields: Record<string, string[]> = {};
   const [event, steward, unit] = await Promise.all([
-    facts.eventId ? db.select({ id: events.id }).from(events).where(eq(events.id, facts.eventId)) : [{ id: null }],
+    facts.eventId ? db.select({ id: events.id }).from(events).where(and(eq(events.id, facts.eventId), isNull(events.archivedAt))) : [{ id: null }],
     facts.stewardId ? db.select({ id: users.id }).from(users).where(and(eq(users.id, facts.stewardId), eq(users.active, true))) : [{ id: null }],
     facts.responsibleUnitId ? db.select({ id: units.id }).from(units).where(eq(units.id, facts.responsibleUnitId)) : [{ id: null }],
   ]);

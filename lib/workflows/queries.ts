@@ -53,16 +53,18 @@ export type TemplateDetail = NonNullable<Awaited<ReturnType<typeof getTemplate>>
  * the viewer, or the viewer is its 项目服务管家, owns the checklist or one of its items.
  */
 export function visibleChecklists(scope: Scope, viewer: Pick<Viewer, "id">): SQL | undefined {
-  if (scope.all) return undefined;
+  // A project's checklists go with the project when it is archived (归档), for everyone.
+  const liveProject = sql`not exists (select 1 from ${projects} where ${projects.id} = ${checklists.projectId} and ${projects.archivedAt} is not null)`;
+  if (scope.all) return liveProject;
   const ownsSomething = or(
     eq(checklists.ownerId, viewer.id),
     sql`exists (select 1 from ${checklistItems} where ${checklistItems.checklistId} = ${checklists.id} and ${checklistItems.ownerId} = ${viewer.id})`,
   );
-  const projectVisible = sql`exists (select 1 from ${projects} where ${projects.id} = ${checklists.projectId} and ${inScope(scope, projects.unitId, projects.ownerId)})`;
+  const projectVisible = sql`exists (select 1 from ${projects} where ${projects.id} = ${checklists.projectId} and ${visibleProjects(scope)})`;
   const steward = sql`exists (select 1 from ${signings} where ${signings.projectId} = ${checklists.projectId} and ${signings.stewardId} = ${viewer.id})`;
   return or(
     and(sql`${checklists.projectId} is null`, or(inScope(scope, checklists.unitId), ownsSomething)),
-    and(isNotNull(checklists.projectId), or(projectVisible, steward, ownsSomething)),
+    and(isNotNull(checklists.projectId), liveProject, or(projectVisible, steward, ownsSomething)),
   );
 }
 
@@ -167,7 +169,8 @@ export type ChecklistItemRow = ChecklistDetail["items"][number];
  */
 function worklistWhere(viewer: Viewer) {
   const stewarded = sql`exists (select 1 from ${signings} where ${signings.projectId} = ${checklists.projectId} and ${signings.stewardId} = ${viewer.id})`;
-  return and(ne(checklistItems.status, "done"), or(stewarded, eq(checklists.ownerId, viewer.id), eq(checklistItems.ownerId, viewer.id)));
+  const liveProject = sql`not exists (select 1 from ${projects} where ${projects.id} = ${checklists.projectId} and ${projects.archivedAt} is not null)`;
+  return and(ne(checklistItems.status, "done"), liveProject, or(stewarded, eq(checklists.ownerId, viewer.id), eq(checklistItems.ownerId, viewer.id)));
 }
 
 /**

@@ -24,6 +24,11 @@
  *   npm run bench -- --only export             just the export (or --only pipeline)
  *   npm run bench -- --only export --export-runs 5 --explain
  *   npm run bench -- --only export --keep      keep its database; --reuse-export <name> to measure it again
+ *
+ * And the import (import.bench.ts, `--only import`): a 签约项目清单 of IMPORT_BENCH_SCALE (default
+ * 100,000) signed projects as .csv and .xlsx, dry run and commit, time and memory growth.
+ *
+ *   npm run bench -- --only import --import-runs 1
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -34,6 +39,7 @@ import { generateSynthetic } from "../../db/synthetic";
 import { adminQuery, startTestServer, uniqueName, withDatabase } from "../support/test-server";
 import { dashboardCases } from "./dashboard.bench";
 import { runExportBench } from "./export.bench";
+import { runImportBench } from "./import.bench";
 import { pipelineCases } from "./pipeline.bench";
 import { signedCases } from "./signed.bench";
 import { comparison, measure, median, recordingPool, table, type CaseResult, type RecordingPool } from "./support";
@@ -51,18 +57,21 @@ const { values } = parseArgs({
     only: { type: "string", multiple: true },
     "export-runs": { type: "string", default: "3" },
     "reuse-export": { type: "string" },
+    "import-runs": { type: "string", default: "1" },
   },
 });
-const suites = new Set(values.only?.length ? values.only : ["pipeline", "dashboard", "export"]);
-/** The suites measured on the BENCH_SCALE database (the export has its own). */
+const suites = new Set(values.only?.length ? values.only : ["pipeline", "dashboard", "export", "import"]);
+/** The suites measured on the BENCH_SCALE database (the export and the import have their own). */
 const onMainDb = suites.has("pipeline") || suites.has("dashboard");
 const exportScale = Number((process.env.EXPORT_BENCH_SCALE ?? "100000").replaceAll("_", ""));
 const exportRuns = Number(values["export-runs"]);
+const importScale = Number((process.env.IMPORT_BENCH_SCALE ?? "100000").replaceAll("_", ""));
+const importRuns = Number(values["import-runs"]);
 const scale = Number((process.env.BENCH_SCALE ?? "100000").replaceAll("_", ""));
 const repeat = Number(values.repeat);
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
-if (![scale, repeat, runs, exportScale, exportRuns].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
+if (![scale, repeat, runs, exportScale, exportRuns, importScale, importRuns].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
   console.error("BENCH_SCALE, EXPORT_BENCH_SCALE, --repeat, --runs and --export-runs must be positive whole numbers, --warmup a whole number");
   process.exit(1);
 }
@@ -175,6 +184,10 @@ try {
       log("");
       log(comparison(base, variant, "variant"));
     }
+  }
+  if (suites.has("import")) {
+    log("");
+    await runImportBench({ adminUrl: server.adminUrl, scale: importScale, runs: importRuns, keep: values.keep, log });
   }
   if (suites.has("export")) {
     log("");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ApiTokens } from "@/components/account/api-tokens";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listRecentSignIns } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
+import { listApiTokens } from "@/lib/auth/tokens";
 import { formatDateTime } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const viewer = await requirePageViewer();
   const t = await getTranslations();
-  const signIns = await listRecentSignIns(getDb(), viewer.id, 5);
+  const [signIns, tokens] = await Promise.all([listRecentSignIns(getDb(), viewer.id, 5), listApiTokens(getDb(), viewer)]);
+  const now = new Date();
   return (
     <div className="space-y-5">
       <PageHeader title={t("account.title")} />
@@ -64,6 +67,22 @@ export default async function AccountPage() {
           <CardHeader id="password-heading" title={t("account.changePassword")} />
           <CardBody>
             <ChangePasswordForm />
+          </CardBody>
+        </Card>
+        <Card aria-labelledby="tokens-heading" className="lg:col-span-2">
+          <CardHeader id="tokens-heading" title={t("apiTokens.title")} />
+          <CardBody>
+            <ApiTokens
+              tokens={tokens.map((tok) => ({
+                id: tok.id,
+                name: tok.name,
+                prefix: tok.prefix,
+                created: formatDateTime(tok.createdAt),
+                expires: formatDateTime(tok.expiresAt),
+                lastUsed: tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : null,
+                state: tok.revokedAt ? "revoked" : tok.expiresAt <= now ? "expired" : "live",
+              }))}
+            />
           </CardBody>
         </Card>
       </div>

@@ -1,3 +1,4 @@
+import { ArchivedNotice } from "@/components/archive/archived-notice";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -21,13 +22,15 @@ const SORT_LABELS = { name: "sortName", updatedAt: "sortUpdatedAt", createdAt: "
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
-  const params = enterpriseListSchema.parse(await searchParams);
+  const search = await searchParams;
+  const params = enterpriseListSchema.parse(search);
   const t = await getTranslations();
   const tags = params.tag && !(SUGGESTED_TAGS as readonly string[]).includes(params.tag) ? [...SUGGESTED_TAGS, params.tag] : SUGGESTED_TAGS;
 
   return (
     <div>
       <PageHeader title={t("enterprises.title")} actions={<ButtonLink href="/enterprises/new">{t("enterprises.new")}</ButtonLink>} />
+      <ArchivedNotice search={search} />
       <Card>
         <form method="get" role="search" className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">

@@ -1,3 +1,4 @@
+import { ArchivedNotice } from "@/components/archive/archived-notice";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -22,7 +23,8 @@ const eventsQuery = listQuery<keyof EventListParams>({ sort: "heldOn", dir: "des
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
-  const params = eventListSchema.parse(await searchParams);
+  const search = await searchParams;
+  const params = eventListSchema.parse(search);
   const t = await getTranslations();
   const label = "mb-1 block text-xs font-medium text-slate-600";
   return (
@@ -32,6 +34,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         description={t("events.description")}
         actions={hasRole(viewer, "manager") ? <ButtonLink href="/events/new">{t("events.new")}</ButtonLink> : undefined}
       />
+      <ArchivedNotice search={search} />
       <Card>
         <form method="get" action="/events" role="search" aria-label={t("events.filters")} className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
           <div>

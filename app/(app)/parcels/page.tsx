@@ -1,3 +1,4 @@
+import { ArchivedNotice } from "@/components/archive/archived-notice";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -21,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ParcelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
-  const params = parcelListSchema.parse(await searchParams);
+  const search = await searchParams;
+  const params = parcelListSchema.parse(search);
   const [t, parks] = await Promise.all([getTranslations(), parkOptions(getDb())]);
   return (
     <div>
@@ -37,6 +39,7 @@ export default async function ParcelsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      <ArchivedNotice search={search} />
       <Card>
         <ParcelFilters params={params} parks={parks} />
         {/* Keyed on the query, so a new filter streams a fresh table while the filters stay. */}

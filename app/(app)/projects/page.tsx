@@ -1,3 +1,4 @@
+import { ArchivedNotice } from "@/components/archive/archived-notice";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -24,7 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
-  const params = projectListSchema.parse(await searchParams);
+  const search = await searchParams;
+  const params = projectListSchema.parse(search);
   const t = await getTranslations();
   const options = await projectFormOptions(getDb(), viewer);
   return (
@@ -40,6 +42,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
+      <ArchivedNotice search={search} />
       <Card>
         <ProjectFilters params={params} options={options} action="/projects" />
         {/* Keyed on the query, so a new filter streams a fresh table while the filters stay. */}

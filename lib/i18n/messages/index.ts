@@ -6,6 +6,7 @@ import enAdmin from "./en/admin.json";
 import enBase from "./en/base.json";
 import enBoard from "./en/board.json";
 import enDashboard from "./en/dashboard.json";
+import enDataio from "./en/dataio.json";
 import enEnterprises from "./en/enterprises.json";
 import enEvents from "./en/events.json";
 import enGrids from "./en/grids.json";
@@ -18,6 +19,7 @@ import zhAdmin from "./zh-CN/admin.json";
 import zhBase from "./zh-CN/base.json";
 import zhBoard from "./zh-CN/board.json";
 import zhDashboard from "./zh-CN/dashboard.json";
+import zhDataio from "./zh-CN/dataio.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
 import zhEvents from "./zh-CN/events.json";
 import zhGrids from "./zh-CN/grids.json";
@@ -29,8 +31,8 @@ import zhWorkflows from "./zh-CN/workflows.json";
 import type { Locale } from "../config";
 
 export const MESSAGE_FILES = {
-  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids, signed: zhSigned, events: zhEvents, dashboard: zhDashboard },
-  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids, signed: enSigned, events: enEvents, dashboard: enDashboard },
+  "zh-CN": { base: zhBase, admin: zhAdmin, projects: zhProjects, enterprises: zhEnterprises, board: zhBoard, landing: zhLanding, land: zhLand, workflows: zhWorkflows, grids: zhGrids, signed: zhSigned, events: zhEvents, dashboard: zhDashboard, dataio: zhDataio },
+  en: { base: enBase, admin: enAdmin, projects: enProjects, enterprises: enEnterprises, board: enBoard, landing: enLanding, land: enLand, workflows: enWorkflows, grids: enGrids, signed: enSigned, events: enEvents, dashboard: enDashboard, dataio: enDataio },
 } satisfies Record<Locale, Record<string, object>>;
 
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {

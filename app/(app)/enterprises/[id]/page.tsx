@@ -9,6 +9,7 @@ import { EnterpriseProjects } from "@/components/enterprises/enterprise-projects
 import { EnterpriseGrid } from "@/components/grids/enterprise-grid";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -74,6 +75,7 @@ export default async function EnterprisePage({
               {t("enterprises.edit")}
             </ButtonLink>
             <ButtonLink href={`/projects/new?enterprise=${e.id}`}>{t("projects.new")}</ButtonLink>
+            <ArchiveButton type="enterprise" id={e.id} version={e.version} name={e.name} />
           </>
         }
       />

@@ -7,6 +7,7 @@ import { EventSigned } from "@/components/events/event-signed";
 import { MetProjects } from "@/components/events/met-projects";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -79,6 +80,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
               {t("events.edit")}
             </ButtonLink>
           )}
+          {editable && <ArchiveButton type="event" id={event.id} version={event.version} name={event.name} />}
         </div>
       </div>
       {search.created && <Alert tone="success">{t("events.created")}</Alert>}

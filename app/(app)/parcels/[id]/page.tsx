@@ -6,6 +6,7 @@ import { HistoryList } from "@/components/admin/history-list";
 import { ParcelStatusBadge } from "@/components/land/parcel-status-badge";
 import { ParcelStatusForm } from "@/components/land/parcel-status-form";
 import { Alert } from "@/components/ui/alert";
+import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -133,9 +134,12 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
           </div>
         </div>
         {canEdit && (
-          <ButtonLink href={`/parcels/${parcel.id}/edit`} variant="secondary">
-            {t("parcels.edit")}
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={`/parcels/${parcel.id}/edit`} variant="secondary">
+              {t("parcels.edit")}
+            </ButtonLink>
+            <ArchiveButton type="parcel" id={parcel.id} version={parcel.version} name={parcel.code} />
+          </div>
         )}
       </div>
       {saved && <Alert tone="success">{t("parcels.saved")}</Alert>}

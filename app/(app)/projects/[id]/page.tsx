@@ -16,6 +16,7 @@ import { FundsCard } from "@/components/signings/funds-card";
 import { SigningCard } from "@/components/signings/signing-card";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ChecklistsCard } from "@/components/workflows/checklists-card";
@@ -126,9 +127,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             </p>
           )}
         </div>
-        <ButtonLink href={`/projects/${project.id}/edit`} variant="secondary">
-          {t("projects.edit")}
-        </ButtonLink>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink href={`/projects/${project.id}/edit`} variant="secondary">
+            {t("projects.edit")}
+          </ButtonLink>
+          <ArchiveButton type="project" id={project.id} version={project.version} name={project.name} />
+        </div>
       </div>
       {saved && <Alert tone="success">{t("projects.saved")}</Alert>}
       <StageStepper stage={project.stage} />

@@ -1,0 +1,17 @@
+import { getDb } from "@/db";
+import { apiRoute } from "@/lib/api";
+import { readEnterpriseApi, updateEnterpriseApi } from "@/lib/api-v1/enterprises";
+import { bodyOf, ctxOf, ok } from "@/lib/api-v1/http";
+import { requireApiViewer } from "@/lib/auth/api-viewer";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = apiRoute(async (request: Request, ctx: Ctx) => {
+  const viewer = await requireApiViewer(request);
+  return ok(await readEnterpriseApi(getDb(), viewer, (await ctx.params).id));
+});
+
+export const PATCH = apiRoute(async (request: Request, ctx: Ctx) => {
+  const viewer = await requireApiViewer(request);
+  return ok(await updateEnterpriseApi(getDb(), viewer, (await ctx.params).id, await bodyOf(request), ctxOf(request)));
+});

@@ -1,0 +1,139 @@
+/** /api/v1/enterprises: investors as JSON, with the /enterprises page's filters and visibility. */
+import { and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "@/db/client";
+import { contacts, enterprises, units } from "@/db/schema";
+import { ownershipTypeEnum } from "@/db/schema/enums";
+import type { Viewer } from "@/lib/auth/roles";
+import { scopeOf } from "@/lib/auth/scope";
+import { visibleEnterprises } from "@/lib/enterprises/scope";
+import { createEnterprise, updateEnterprise } from "@/lib/enterprises/service";
+import { normaliseUscc } from "@/lib/enterprises/uscc";
+import { enterpriseListSchema } from "@/lib/enterprises/validation";
+import { NotFoundError } from "@/lib/errors";
+import { escapeLike } from "@/lib/utils";
+import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
+import { cursorOf, iso, listControls, patchBody, timestampOut, uuidOut } from "./shared";
+
+type Ctx = { ip?: string | null };
+
+const SORTS = {
+  updatedAt: { column: enterprises.updatedAt, cast: "timestamptz" },
+  createdAt: { column: enterprises.createdAt, cast: "timestamptz" },
+  name: { column: enterprises.name, cast: "text" },
+} satisfies Record<string, KeysetColumn>;
+type Sort = keyof typeof SORTS;
+
+/** GET /api/v1/enterprises: the /enterprises filters (q, ownership, tag), then order, page size and cursor. */
+export const enterpriseApiListSchema = enterpriseListSchema
+  .pick({ q: true, ownership: true, tag: true })
+  .extend(listControls(Object.keys(SORTS) as [Sort, ...Sort[]], "updatedAt", "desc"));
+export type EnterpriseApiListParams = z.output<typeof enterpriseApiListSchema>;
+
+export const enterpriseOut = z.object({
+  id: uuidOut,
+  name: z.string(),
+  uscc: z.string().nullable().describe("统一社会信用代码"),
+  ownershipType: z.enum(ownershipTypeEnum.enumValues).nullable(),
+  headquarters: z.string(),
+  industryCode: z.string().describe("GB/T 4754-2017"),
+  tags: z.array(z.string()),
+  website: z.string(),
+  notes: z.string(),
+  unitId: uuidOut,
+  unitName: z.string(),
+  createdAt: timestampOut,
+  updatedAt: timestampOut,
+  version: z.number().int(),
+});
+export type EnterpriseOut = z.infer<typeof enterpriseOut>;
+
+const columns = {
+  id: enterprises.id,
+  name: enterprises.name,
+  uscc: enterprises.uscc,
+  ownershipType: enterprises.ownershipType,
+  headquarters: enterprises.headquarters,
+  industryCode: enterprises.industryCode,
+  tags: enterprises.tags,
+  website: enterprises.website,
+  notes: enterprises.notes,
+  unitId: enterprises.unitId,
+  unitName: units.name,
+  createdAt: enterprises.createdAt,
+  updatedAt: enterprises.updatedAt,
+  version: enterprises.version,
+};
+
+const out = (r: Omit<EnterpriseOut, "createdAt" | "updatedAt"> & { createdAt: Date; updatedAt: Date }): EnterpriseOut => ({
+  ...r,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+});
+
+/** The same text search as the list page: name, USCC, contacts' names. */
+function textCondition(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  return or(
+    ilike(enterprises.name, like),
+    ilike(enterprises.uscc, `%${escapeLike(normaliseUscc(q))}%`),
+    inArray(enterprises.id, sql`(select ${contacts.enterpriseId} from ${contacts} where ${contacts.name} ilike ${like})`),
+  )!;
+}
+
+export async function listEnterprisesApi(db: DbOrTx, viewer: Viewer, params: EnterpriseApiListParams) {
+  const scope = await scopeOf(db, viewer);
+  const key = SORTS[params.sort];
+  const cursor = cursorOf(params);
+  const rows = await db
+    .select({ ...columns, cursorValue: cursorValue(key) })
+    .from(enterprises)
+    .innerJoin(units, eq(units.id, enterprises.unitId))
+    .where(
+      and(
+        visibleEnterprises(scope),
+        params.q ? textCondition(params.q) : undefined,
+        params.ownership ? eq(enterprises.ownershipType, params.ownership) : undefined,
+        params.tag ? sql`${enterprises.tags} @> array[${params.tag}]::text[]` : undefined,
+        cursor ? afterCursor(key, enterprises.id, cursor) : undefined,
+      ),
+    )
+    .orderBy(...keysetOrder(key, enterprises.id, params.dir))
+    .limit(params.limit + 1);
+  const page = pageOf(rows, params.limit, params.sort, params.dir);
+  return { data: page.rows.map(out), nextCursor: page.nextCursor };
+}
+
+export async function readEnterpriseApi(db: DbOrTx, viewer: Viewer, id: string): Promise<EnterpriseOut> {
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError();
+  const scope = await scopeOf(db, viewer);
+  const [row] = await db
+    .select(columns)
+    .from(enterprises)
+    .innerJoin(units, eq(units.id, enterprises.unitId))
+    .where(and(eq(enterprises.id, id), visibleEnterprises(scope)));
+  if (!row) throw new NotFoundError();
+  return out(row);
+}
+
+export async function createEnterpriseApi(db: Db, viewer: Viewer, body: unknown, ctx: Ctx = {}) {
+  const created = await createEnterprise(db, viewer, body, ctx);
+  return readEnterpriseApi(db, viewer, created.id);
+}
+
+export async function updateEnterpriseApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
+  const changes = patchBody(body);
+  const e = await readEnterpriseApi(db, viewer, id);
+  const current = {
+    name: e.name,
+    uscc: e.uscc,
+    ownershipType: e.ownershipType,
+    headquarters: e.headquarters,
+    industryCode: e.industryCode,
+    tags: e.tags,
+    website: e.website,
+    notes: e.notes,
+  };
+  await updateEnterprise(db, viewer, id, { ...current, ...changes }, ctx);
+  return readEnterpriseApi(db, viewer, id);
+}
