@@ -154,7 +154,8 @@ test.describe("驾驶舱 · a manager", () => {
     await page.getByLabel("季度").selectOption({ label: "第1季度" });
     await page.getByRole("button", { name: "查询" }).click();
     await expect(page).toHaveURL(/unit=.*quarter=1|quarter=1.*unit=/);
-    await expect(page.getByText(/统计期 \d{4}-01-01 至 \d{4}-03-31/)).toBeVisible();
+    // The page's own summary line (the sections repeat the period under their headings).
+    await expect(page.getByRole("status").filter({ hasText: /统计期 \d{4}-01-01 至 \d{4}-03-31/ })).toBeVisible();
     await expect(page.getByLabel("单位（含下级）")).toHaveValue(/[0-9a-f-]{36}/);
     await expectAccessible(page);
   });

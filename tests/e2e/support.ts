@@ -28,6 +28,9 @@ export const signedOut = { storageState: { cookies: [], origins: [] } };
 
 /** axe-core on the current page: no serious or critical violations. */
 export async function expectAccessible(page: Page) {
+  // Next.js streams a page's metadata: after a client-side navigation the <title> can arrive
+  // a moment after the content. Wait for it (a page that never gets one still fails here).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
