@@ -50,7 +50,13 @@ export async function KpiStrip({ data, dc }: { data: DashboardData; dc: DrillCon
             {int(data.period.big)}
           </Figure>,
         )}
-        {tile(t("kpi.active"), int(active), t("yi", { amount: yi(activeTotal) }))}
+        {tile(
+          t("kpi.active"),
+          <Figure href={links.active(dc)} label={`${t("kpi.active")} ${int(active)}`}>
+            {int(active)}
+          </Figure>,
+          t("yi", { amount: yi(activeTotal) }),
+        )}
       </dl>
     </section>
   );

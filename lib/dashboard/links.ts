@@ -34,6 +34,9 @@ export const links = {
   /** Active projects at a stage, as of the dashboard's day. */
   funnel: (dc: DrillContext, stage: ProjectStage) => projectsHref({ ...dc.base, stage: [stage], status: ["active"], asOf: asOfParam(dc) }),
 
+  /** Every active project, as of the dashboard's day (the funnel's total). */
+  active: (dc: DrillContext) => projectsHref({ ...dc.base, status: ["active"], asOf: asOfParam(dc) }),
+
   leads: (dc: DrillContext) => projectsHref({ ...dc.base, createdFrom: dc.period.from, createdTo: dc.period.to }),
 
   /** The period's signings, optionally narrowed further (亿元以上, an investor class, a breakdown). */

@@ -631,11 +631,16 @@ describe("drill-down: each figure opens a list with the same count", () => {
       const dc = drill(ctx);
       const checks: [string, string, Record<string, unknown>][] = [];
 
-      for (const s of await funnel(db, ctx)) checks.push([`funnel ${s.stage}`, links.funnel(dc, s.stage), { count: s.count }]);
+      const sumOf = (rows: { count: number }[]) => rows.reduce((n, s) => n + s.count, 0);
+      const today = await funnel(db, ctx);
+      for (const s of today) checks.push([`funnel ${s.stage}`, links.funnel(dc, s.stage), { count: s.count }]);
+      checks.push(["在推项目", links.active(dc), { count: sumOf(today) }]);
       // Days early and late in their month, read from the start of the history and back from its end.
       for (const asOf of ["2025-06-15", "2025-05-31", "2026-03-10", "2026-03-20", "2026-06-14"]) {
         const past = await ctxFor(viewer, { asOf });
-        for (const s of await funnel(db, past)) checks.push([`funnel ${s.stage} as of ${asOf}`, links.funnel(drill(past), s.stage), { count: s.count }]);
+        const then = await funnel(db, past);
+        for (const s of then) checks.push([`funnel ${s.stage} as of ${asOf}`, links.funnel(drill(past), s.stage), { count: s.count }]);
+        checks.push([`在推项目 as of ${asOf}`, links.active(drill(past)), { count: sumOf(then) }]);
       }
 
       const p = await periodFigures(db, ctx);
