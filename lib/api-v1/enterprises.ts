@@ -6,6 +6,7 @@ import { contacts, enterprises, units } from "@/db/schema";
 import { ownershipTypeEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
+import { enterpriseColumns } from "@/lib/enterprises/queries";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { createEnterprise, updateEnterprise } from "@/lib/enterprises/service";
 import { normaliseUscc } from "@/lib/enterprises/uscc";
@@ -48,23 +49,6 @@ export const enterpriseOut = z.object({
 });
 export type EnterpriseOut = z.infer<typeof enterpriseOut>;
 
-const columns = {
-  id: enterprises.id,
-  name: enterprises.name,
-  uscc: enterprises.uscc,
-  ownershipType: enterprises.ownershipType,
-  headquarters: enterprises.headquarters,
-  industryCode: enterprises.industryCode,
-  tags: enterprises.tags,
-  website: enterprises.website,
-  notes: enterprises.notes,
-  unitId: enterprises.unitId,
-  unitName: units.name,
-  createdAt: enterprises.createdAt,
-  updatedAt: enterprises.updatedAt,
-  version: enterprises.version,
-};
-
 const out = (r: Omit<EnterpriseOut, "createdAt" | "updatedAt"> & { createdAt: Date; updatedAt: Date }): EnterpriseOut => ({
   ...r,
   createdAt: iso(r.createdAt),
@@ -86,7 +70,7 @@ export async function listEnterprisesApi(db: DbOrTx, viewer: Viewer, params: Ent
   const key = SORTS[params.sort];
   const cursor = cursorOf(params);
   const rows = await db
-    .select({ ...columns, cursorValue: cursorValue(key) })
+    .select({ ...enterpriseColumns, cursorValue: cursorValue(key) })
     .from(enterprises)
     .innerJoin(units, eq(units.id, enterprises.unitId))
     .where(
@@ -108,7 +92,7 @@ export async function readEnterpriseApi(db: DbOrTx, viewer: Viewer, id: string):
   if (!z.uuid().safeParse(id).success) throw new NotFoundError();
   const scope = await scopeOf(db, viewer);
   const [row] = await db
-    .select(columns)
+    .select(enterpriseColumns)
     .from(enterprises)
     .innerJoin(units, eq(units.id, enterprises.unitId))
     .where(and(eq(enterprises.id, id), visibleEnterprises(scope)));

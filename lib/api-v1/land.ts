@@ -13,7 +13,7 @@ import { scopeOf } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
 import { muToInput } from "@/lib/land/area";
 import { yuanToWanInput } from "@/lib/land/price";
-import { liveParcels, matchedProjectColumns, parcelConditions } from "@/lib/land/queries";
+import { liveParcels, parcelConditions, parcelDetailColumns } from "@/lib/land/queries";
 import { createParcel, createPark, updateParcel, updatePark } from "@/lib/land/service";
 import { parcelFiltersSchema } from "@/lib/land/validation";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
@@ -145,29 +145,7 @@ export const parcelOut = z.object({
 export type ParcelOut = z.infer<typeof parcelOut>;
 
 async function parcelColumns(db: DbOrTx, viewer: Viewer) {
-  const scope = await scopeOf(db, viewer);
-  return {
-    id: parcels.id,
-    code: parcels.code,
-    parkId: parcels.parkId,
-    parkName: parks.name,
-    zoneId: parcels.zoneId,
-    zoneName: zones.name,
-    location: parcels.location,
-    areaMu: parcels.areaMu,
-    areaEnteredIn: parcels.areaEnteredIn,
-    landUse: parcels.landUse,
-    floorAreaRatio: parcels.floorAreaRatio,
-    plannedFloorAreaSqm: parcels.plannedFloorAreaSqm,
-    status: parcels.status,
-    statusChangedOn: parcels.statusChangedOn,
-    transferDate: parcels.transferDate,
-    landPrice: parcels.landPrice,
-    ...matchedProjectColumns(scope),
-    note: parcels.note,
-    updatedAt: parcels.updatedAt,
-    version: parcels.version,
-  };
+  return parcelDetailColumns(await scopeOf(db, viewer));
 }
 
 const parcelOutOf = <R extends { updatedAt: Date }>(r: R) => ({ ...r, updatedAt: iso(r.updatedAt) });

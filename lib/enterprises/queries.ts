@@ -73,28 +73,30 @@ export async function listEnterprises(db: DbOrTx, viewer: Viewer, params: Enterp
 }
 export type EnterpriseRow = Awaited<ReturnType<typeof listEnterprises>>["rows"][number];
 
+/** An enterprise's own fields with its unit's name, as its page and the API show them (joined with units). */
+export const enterpriseColumns = {
+  id: enterprises.id,
+  name: enterprises.name,
+  uscc: enterprises.uscc,
+  ownershipType: enterprises.ownershipType,
+  headquarters: enterprises.headquarters,
+  industryCode: enterprises.industryCode,
+  tags: enterprises.tags,
+  website: enterprises.website,
+  notes: enterprises.notes,
+  unitId: enterprises.unitId,
+  unitName: units.name,
+  createdAt: enterprises.createdAt,
+  updatedAt: enterprises.updatedAt,
+  version: enterprises.version,
+};
+
 /** One enterprise, or null when it does not exist or the viewer may not see it (a 404 either way). */
 export async function getEnterprise(db: DbOrTx, viewer: Viewer, id: string) {
   if (!isUuid(id)) return null;
   const scope = await scopeOf(db, viewer);
   const [row] = await db
-    .select({
-      id: enterprises.id,
-      name: enterprises.name,
-      uscc: enterprises.uscc,
-      ownershipType: enterprises.ownershipType,
-      headquarters: enterprises.headquarters,
-      industryCode: enterprises.industryCode,
-      tags: enterprises.tags,
-      website: enterprises.website,
-      notes: enterprises.notes,
-      unitId: enterprises.unitId,
-      unitName: units.name,
-      createdByName: users.displayName,
-      createdAt: enterprises.createdAt,
-      updatedAt: enterprises.updatedAt,
-      version: enterprises.version,
-    })
+    .select({ ...enterpriseColumns, createdByName: users.displayName })
     .from(enterprises)
     .innerJoin(units, eq(units.id, enterprises.unitId))
     .leftJoin(users, eq(users.id, enterprises.createdById))

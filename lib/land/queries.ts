@@ -192,7 +192,7 @@ const SORT_COLUMNS: Record<ParcelSort, SQL | typeof parcels.code> = {
 };
 
 /** The matched project, named only to a viewer who may see it. */
-export function matchedProjectColumns(scope: Scope) {
+function matchedProjectColumns(scope: Scope) {
   return {
     projectId: parcels.projectId,
     projectName: sql<string | null>`case when ${visibleProjects(scope) ?? sql`true`} then ${projects.name} end`,
@@ -234,32 +234,37 @@ export async function listParcels(db: DbOrTx, viewer: Viewer, params: ParcelList
 }
 export type ParcelRow = Awaited<ReturnType<typeof listParcels>>["rows"][number];
 
+/** A parcel's columns as its page and the API show them (the matched project named only to those who may see it). */
+export function parcelDetailColumns(scope: Scope) {
+  return {
+    id: parcels.id,
+    code: parcels.code,
+    parkId: parcels.parkId,
+    parkName: parks.name,
+    zoneId: parcels.zoneId,
+    zoneName: zones.name,
+    location: parcels.location,
+    areaMu: parcels.areaMu,
+    areaEnteredIn: parcels.areaEnteredIn,
+    landUse: parcels.landUse,
+    floorAreaRatio: parcels.floorAreaRatio,
+    plannedFloorAreaSqm: parcels.plannedFloorAreaSqm,
+    status: parcels.status,
+    statusChangedOn: parcels.statusChangedOn,
+    transferDate: parcels.transferDate,
+    landPrice: parcels.landPrice,
+    note: parcels.note,
+    ...matchedProjectColumns(scope),
+    updatedAt: parcels.updatedAt,
+    version: parcels.version,
+  };
+}
+
 export async function getParcel(db: DbOrTx, viewer: Viewer, id: string) {
   if (!isUuid(id)) return null;
   const scope = await scopeOf(db, viewer);
   const [row] = await db
-    .select({
-      id: parcels.id,
-      code: parcels.code,
-      parkId: parcels.parkId,
-      parkName: parks.name,
-      zoneId: parcels.zoneId,
-      zoneName: zones.name,
-      location: parcels.location,
-      areaMu: parcels.areaMu,
-      areaEnteredIn: parcels.areaEnteredIn,
-      landUse: parcels.landUse,
-      floorAreaRatio: parcels.floorAreaRatio,
-      plannedFloorAreaSqm: parcels.plannedFloorAreaSqm,
-      status: parcels.status,
-      statusChangedOn: parcels.statusChangedOn,
-      transferDate: parcels.transferDate,
-      landPrice: parcels.landPrice,
-      note: parcels.note,
-      ...matchedProjectColumns(scope),
-      updatedAt: parcels.updatedAt,
-      version: parcels.version,
-    })
+    .select(parcelDetailColumns(scope))
     .from(parcels)
     .innerJoin(parks, eq(parks.id, parcels.parkId))
     .leftJoin(zones, eq(zones.id, parcels.zoneId))
