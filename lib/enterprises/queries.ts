@@ -19,8 +19,8 @@ function visibleProjectCount(scope: Scope): SQL<number> {
   return sql<number>`(select count(*)::int from ${projects} where ${projects.enterpriseId} = ${enterprises.id} and ${visibleProjects(scope) ?? sql`true`})`;
 }
 
-/** Text search over the name, the USCC and the names of the enterprise's contacts. */
-function textCondition(q: string): SQL {
+/** Text search over the name, the USCC and the names of the enterprise's contacts (the list, the API and the global search). */
+export function enterpriseTextCondition(q: string): SQL {
   const like = `%${escapeLike(q)}%`;
   return or(
     ilike(enterprises.name, like),
@@ -39,7 +39,7 @@ const SORT_COLUMNS: Record<Exclude<EnterpriseSort, "projects">, SQL | typeof ent
 export async function listEnterprises(db: DbOrTx, viewer: Viewer, params: EnterpriseListParams) {
   const scope = await scopeOf(db, viewer);
   const conditions: (SQL | undefined)[] = [visibleEnterprises(scope)];
-  if (params.q) conditions.push(textCondition(params.q));
+  if (params.q) conditions.push(enterpriseTextCondition(params.q));
   if (params.ownership) conditions.push(eq(enterprises.ownershipType, params.ownership));
   if (params.tag) conditions.push(sql`${enterprises.tags} @> array[${params.tag}]::text[]`);
   const where = and(...conditions);

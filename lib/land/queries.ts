@@ -165,12 +165,15 @@ export type ParkOptions = Awaited<ReturnType<typeof parkOptions>>;
 
 // ── Parcels ────────────────────────────────────────────────────────────────────
 
+/** Text search over the parcel's code and location (the list, the API and the global search). */
+export function parcelTextCondition(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  return or(ilike(parcels.code, like), ilike(parcels.location, like))!;
+}
+
 export function parcelConditions(f: ParcelFilters): SQL[] {
   const where: SQL[] = [];
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    where.push(or(ilike(parcels.code, like), ilike(parcels.location, like))!);
-  }
+  if (f.q) where.push(parcelTextCondition(f.q));
   if (f.park) where.push(eq(parcels.parkId, f.park));
   if (f.zone) where.push(eq(parcels.zoneId, f.zone));
   if (f.status?.length) where.push(inArray(parcels.status, f.status));
