@@ -95,8 +95,10 @@ export async function globalSearch(db: DbOrTx, viewer: Viewer, query: Partial<Se
         uscc: enterprises.uscc,
         headquarters: enterprises.headquarters,
         // Found by a contact's name: say whose, or the officer wonders why this investor is here.
-        contactName: sql<string | null>`(select ${contacts.name} from ${contacts}
-          where ${contacts.enterpriseId} = ${enterprises.id} and ${contacts.name} ilike ${like} order by ${contacts.name} limit 1)`,
+        // Spelled out: drizzle leaves a one-table query's selected columns unqualified, and a bare
+        // "id" here would be the contact's.
+        contactName: sql<string | null>`(select c.name from ${contacts} c
+          where c.enterprise_id = ${enterprises}.id and c.name ilike ${like} order by c.name limit 1)`,
         total: totalOver,
       })
       .from(enterprises)
