@@ -33,7 +33,10 @@ const byName = async (username: string) => viewerFor(db, (await db.select({ id: 
 
 beforeAll(async () => {
   await seed(db, () => {});
-  [admin, manager, staff, staff2] = await Promise.all(["admin", "manager", "staff", "staff2"].map(byName));
+  admin = await byName("admin");
+  manager = await byName("manager");
+  staff = await byName("staff");
+  staff2 = await byName("staff2");
 });
 
 function group<K extends SearchResult["groups"][number]["kind"]>(r: SearchResult, kind: K) {
