@@ -222,7 +222,10 @@ export function GlobalSearch() {
             onKeyDown={onKeyDown}
             className="block min-h-10 w-full rounded-md border border-slate-300 bg-slate-50 pr-8 pl-8 text-sm text-slate-900 placeholder:text-slate-500 focus:border-brand-600 focus:bg-white focus:ring-2 focus:ring-brand-600/20 focus:outline-none"
           />
-          <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 hidden -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500 sm:block">
+          <kbd aria-hidden="true" className={cn(
+              "pointer-events-none absolute top-1/2 right-2 hidden -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500",
+              !text && "sm:block",
+            )}>
             /
           </kbd>
           <span id={`${id}-hint`} className="sr-only">

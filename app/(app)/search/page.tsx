@@ -34,14 +34,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {t("search.label")}
         </label>
         <Input id="search-q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} aria-describedby={result.searchable ? undefined : "search-q-hint"} />
-        <Button type="submit">{t("search.submit")}</Button>
+        <Button type="submit" className="shrink-0 whitespace-nowrap">
+          {t("search.submit")}
+        </Button>
       </form>
       {!result.searchable && q && (
         <p id="search-q-hint" className="text-sm text-slate-600">
           {t("search.tooShort", { min: MIN_SEARCH_LENGTH })}
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid items-start gap-4 lg:grid-cols-2">
         {result.groups.map((g) => (
           <ResultGroup key={g.kind} group={g} q={result.q} t={t as unknown as Translate} />
         ))}
