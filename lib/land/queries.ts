@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -8,8 +8,8 @@ import type { ParcelStatus } from "@/db/schema/enums";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { visibleProjects } from "@/lib/projects/queries";
-import { escapeLike } from "@/lib/utils";
 import { areaToMu } from "./area";
+import { liveParcels, parcelTextCondition } from "./conditions";
 import type { MatchParcel } from "./matching";
 import type { ParcelFilters, ParcelListParams, ParcelSort } from "./validation";
 
@@ -18,8 +18,7 @@ import type { ParcelFilters, ParcelListParams, ParcelSort } from "./validation";
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
-/** Parcels that are not archived (归档): an archived parcel is hidden from every list, total and match. */
-export const liveParcels = isNull(parcels.archivedAt);
+export { liveParcels, parcelTextCondition };
 
 /** Σ area (亩) with the field reports' cumulative figures: cleared or beyond, transferred or beyond. */
 const totalsColumns = {
@@ -164,12 +163,6 @@ export async function parkOptions(db: DbOrTx) {
 export type ParkOptions = Awaited<ReturnType<typeof parkOptions>>;
 
 // ── Parcels ────────────────────────────────────────────────────────────────────
-
-/** Text search over the parcel's code and location (the list, the API and the global search). */
-export function parcelTextCondition(q: string): SQL {
-  const like = `%${escapeLike(q)}%`;
-  return or(ilike(parcels.code, like), ilike(parcels.location, like))!;
-}
 
 export function parcelConditions(f: ParcelFilters): SQL[] {
   const where: SQL[] = [];

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
@@ -9,7 +8,7 @@ import { scopeOf } from "@/lib/auth/scope";
 import { enterpriseTextCondition } from "@/lib/enterprises/queries";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { eventTextCondition, liveEvents } from "@/lib/events/queries";
-import { liveParcels, parcelTextCondition } from "@/lib/land/queries";
+import { liveParcels, parcelTextCondition } from "@/lib/land/conditions";
 import { projectTextCondition, visibleProjects } from "@/lib/projects/queries";
 import { escapeLike } from "@/lib/utils";
 import { isSearchable, searchQuerySchema, type SearchQuery } from "./validation";
