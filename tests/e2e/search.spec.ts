@@ -81,7 +81,7 @@ test.describe("global search", () => {
     await page.goBack();
     const entHeading = await page.getByRole("heading", { name: /^企业（\d+）$/, level: 2 }).textContent();
     const investors = Number(/（(\d+)）/.exec(entHeading!)![1]);
-    await page.getByRole("link", { name: `查看全部 ${investors} 个企业` }).click();
+    await page.getByRole("link", { name: `查看全部 ${investors} 家企业` }).click();
     await expect(page).toHaveURL(/\/enterprises\?q=/);
     await expect(page.getByText(`共 ${investors} 家企业`)).toBeVisible();
   });

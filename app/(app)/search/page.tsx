@@ -33,7 +33,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <label htmlFor="search-q" className="sr-only">
           {t("search.label")}
         </label>
-        <Input id="search-q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} aria-describedby={result.searchable ? undefined : "search-q-hint"} />
+        <Input id="search-q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} aria-describedby={!result.searchable && q ? "search-q-hint" : undefined} />
         <Button type="submit" className="shrink-0 whitespace-nowrap">
           {t("search.submit")}
         </Button>
@@ -64,7 +64,7 @@ function ResultGroup({ group, q, t }: { group: SearchGroup; q: string; t: Transl
           group.total > 0 ? (
             <Link href={listHref(group.kind, q)} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               {t("search.viewAll")}
-              <span className="sr-only">{t("search.viewAllOf", { label, count: group.total })}</span>
+              <span className="sr-only"> {t(`search.viewAllOf.${group.kind}`, { count: group.total })}</span>
             </Link>
           ) : undefined
         }
