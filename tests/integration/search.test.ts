@@ -3,7 +3,7 @@
  * contact's name; the visibility of the pages (another unit's officer finds nothing of
  * 高新区's); archived records never found; the limit; each group's count equal to its list's.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { enterprises, events, parcels, projects, units, users } from "@/db/schema";
@@ -20,6 +20,7 @@ import { parcelListSchema } from "@/lib/land/validation";
 import { listProjects } from "@/lib/projects/queries";
 import { projectListSchema } from "@/lib/projects/validation";
 import { globalSearch, type SearchResult } from "@/lib/search/queries";
+import { escapeLike } from "@/lib/utils";
 import { createTestDb } from "../support/db";
 import { viewerFor } from "./fixtures";
 
@@ -171,5 +172,21 @@ describe("global search", () => {
       expect(await globalSearch(untouchable, admin, { q })).toEqual({ q: q.trim(), searchable: false, groups: [] });
     }
     await expect(globalSearch(untouchable, admin, { q: "赛诺" })).rejects.toThrow("the database was used");
+  });
+
+  it("matches investors exactly as the plain definition does: name, part of the USCC or a contact's name, any case", async () => {
+    const [{ uscc } = { uscc: "" }] = await db.select({ uscc: enterprises.uscc }).from(enterprises).where(eq(enterprises.name, "苏州赛诺细胞科技有限公司"));
+    for (const q of ["赛诺", "青岛", "有限公司", "陆文轩", uscc!, uscc!.slice(3, 12).toLowerCase(), "MA", "ma3", "91370", "a-b", "%", "_", "不存在"]) {
+      const like = `%${escapeLike(q)}%`;
+      const { rows } = await db.execute<{ n: number }>(sql`
+        select count(*)::int as n from enterprises e
+         where e.archived_at is null
+           and (e.name ilike ${like} or e.uscc ilike ${`%${escapeLike(q.toUpperCase())}%`}
+                or e.id in (select c.enterprise_id from contacts c where c.name ilike ${like}))`);
+      const expected = rows[0]!.n;
+      const { total } = await listEnterprises(db, admin, enterpriseListSchema.parse({ q }));
+      expect(total, q).toBe(expected);
+      if (q.length >= 2) expect(group(await globalSearch(db, admin, { q }), "enterprises").total, q).toBe(expected);
+    }
   });
 });
