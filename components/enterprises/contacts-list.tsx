@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteContactAction } from "@/app/(app)/enterprises/actions";
+import { archiveRecordAction } from "@/app/(app)/archive/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/ui/field";
@@ -12,7 +12,7 @@ import { ContactForm } from "./contact-form";
 
 type Mode = { kind: "idle" } | { kind: "add" } | { kind: "edit"; id: string } | { kind: "delete"; id: string };
 
-/** The enterprise's contacts, with add, edit and delete in place. */
+/** The enterprise's contacts, with add, edit and delete (archive: an admin can restore it) in place. */
 export function ContactsList({ enterpriseId, contacts }: { enterpriseId: string; contacts: ContactRow[] }) {
   const t = useTranslations("contacts");
   const errorText = useErrorText();
@@ -29,7 +29,7 @@ export function ContactsList({ enterpriseId, contacts }: { enterpriseId: string;
 
   const remove = async (c: ContactRow) => {
     setBusy(true);
-    const result = await callAction(deleteContactAction(c.id, { version: c.version }));
+    const result = await callAction(archiveRecordAction("contact", c.id, { version: c.version }));
     setBusy(false);
     if (result.ok) done(t("deleted"));
     else {
