@@ -1,18 +1,16 @@
 /** /api/v1/enterprises: investors as JSON, with the /enterprises page's filters and visibility. */
-import { and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { contacts, enterprises, units } from "@/db/schema";
+import { enterprises, units } from "@/db/schema";
 import { ownershipTypeEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
-import { enterpriseColumns } from "@/lib/enterprises/queries";
+import { enterpriseColumns, enterpriseTextCondition } from "@/lib/enterprises/queries";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { createEnterprise, updateEnterprise } from "@/lib/enterprises/service";
-import { normaliseUscc } from "@/lib/enterprises/uscc";
 import { enterpriseListSchema } from "@/lib/enterprises/validation";
 import { NotFoundError } from "@/lib/errors";
-import { escapeLike } from "@/lib/utils";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
 import { cursorOf, iso, listControls, patchBody, timestampOut, uuidOut } from "./shared";
 
@@ -55,16 +53,6 @@ const out = (r: Omit<EnterpriseOut, "createdAt" | "updatedAt"> & { createdAt: Da
   updatedAt: iso(r.updatedAt),
 });
 
-/** The same text search as the list page: name, USCC, contacts' names. */
-function textCondition(q: string): SQL {
-  const like = `%${escapeLike(q)}%`;
-  return or(
-    ilike(enterprises.name, like),
-    ilike(enterprises.uscc, `%${escapeLike(normaliseUscc(q))}%`),
-    inArray(enterprises.id, sql`(select ${contacts.enterpriseId} from ${contacts} where ${contacts.name} ilike ${like})`),
-  )!;
-}
-
 export async function listEnterprisesApi(db: DbOrTx, viewer: Viewer, params: EnterpriseApiListParams) {
   const scope = await scopeOf(db, viewer);
   const key = SORTS[params.sort];
@@ -76,7 +64,7 @@ export async function listEnterprisesApi(db: DbOrTx, viewer: Viewer, params: Ent
     .where(
       and(
         visibleEnterprises(scope),
-        params.q ? textCondition(params.q) : undefined,
+        params.q ? enterpriseTextCondition(params.q) : undefined,
         params.ownership ? eq(enterprises.ownershipType, params.ownership) : undefined,
         params.tag ? sql`${enterprises.tags} @> array[${params.tag}]::text[]` : undefined,
         cursor ? afterCursor(key, enterprises.id, cursor) : undefined,

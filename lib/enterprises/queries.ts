@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, contacts, enterprises, projects, units, users } from "@/db/schema";
+import { auditLog, contacts, enterprises, grids, projects, units, users } from "@/db/schema";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { listHistory } from "@/lib/audit/queries";
@@ -19,13 +19,16 @@ function visibleProjectCount(scope: Scope): SQL<number> {
   return sql<number>`(select count(*)::int from ${projects} where ${projects.enterpriseId} = ${enterprises.id} and ${visibleProjects(scope) ?? sql`true`})`;
 }
 
-/** Text search over the name, the USCC and the names of the enterprise's contacts. */
-function textCondition(q: string): SQL {
+/**
+ * Text search over the name, the USCC and the names of the enterprise's contacts (not the
+ * archived ones). The list page and the REST API share it.
+ */
+export function enterpriseTextCondition(q: string): SQL {
   const like = `%${escapeLike(q)}%`;
   return or(
     ilike(enterprises.name, like),
     ilike(enterprises.uscc, `%${escapeLike(normaliseUscc(q))}%`),
-    inArray(enterprises.id, sql`(select ${contacts.enterpriseId} from ${contacts} where ${contacts.name} ilike ${like})`),
+    inArray(enterprises.id, sql`(select ${contacts.enterpriseId} from ${contacts} where ${contacts.name} ilike ${like} and ${contacts.archivedAt} is null)`),
   )!;
 }
 
@@ -39,7 +42,7 @@ const SORT_COLUMNS: Record<Exclude<EnterpriseSort, "projects">, SQL | typeof ent
 export async function listEnterprises(db: DbOrTx, viewer: Viewer, params: EnterpriseListParams) {
   const scope = await scopeOf(db, viewer);
   const conditions: (SQL | undefined)[] = [visibleEnterprises(scope)];
-  if (params.q) conditions.push(textCondition(params.q));
+  if (params.q) conditions.push(enterpriseTextCondition(params.q));
   if (params.ownership) conditions.push(eq(enterprises.ownershipType, params.ownership));
   if (params.tag) conditions.push(sql`${enterprises.tags} @> array[${params.tag}]::text[]`);
   const where = and(...conditions);
@@ -117,7 +120,7 @@ const contactColumns = {
   version: contacts.version,
 };
 
-/** The contacts of an enterprise the viewer may see; none otherwise. */
+/** The contacts (not archived) of an enterprise the viewer may see; none otherwise. */
 export async function listContacts(db: DbOrTx, viewer: Viewer, enterpriseId: string) {
   if (!isUuid(enterpriseId)) return [];
   const scope = await scopeOf(db, viewer);
@@ -125,7 +128,7 @@ export async function listContacts(db: DbOrTx, viewer: Viewer, enterpriseId: str
     .select(contactColumns)
     .from(contacts)
     .innerJoin(enterprises, eq(enterprises.id, contacts.enterpriseId))
-    .where(and(eq(contacts.enterpriseId, enterpriseId), visibleEnterprises(scope)))
+    .where(and(eq(contacts.enterpriseId, enterpriseId), isNull(contacts.archivedAt), visibleEnterprises(scope)))
     .orderBy(asc(contacts.createdAt), asc(contacts.id));
 }
 export type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
@@ -149,10 +152,23 @@ export async function listEnterpriseProjects(db: DbOrTx, viewer: Viewer, enterpr
     .orderBy(desc(projects.updatedAt), desc(projects.id));
 }
 
-/** The audit rows of the enterprise's contacts (added, edited, deleted), newest first. */
+/** The audit rows of the enterprise's contacts (added, edited, deleted/archived, restored), newest first. */
 export async function listContactHistory(db: DbOrTx, enterpriseId: string, limit = 20) {
   const ofEnterprise = or(sql`${auditLog.after}->>'enterpriseId' = ${enterpriseId}`, sql`${auditLog.before}->>'enterpriseId' = ${enterpriseId}`);
   return listHistory(db, and(eq(auditLog.entityType, "contact"), ofEnterprise), limit);
+}
+
+/**
+ * The names of the grids (网格) an enterprise's history mentions: assigning it to a grid or
+ * taking it out records the grid's id, and the history shows the name. A grid deleted since
+ * has no name here.
+ */
+export async function historyGridNames(db: DbOrTx, entries: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]) {
+  const ids = new Set<string>();
+  for (const e of entries) for (const side of [e.before, e.after]) if (typeof side?.gridId === "string" && isUuid(side.gridId)) ids.add(side.gridId);
+  if (ids.size === 0) return {};
+  const rows = await db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, [...ids]));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;
 }
 
 // Legal-form suffixes say nothing about which company it is: "海尔生物医疗科技有限公司" → "海尔生物医疗科技".
