@@ -13,7 +13,7 @@ import { inArray, sql } from "drizzle-orm";
 import { yiToYuan } from "../lib/money";
 import { USCC_PATTERN, usccCheckChar } from "../lib/enterprises/uscc";
 import type { Tx } from "./client";
-import { activities, contacts, enterprises, events as eventsTable, fundsInPlace, milestones as milestonesTable, projects, signings, stageEvents, tasks } from "./schema";
+import { activities, auditLog, contacts, enterprises, events as eventsTable, fundsInPlace, milestones as milestonesTable, projects, signings, stageEvents, tasks } from "./schema";
 import {
   projectStageEnum,
   type ActivityKind,
@@ -1637,10 +1637,37 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     }
   }
   if (signingRows.length) await tx.insert(signings).values(signingRows);
-  if (milestoneRows.length) await tx.insert(milestonesTable).values(milestoneRows);
+  if (milestoneRows.length) {
+    const inserted = await tx.insert(milestonesTable).values(milestoneRows).returning();
+    const reportHistory = inserted.flatMap(reportAuditRows);
+    if (reportHistory.length) await tx.insert(auditLog).values(reportHistory);
+  }
   if (fundsRows.length) await tx.insert(fundsInPlace).values(fundsRows);
   await tx.insert(stageEvents).values(eventRows);
   await tx.insert(activities).values(activityRows);
   if (taskRows.length) await tx.insert(tasks).values(taskRows);
   return { enterprises: enterpriseRows.length, projects: projectRows.length };
+}
+
+/**
+ * A seeded stage report's history as the app would have written it — saved, submitted, then
+ * approved or returned — so it reads on the project's timeline and in the audit log like one
+ * recorded through the form.
+ */
+function reportAuditRows(m: typeof milestonesTable.$inferSelect): (typeof auditLog.$inferInsert)[] {
+  if (!m.reviewStatus) return [];
+  const facts = { actualDate: m.actualDate, ...(m.companyName ? { companyName: m.companyName, companyUscc: m.companyUscc } : {}), ...(m.note ? { note: m.note } : {}) };
+  const row = (actorId: string | null, at: Date, before: Record<string, unknown> | null, after: Record<string, unknown>) => ({
+    actorId,
+    action: "update" as const,
+    entityType: "milestone",
+    entityId: m.id,
+    before,
+    after,
+    at,
+  });
+  if (m.reviewStatus === "draft") return [row(null, m.createdAt, { reviewStatus: null }, { reviewStatus: "draft", ...facts })];
+  const sent = row(m.submittedById, m.submittedAt ?? m.createdAt, { reviewStatus: null }, { reviewStatus: "pending", ...facts });
+  if (m.reviewStatus === "pending" || !m.reviewedAt) return [sent];
+  return [sent, row(m.reviewedById, m.reviewedAt, { reviewStatus: "pending" }, { reviewStatus: m.reviewStatus, ...(m.reviewComment ? { reviewComment: m.reviewComment } : {}) })];
 }

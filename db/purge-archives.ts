@@ -17,7 +17,7 @@ export async function purgeIfConfigured(url: string, env: Record<string, string 
   try {
     const r = await purgeArchives(createDb(pool), { days });
     return (
-      `Archives older than ${days} days deleted: ${r.projects} projects, ${r.enterprises} enterprises, ${r.parcels} parcels, ${r.events} events` +
+      `Archives older than ${days} days deleted: ${r.projects} projects, ${r.enterprises} enterprises, ${r.contacts} contacts, ${r.parcels} parcels, ${r.events} events` +
       (r.keptEnterprises ? ` (${r.keptEnterprises} enterprises kept: still referenced).` : ".")
     );
   } finally {

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteContactAction } from "@/app/(app)/enterprises/actions";
+import { archiveRecordAction } from "@/app/(app)/archive/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/ui/field";
@@ -12,14 +12,17 @@ import { ContactForm } from "./contact-form";
 
 type Mode = { kind: "idle" } | { kind: "add" } | { kind: "edit"; id: string } | { kind: "delete"; id: string };
 
-/** The enterprise's contacts, with add, edit and delete in place. */
-export function ContactsList({ enterpriseId, contacts }: { enterpriseId: string; contacts: ContactRow[] }) {
+/** The enterprise's contacts, with add, edit and delete (archive: an admin can restore it) in place. */
+export function ContactsList({ enterpriseId, contacts: all }: { enterpriseId: string; contacts: ContactRow[] }) {
   const t = useTranslations("contacts");
   const errorText = useErrorText();
   const router = useRouter();
   const [mode, setMode] = useState<Mode>({ kind: "idle" });
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string }>();
   const [busy, setBusy] = useState(false);
+  // A deleted (archived) contact leaves the list at once, not only when the refreshed page arrives.
+  const [archived, setArchived] = useState<string[]>([]);
+  const contacts = all.filter((c) => !archived.includes(c.id));
 
   const done = (text: string) => {
     setMode({ kind: "idle" });
@@ -29,9 +32,12 @@ export function ContactsList({ enterpriseId, contacts }: { enterpriseId: string;
 
   const remove = async (c: ContactRow) => {
     setBusy(true);
-    const result = await callAction(deleteContactAction(c.id, { version: c.version }));
+    const result = await callAction(archiveRecordAction("contact", c.id, { version: c.version }));
     setBusy(false);
-    if (result.ok) done(t("deleted"));
+    if (result.ok) {
+      setArchived((ids) => [...ids, c.id]);
+      done(t("deleted"));
+    }
     else {
       setMode({ kind: "idle" });
       setStatus({ tone: "error", text: errorText(result.message) ?? "" });

@@ -13,31 +13,47 @@ export type HistoryEntry = {
 };
 
 const ENTERPRISE_FIELDS = ["name", "uscc", "ownershipType", "headquarters", "industryCode", "tags", "website", "notes"] as const;
+const CONTACT_TITLES = {
+  create: "historyContactCreated",
+  update: "historyContactUpdated",
+  archive: "historyContactArchived",
+  restore: "historyContactRestored",
+  delete: "historyContactDeleted",
+} as const;
 const CONTACT_FIELDS = { name: "nameField", title: "position", phone: "phone", email: "email", wechat: "wechat", notes: "notes" } as const;
 
 const plain = (v: unknown) => (Array.isArray(v) ? v.join("、") : v === null || v === undefined ? "" : String(v));
 
-/** Who changed the enterprise or its contacts, when, and which fields from what to what; newest first. */
-export async function EnterpriseHistory({ entries }: { entries: HistoryEntry[] }) {
+/**
+ * Who changed the enterprise or its contacts, when, and which fields from what to what; newest
+ * first. `gridNames` names the grids (网格) that grid changes mention by id.
+ */
+export async function EnterpriseHistory({ entries, gridNames = {} }: { entries: HistoryEntry[]; gridNames?: Record<string, string> }) {
   const t = await getTranslations();
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t("enterprises.noHistory")}</p>;
   const show = (field: string, value: unknown) => {
     const s = plain(value);
     if (!s) return t("enterprises.none");
+    if (field === "gridId") return gridNames[s] ?? t("enterprises.historyGridGone");
     return field === "ownershipType" ? t(`ownershipTypes.${s as "other"}`) : s;
   };
   const title = (e: HistoryEntry) => {
-    if (e.kind === "enterprise") return e.action === "create" ? t("enterprises.historyCreated") : e.action === "update" ? t("enterprises.historyUpdated") : t(`audit.${e.action}`);
+    if (e.kind === "enterprise") {
+      if (e.action === "create") return t("enterprises.historyCreated");
+      if (e.action === "update") return t("enterprises.historyUpdated");
+      if (e.action === "archive") return t("enterprises.historyArchived");
+      if (e.action === "restore") return t("enterprises.historyRestored");
+      return t(`audit.${e.action}`);
+    }
     const name = plain(e.after?.name ?? e.before?.name);
-    if (e.action === "create") return t("enterprises.historyContactCreated", { name });
-    if (e.action === "delete") return t("enterprises.historyContactDeleted", { name });
-    return t("enterprises.historyContactUpdated", { name });
+    const key = CONTACT_TITLES[e.action as keyof typeof CONTACT_TITLES] ?? "historyContactUpdated";
+    return t(`enterprises.${key}`, { name });
   };
   const changes = (e: HistoryEntry): [string, unknown, unknown][] => {
     if (e.action !== "update") return [];
     const labels: Record<string, string> =
       e.kind === "enterprise"
-        ? Object.fromEntries(ENTERPRISE_FIELDS.map((f) => [f, t(`enterprises.${f}`)]))
+        ? { ...Object.fromEntries(ENTERPRISE_FIELDS.map((f) => [f, t(`enterprises.${f}`)])), gridId: t("enterprises.historyGrid") }
         : Object.fromEntries(Object.entries(CONTACT_FIELDS).map(([f, l]) => [f, t(`contacts.${l}`)]));
     return Object.keys(labels)
       .filter((f) => e.after && f in e.after && plain(e.before?.[f]) !== plain(e.after[f]))

@@ -60,10 +60,18 @@ export const contacts = pgTable(
     email: text().notNull().default(""),
     wechat: text().notNull().default(""),
     notes: text().notNull().default(""),
+    /** Archived (归档) contacts are hidden everywhere; an admin can restore them. Nothing is deleted from the UI. */
+    archivedAt: timestamp({ withTimezone: true }),
+    archivedById: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
     version: version(),
   },
-  (t) => [index("contacts_enterprise_idx").on(t.enterpriseId), index("contacts_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops"))],
+  (t) => [
+    index("contacts_enterprise_idx").on(t.enterpriseId),
+    index("contacts_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    // The admin's list of archived contacts and the purge read only the few archived rows.
+    index("contacts_archived_idx").on(t.archivedAt).where(sql`${t.archivedAt} is not null`),
+  ],
 );
 
 export const enterprisesRelations = relations(enterprises, ({ many, one }) => ({

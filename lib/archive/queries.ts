@@ -2,13 +2,13 @@ import "server-only";
 import { and, count, desc, eq, ilike, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { enterprises, events, parcels, parks, projects, units, users } from "@/db/schema";
+import { contacts, enterprises, events, parcels, parks, projects, units, users } from "@/db/schema";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { escapeLike } from "@/lib/utils";
 import { ARCHIVE_PAGE_SIZE, type ArchiveListParams, type ArchiveType } from "./validation";
 
 const archivers = alias(users, "archiver");
-const TABLES = { project: projects, enterprise: enterprises, parcel: parcels, event: events } as const;
+const TABLES = { project: projects, enterprise: enterprises, contact: contacts, parcel: parcels, event: events } as const;
 
 /** How many records of each type are archived (the admin page's tabs). Admins only. */
 export async function archivedCounts(db: DbOrTx, viewer: Viewer): Promise<Record<ArchiveType, number>> {
@@ -18,8 +18,8 @@ export async function archivedCounts(db: DbOrTx, viewer: Viewer): Promise<Record
     const [row] = await db.select({ n: count() }).from(table).where(isNotNull(table.archivedAt));
     return row?.n ?? 0;
   };
-  const [project, enterprise, parcel, event] = await Promise.all([n("project"), n("enterprise"), n("parcel"), n("event")]);
-  return { project, enterprise, parcel, event };
+  const [project, enterprise, contact, parcel, event] = await Promise.all([n("project"), n("enterprise"), n("contact"), n("parcel"), n("event")]);
+  return { project, enterprise, contact, parcel, event };
 }
 
 export type ArchivedRow = { id: string; name: string; detail: string | null; archivedAt: Date; archivedByName: string | null };
@@ -39,6 +39,14 @@ function spec(type: ArchiveType, like: string | null) {
         detail: sql<string | null>`(select ${units.name} from ${units} where ${units.id} = ${enterprises.unitId})`,
         search: like ? or(ilike(enterprises.name, like), ilike(enterprises.uscc, like)) : undefined,
       };
+    case "contact": {
+      const enterpriseName = sql<string | null>`(select ${enterprises.name} from ${enterprises} where ${enterprises.id} = ${contacts.enterpriseId})`;
+      return {
+        name: sql<string>`${contacts.name}`,
+        detail: enterpriseName,
+        search: like ? or(ilike(contacts.name, like), ilike(contacts.phone, like), sql`${enterpriseName} ilike ${like}`) : undefined,
+      };
+    }
     case "parcel":
       return {
         name: sql<string>`${parcels.code}`,
@@ -53,7 +61,7 @@ function spec(type: ArchiveType, like: string | null) {
 /**
  * The archived records of one type, most recently archived first, with who archived them
  * and one detail to tell them apart (the project's investor, the enterprise's unit, the
- * parcel's park, the event's date). Admins only: everyone else never sees archived rows.
+ * contact's enterprise, the parcel's park, the event's date). Admins only: everyone else never sees archived rows.
  */
 export async function listArchived(db: DbOrTx, viewer: Viewer, params: ArchiveListParams): Promise<{ rows: ArchivedRow[]; total: number }> {
   assertRole(viewer, "admin");

@@ -1,6 +1,6 @@
 /**
  * Archive (归档) and restore. "删除" in the UI never deletes: the record gets `archived_at`, and
- * every read (visibleProjects, visibleEnterprises, the parcel and event queries) leaves it out,
+ * every read (visibleProjects, visibleEnterprises, the contact, parcel and event queries) leaves it out,
  * so it is hidden everywhere while kept in the database. An admin sees archived records
  * (/admin/archive) and restores them. ARCHIVE_PURGE_DAYS lets `npm run archive:purge` delete
  * archives older than N days. Every archive, restore and purge is an audit row written in the
@@ -9,7 +9,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { enterprises, events, parcels, projects, serviceRequests } from "@/db/schema";
+import { contacts, enterprises, events, parcels, projects, serviceRequests } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
@@ -33,11 +33,15 @@ function assertId(id: string) {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError();
 }
 
-const TABLES = { project: projects, enterprise: enterprises, parcel: parcels, event: events } as const;
+const TABLES = { project: projects, enterprise: enterprises, contact: contacts, parcel: parcels, event: events } as const;
 
-/** What an audit row and a list say about an archived record: its name (the parcel's code). */
-function label(type: ArchiveType, row: Record<string, unknown>): string {
-  return String(type === "parcel" ? row.code : row.name);
+/**
+ * What an audit row says about an archived record: its name (the parcel's code), and for a
+ * contact its enterprise's id too, by which the enterprise's history finds the entry.
+ */
+function label(type: ArchiveType, row: Record<string, unknown>): Record<string, unknown> {
+  if (type === "contact") return { name: row.name, enterpriseId: row.enterpriseId };
+  return { name: String(type === "parcel" ? row.code : row.name) };
 }
 
 async function markArchived(tx: Tx, viewer: Viewer, type: ArchiveType, row: { id: string; version: number } & Record<string, unknown>, ctx: Ctx) {
@@ -53,8 +57,8 @@ async function markArchived(tx: Tx, viewer: Viewer, type: ArchiveType, row: { id
     action: "archive",
     entityType: type,
     entityId: row.id,
-    before: { name: label(type, row), archivedAt: null },
-    after: { name: label(type, row), archivedAt: after!.archivedAt },
+    before: { ...label(type, row), archivedAt: null },
+    after: { ...label(type, row), archivedAt: after!.archivedAt },
     ip: ctx.ip,
   });
   return after!;
@@ -105,6 +109,28 @@ export async function archiveEnterprise(db: Db, viewer: Viewer, id: string, inpu
   });
 }
 
+/**
+ * Archives a contact of an enterprise the viewer may change (the enterprise is in their scope,
+ * as for editing the contact). Its enterprise's page and its projects' pages no longer show it.
+ */
+export async function archiveContact(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
+  assertId(id);
+  const { version } = parseOrThrow(archiveSchema, input);
+  const scope = await scopeOf(db, viewer);
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ contact: contacts })
+      .from(contacts)
+      .innerJoin(enterprises, eq(enterprises.id, contacts.enterpriseId))
+      .where(and(eq(contacts.id, id), isNull(contacts.archivedAt), visibleEnterprises(scope)))
+      .for("update", { of: contacts });
+    if (!found) throw new NotFoundError();
+    const row = found.contact;
+    if (row.version !== version) throw new ConflictError(row);
+    return { ...(await markArchived(tx, viewer, "contact", row, ctx)), enterpriseId: row.enterpriseId };
+  });
+}
+
 /** Archives a parcel (managers and admins, who keep parcels). A project matched to it keeps the link, hidden. */
 export async function archiveParcel(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, "manager");
@@ -148,6 +174,8 @@ export function archiveRecord(db: Db, viewer: Viewer, type: ArchiveType, id: str
       return archiveProject(db, viewer, id, input, ctx);
     case "enterprise":
       return archiveEnterprise(db, viewer, id, input, ctx);
+    case "contact":
+      return archiveContact(db, viewer, id, input, ctx);
     case "parcel":
       return archiveParcel(db, viewer, id, input, ctx);
     case "event":
@@ -173,8 +201,8 @@ async function unarchive(tx: Tx, viewer: Viewer, type: ArchiveType, id: string, 
     action: "restore",
     entityType: type,
     entityId: id,
-    before: { name: label(type, row), archivedAt: row.archivedAt },
-    after: { name: label(type, row), archivedAt: null },
+    before: { ...label(type, row), archivedAt: row.archivedAt },
+    after: { ...label(type, row), archivedAt: null },
     ip: ctx.ip,
   });
   return after!;
@@ -182,7 +210,8 @@ async function unarchive(tx: Tx, viewer: Viewer, type: ArchiveType, id: string, 
 
 /**
  * Restores an archived record (admins only). A project whose investor was archived after it
- * brings the investor back too, so the restored project is whole.
+ * brings the investor back too, so the restored project is whole; so does a contact whose
+ * enterprise was archived, or it would come back to a page nobody can open.
  */
 export async function restoreRecord(db: Db, viewer: Viewer, type: ArchiveType, id: string, ctx: Ctx = {}) {
   assertRole(viewer, "admin");
@@ -194,16 +223,20 @@ export async function restoreRecord(db: Db, viewer: Viewer, type: ArchiveType, i
       const [project] = await tx.select({ enterpriseId: projects.enterpriseId }).from(projects).where(eq(projects.id, id));
       await unarchive(tx, viewer, "enterprise", project!.enterpriseId, ctx);
     }
+    if (type === "contact") {
+      const [contact] = await tx.select({ enterpriseId: contacts.enterpriseId }).from(contacts).where(eq(contacts.id, id));
+      await unarchive(tx, viewer, "enterprise", contact!.enterpriseId, ctx);
+    }
     return restored;
   });
 }
 
-export type PurgeResult = { projects: number; enterprises: number; parcels: number; events: number; keptEnterprises: number };
+export type PurgeResult = { projects: number; enterprises: number; contacts: number; parcels: number; events: number; keptEnterprises: number };
 
 /**
  * Deletes for good the records archived before `now - days`. Projects go first (with their
  * signings, milestones, activities, tasks and checklists, by the foreign keys' cascades), then
- * parcels and events (references to them become empty), then enterprises left without any
+ * contacts, parcels and events (references to them become empty), then enterprises left without any
  * project or grid request — an enterprise still referenced stays archived and is counted in
  * `keptEnterprises`. One transaction; one audit row ("delete", with what the row was) each.
  */
@@ -211,8 +244,8 @@ export async function purgeArchives(db: Db, opts: { days: number; now?: Date; ac
   const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.days * 86_400_000);
   const actorId = opts.actorId ?? null;
   return db.transaction(async (tx) => {
-    const result: PurgeResult = { projects: 0, enterprises: 0, parcels: 0, events: 0, keptEnterprises: 0 };
-    for (const type of ["project", "parcel", "event"] as const) {
+    const result: PurgeResult = { projects: 0, enterprises: 0, contacts: 0, parcels: 0, events: 0, keptEnterprises: 0 };
+    for (const type of ["project", "contact", "parcel", "event"] as const) {
       const table = TABLES[type];
       const gone = await tx.delete(table).where(lt(table.archivedAt, cutoff)).returning();
       for (const row of gone) await writeAudit(tx, { actorId, action: "delete", entityType: type, entityId: row.id, before: row });

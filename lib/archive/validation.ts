@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The records that are archived (归档) rather than deleted: "删除" in the UI archives them. */
-export const ARCHIVE_TYPES = ["project", "enterprise", "parcel", "event"] as const;
+export const ARCHIVE_TYPES = ["project", "enterprise", "contact", "parcel", "event"] as const;
 export type ArchiveType = (typeof ARCHIVE_TYPES)[number];
 
 /** Archiving carries the version the user saw, so a record someone else just changed is not archived blind. */

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, contacts, enterprises, projects, units, users } from "@/db/schema";
+import { auditLog, contacts, enterprises, grids, projects, units, users } from "@/db/schema";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { listHistory } from "@/lib/audit/queries";
@@ -21,10 +21,10 @@ function visibleProjectCount(scope: Scope): SQL<number> {
 }
 
 /**
- * Text search over the name, the USCC and the names of the enterprise's contacts (the list, the
- * API and the global search). Like the project search, the matches are one set of ids, a union
- * of lookups that can each use their own index (the trigram indexes on the two names), rather
- * than an OR that makes every row be tested. A USCC holds only digits and Latin letters, so text
+ * Text search over the name, the USCC and the names of the enterprise's contacts (not the
+ * archived ones) — the list, the API and the global search share it. Like the project search,
+ * the matches are one set of ids, a union of lookups that can each use their own index (the
+ * trigram indexes on the two names), rather than an OR that makes every row be tested. A USCC holds only digits and Latin letters, so text
  * with anything else (Chinese, a hyphen) cannot be part of one and that lookup is left out.
  */
 export function enterpriseTextCondition(q: string): SQL {
@@ -39,7 +39,7 @@ export function enterpriseTextCondition(q: string): SQL {
     enterprises.id,
     sql`(select ${enterprises.id} from ${enterprises} where ${matches(enterprises.name)}
          ${byUscc}
-         union select ${contacts.enterpriseId} from ${contacts} where ${matches(contacts.name)})`,
+         union select ${contacts.enterpriseId} from ${contacts} where ${matches(contacts.name)} and ${contacts.archivedAt} is null)`,
   );
 }
 
@@ -131,7 +131,7 @@ const contactColumns = {
   version: contacts.version,
 };
 
-/** The contacts of an enterprise the viewer may see; none otherwise. */
+/** The contacts (not archived) of an enterprise the viewer may see; none otherwise. */
 export async function listContacts(db: DbOrTx, viewer: Viewer, enterpriseId: string) {
   if (!isUuid(enterpriseId)) return [];
   const scope = await scopeOf(db, viewer);
@@ -139,7 +139,7 @@ export async function listContacts(db: DbOrTx, viewer: Viewer, enterpriseId: str
     .select(contactColumns)
     .from(contacts)
     .innerJoin(enterprises, eq(enterprises.id, contacts.enterpriseId))
-    .where(and(eq(contacts.enterpriseId, enterpriseId), visibleEnterprises(scope)))
+    .where(and(eq(contacts.enterpriseId, enterpriseId), isNull(contacts.archivedAt), visibleEnterprises(scope)))
     .orderBy(asc(contacts.createdAt), asc(contacts.id));
 }
 export type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
@@ -163,10 +163,23 @@ export async function listEnterpriseProjects(db: DbOrTx, viewer: Viewer, enterpr
     .orderBy(desc(projects.updatedAt), desc(projects.id));
 }
 
-/** The audit rows of the enterprise's contacts (added, edited, deleted), newest first. */
+/** The audit rows of the enterprise's contacts (added, edited, deleted/archived, restored), newest first. */
 export async function listContactHistory(db: DbOrTx, enterpriseId: string, limit = 20) {
   const ofEnterprise = or(sql`${auditLog.after}->>'enterpriseId' = ${enterpriseId}`, sql`${auditLog.before}->>'enterpriseId' = ${enterpriseId}`);
   return listHistory(db, and(eq(auditLog.entityType, "contact"), ofEnterprise), limit);
+}
+
+/**
+ * The names of the grids (网格) an enterprise's history mentions: assigning it to a grid or
+ * taking it out records the grid's id, and the history shows the name. A grid deleted since
+ * has no name here.
+ */
+export async function historyGridNames(db: DbOrTx, entries: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]) {
+  const ids = new Set<string>();
+  for (const e of entries) for (const side of [e.before, e.after]) if (typeof side?.gridId === "string" && isUuid(side.gridId)) ids.add(side.gridId);
+  if (ids.size === 0) return {};
+  const rows = await db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, [...ids]));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;
 }
 
 // Legal-form suffixes say nothing about which company it is: "海尔生物医疗科技有限公司" → "海尔生物医疗科技".

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { contacts, enterprises, type Contact, type Enterprise } from "@/db/schema";
@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/roles";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import { visibleEnterprises } from "./scope";
-import { contactSchema, deleteContactSchema, enterpriseSchema, updateContactSchema, updateEnterpriseSchema } from "./validation";
+import { contactSchema, enterpriseSchema, updateContactSchema, updateEnterpriseSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -91,14 +91,14 @@ export async function updateEnterprise(db: Db, viewer: Viewer, id: string, input
   );
 }
 
-/** The contact, locked for the change, if its enterprise is visible to the viewer. */
+/** The contact, locked for the change, if it is not archived and its enterprise is visible to the viewer. */
 async function lockVisibleContact(tx: Tx, scope: Scope, contactId: string): Promise<Contact> {
   assertId(contactId);
   const [row] = await tx
     .select({ contact: contacts })
     .from(contacts)
     .innerJoin(enterprises, eq(enterprises.id, contacts.enterpriseId))
-    .where(and(eq(contacts.id, contactId), visibleEnterprises(scope)))
+    .where(and(eq(contacts.id, contactId), isNull(contacts.archivedAt), visibleEnterprises(scope)))
     .for("update", { of: contacts });
   if (!row) throw new NotFoundError();
   return row.contact;
@@ -150,18 +150,4 @@ export async function updateContact(db: Db, viewer: Viewer, contactId: string, i
   });
 }
 
-/**
- * Removes a contact. The table has no archive flag, so the row goes; the audit row keeps
- * every field of it, so an administrator can put it back.
- */
-export async function deleteContact(db: Db, viewer: Viewer, contactId: string, input: unknown, ctx: Ctx = {}) {
-  const { version } = parseOrThrow(deleteContactSchema, input);
-  const scope = await scopeOf(db, viewer);
-  return db.transaction(async (tx) => {
-    const before = await lockVisibleContact(tx, scope, contactId);
-    if (before.version !== version) throw new ConflictError(before);
-    await tx.delete(contacts).where(eq(contacts.id, contactId));
-    await writeAudit(tx, { actorId: viewer.id, action: "delete", entityType: "contact", entityId: contactId, before, ip: ctx.ip });
-    return { id: contactId, enterpriseId: before.enterpriseId };
-  });
-}
+// "删除" on a contact archives it: lib/archive (archiveContact), like every other record.

@@ -88,7 +88,6 @@ export type ContactInput = z.input<typeof contactSchema>;
 export type ContactValues = z.output<typeof contactSchema>;
 
 export const updateContactSchema = contactSchema.extend({ version });
-export const deleteContactSchema = z.object({ version });
 
 /** What the duplicate check looks at while the user types. */
 export const duplicateQuerySchema = z.object({

@@ -14,7 +14,7 @@ const owners = alias(users, "owner");
 
 
 /**
- * Text search over project name, enterprise name, USCC and contact names.
+ * Text search over project name, enterprise name, USCC and contact names (archived contacts left out).
  *
  * The matches are gathered as one set of project ids, a union of indexed lookups, rather than
  * as an OR over each row: then each part can use its own index (the trigram indexes on the
@@ -33,7 +33,7 @@ export function projectTextCondition(q: string): SQL {
          select ${projects.id} from ${projects} where ${projects.enterpriseId} in (
            select ${enterprises.id} from ${enterprises} where ${matches(enterprises.name)}
            union select ${enterprises.id} from ${enterprises} where ${enterprises.uscc} = ${q.toUpperCase()}
-           union select ${contacts.enterpriseId} from ${contacts} where ${matches(contacts.name)}))`,
+           union select ${contacts.enterpriseId} from ${contacts} where ${matches(contacts.name)} and ${contacts.archivedAt} is null))`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { activities, auditLog, checklistItems, checklists, contacts, enterprises, events, fundsInPlace, milestones, parks, stageEvents, tasks, units, users } from "@/db/schema";
 import type { ActivityKind, ProjectStage, ProjectStatus, ReviewStatus, TaskStatus } from "@/db/schema/enums";
@@ -181,7 +181,7 @@ export async function enterpriseContacts(db: DbOrTx, enterpriseId: string) {
   return db
     .select({ id: contacts.id, name: contacts.name, title: contacts.title, phone: contacts.phone, email: contacts.email, wechat: contacts.wechat })
     .from(contacts)
-    .where(eq(contacts.enterpriseId, enterpriseId))
+    .where(and(eq(contacts.enterpriseId, enterpriseId), isNull(contacts.archivedAt)))
     .orderBy(asc(contacts.createdAt));
 }
 

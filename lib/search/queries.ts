@@ -97,7 +97,7 @@ export async function globalSearch(db: DbOrTx, viewer: Viewer, query: Partial<Se
         // Spelled out: drizzle leaves a one-table query's selected columns unqualified, and a bare
         // "id" here would be the contact's.
         contactName: sql<string | null>`(select c.name from ${contacts} c
-          where c.enterprise_id = ${enterprises}.id and c.name ilike ${like} order by c.name limit 1)`,
+          where c.enterprise_id = ${enterprises}.id and c.archived_at is null and c.name ilike ${like} order by c.name limit 1)`,
         total: totalOver,
       })
       .from(enterprises)

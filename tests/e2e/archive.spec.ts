@@ -1,9 +1,11 @@
 /**
  * 删除 archives: a project deleted on its page is gone from the list, the board and its URL; an
- * admin finds it under 已归档, restores it, and the audit log shows both, field by field.
+ * admin finds it under 已归档, restores it, and the audit log shows both, field by field. A
+ * contact deleted on its enterprise's page goes the same way.
  */
 import { expect, test } from "@playwright/test";
-import { createProjectsFor, uniqueName } from "./factories";
+import { addContactsAs, createProjectsFor, uniqueName } from "./factories";
+import { assignToGridAs } from "./grid-factories";
 import { authFile, expectAccessible } from "./support";
 
 test("staff delete a project; it is hidden everywhere; an admin restores it and the audit log shows both", async ({ browser }) => {
@@ -55,6 +57,60 @@ test("staff delete a project; it is hidden everywhere; an admin restores it and 
   await expect(entries.nth(1)).toContainText("归档");
   await expect(entries.nth(1)).toContainText("李明");
   await expect(entries.nth(1).getByRole("region", { name: /的变更/ })).toContainText("删除（归档）时间");
+  await expectAccessible(admin);
+  await adminContext.close();
+});
+
+test("staff delete a contact on the enterprise's page; it is gone there and on the project's page; an admin restores it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const gone = uniqueName("臧离去");
+  const kept = uniqueName("贺常在");
+  const { enterprise, projects } = await createProjectsFor("staff", [{ name: uniqueName("联系人删除测试项目"), totalInvestmentYi: "1" }]);
+  await addContactsAs("staff", enterprise.id, [kept, gone]);
+  const grid = await assignToGridAs("admin", "GX-WG-23", enterprise.id);
+
+  const staffContext = await browser.newContext({ storageState: authFile("staff") });
+  const page = await staffContext.newPage();
+  await page.goto(`/enterprises/${enterprise.id}`);
+  const contacts = page.getByRole("region", { name: "联系人" });
+  const history = page.getByRole("region", { name: "变更记录" });
+  // The grid it was put into is named in the history, not dropped.
+  await expect(history).toContainText(`所属网格：— → ${grid.name}`);
+  const item = contacts.getByRole("listitem").filter({ hasText: gone });
+  await item.getByRole("button", { name: /^删除/ }).click();
+  await expect(item.getByRole("group")).toContainText(`确定删除联系人“${gone}”吗？删除后管理员可在“已归档”中恢复。`);
+  await expectAccessible(page);
+  await item.getByRole("button", { name: "确认删除" }).click();
+  await expect(contacts.getByText("联系人已删除（已归档，如需找回请联系管理员恢复）")).toBeVisible();
+  await expect(contacts.getByRole("list", { name: "联系人" })).not.toContainText(gone);
+  await expect(contacts.getByRole("list", { name: "联系人" })).toContainText(kept);
+  await expect(history).toContainText(`删除联系人：${gone}（已归档，可由管理员恢复）`);
+  await page.goto(`/projects/${projects[0]!.id}`);
+  const projectContacts = page.getByRole("region", { name: "联系人" });
+  await expect(projectContacts).toContainText(kept);
+  await expect(projectContacts).not.toContainText(gone);
+  await staffContext.close();
+
+  const adminContext = await browser.newContext({ storageState: authFile("admin") });
+  const admin = await adminContext.newPage();
+  await admin.goto("/admin/archive");
+  await admin.getByRole("navigation", { name: "归档类型" }).getByRole("link", { name: /^联系人/ }).click();
+  await expect(admin).toHaveURL(/type=contact/);
+  await admin.getByRole("searchbox", { name: "按名称搜索" }).fill(gone);
+  await admin.getByRole("button", { name: "查询" }).click();
+  const row = admin.getByRole("row", { name: new RegExp(gone) });
+  await expect(row).toContainText(enterprise.name);
+  await expect(row).toContainText("李明");
+  await expect(admin.getByRole("columnheader", { name: "所属企业" })).toBeVisible();
+  await expectAccessible(admin);
+  await row.getByRole("button", { name: `恢复“${gone}”` }).click();
+  await expect(admin.getByText("没有已归档的记录")).toBeVisible();
+
+  await admin.goto(`/enterprises/${enterprise.id}`);
+  await expect(admin.getByRole("region", { name: "联系人" }).getByRole("list", { name: "联系人" })).toContainText(gone);
+  const adminHistory = admin.getByRole("region", { name: "变更记录" });
+  await expect(adminHistory.getByRole("listitem").first()).toContainText(`恢复联系人：${gone}`);
+  await expect(adminHistory.getByRole("listitem").first()).toContainText("系统管理员");
   await expectAccessible(admin);
   await adminContext.close();
 });

@@ -7,6 +7,7 @@ import { count, eq } from "drizzle-orm";
 import { createDb, createPool, type Db } from "../../db/client";
 import { enterprises, projects, stageEvents, units, users } from "../../db/schema";
 import type { Viewer } from "../../lib/auth/roles";
+import { createContact } from "../../lib/enterprises/service";
 import { changeStage, createProject } from "../../lib/projects/service";
 
 function databaseUrl(): string {
@@ -74,6 +75,16 @@ export async function createProjectsFor(username: string, items: { name: string;
       created.push({ id: project.id, name: project.name });
     }
     return { enterprise: enterprise!, projects: created };
+  });
+}
+
+/** Contacts added to an enterprise by `username`, as the enterprise page adds them (audited). */
+export async function addContactsAs(username: string, enterpriseId: string, names: string[]) {
+  return withDb(async (db) => {
+    const viewer = await viewerOf(db, username);
+    const created = [];
+    for (const name of names) created.push(await createContact(db, viewer, enterpriseId, { name, title: "总经理", phone: "13800000000" }));
+    return created.map((c) => ({ id: c.id, name: c.name }));
   });
 }
 

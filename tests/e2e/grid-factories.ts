@@ -6,7 +6,7 @@ import { and, asc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import { enterprises, grids, serviceRequests } from "../../db/schema";
 import { addDays, chinaDay, subtractWorkingDays } from "../../lib/grids/calendar";
 import { loadCalendar } from "../../lib/grids/queries";
-import { createRequest } from "../../lib/grids/service";
+import { assignEnterprise, createRequest } from "../../lib/grids/service";
 import { viewerOf, withDb } from "./factories";
 
 export async function gridByCode(code: string) {
@@ -46,5 +46,16 @@ export async function countRequests(gridId: string, from: string, to: string) {
     const received = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(inPeriod);
     const resolved = await db.select({ id: serviceRequests.id }).from(serviceRequests).where(and(inPeriod, isNotNull(serviceRequests.resolvedAt)));
     return { received: received.length, resolved: resolved.length };
+  });
+}
+
+/** Puts an enterprise into a grid as `username` would on the grid's page (audited as the enterprise's change). */
+export async function assignToGridAs(username: string, gridCode: string, enterpriseId: string) {
+  return withDb(async (db) => {
+    const viewer = await viewerOf(db, username);
+    const [grid] = await db.select({ id: grids.id, name: grids.name }).from(grids).where(eq(grids.code, gridCode));
+    if (!grid) throw new Error(`no grid ${gridCode}`);
+    await assignEnterprise(db, viewer, grid.id, { enterpriseId });
+    return grid;
   });
 }

@@ -1,18 +1,20 @@
 /**
- * Archive (归档) and restore: "删除" hides a project, enterprise, parcel or event from every
+ * Archive (归档) and restore: "删除" hides a project, enterprise, contact, parcel or event from every
  * list and read path (for everyone, admins included), an admin restores it, and the purge
  * deletes old archives for good. Real PostgreSQL.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, enterprises, events, parcels, parks, projects, serviceRequests, grids } from "@/db/schema";
+import { auditLog, contacts, enterprises, events, parcels, parks, projects, serviceRequests, grids } from "@/db/schema";
 import { listArchived, archivedCounts } from "@/lib/archive/queries";
-import { archiveEnterprise, archiveEvent, archiveParcel, archiveProject, EnterpriseHasProjectsError, purgeArchives, restoreRecord } from "@/lib/archive/service";
+import { listEnterprisesApi, enterpriseApiListSchema } from "@/lib/api-v1/enterprises";
+import { archiveContact, archiveEnterprise, archiveEvent, archiveParcel, archiveProject, EnterpriseHasProjectsError, purgeArchives, restoreRecord } from "@/lib/archive/service";
 import { archiveListSchema, archivePurgeDays } from "@/lib/archive/validation";
 import type { Viewer } from "@/lib/auth/roles";
-import { getEnterprise, listEnterpriseProjects, listEnterprises, searchEnterprisesForPicker } from "@/lib/enterprises/queries";
+import { getEnterprise, listContactHistory, listContacts, listEnterpriseProjects, listEnterprises, searchEnterprisesForPicker } from "@/lib/enterprises/queries";
+import { createContact } from "@/lib/enterprises/service";
 import { enterpriseListSchema } from "@/lib/enterprises/validation";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getEvent, listEventOptions, listEvents } from "@/lib/events/queries";
@@ -23,6 +25,7 @@ import { loadBoard } from "@/lib/projects/board";
 import { myOpenTasks, recentProjects } from "@/lib/projects/my-work";
 import { getProject, listProjects } from "@/lib/projects/queries";
 import { addTask, changeStage, createProject, updateProject } from "@/lib/projects/service";
+import { enterpriseContacts } from "@/lib/projects/timeline";
 import { projectListSchema } from "@/lib/projects/validation";
 import { listSignedProjects, signedExportStatement } from "@/lib/signed/queries";
 import { signedListSchema } from "@/lib/signed/validation";
@@ -197,6 +200,96 @@ describe("archiving an enterprise", () => {
   });
 });
 
+describe("archiving a contact", () => {
+  /** Every read that shows or searches contacts, as `viewer` sees it: [what it shows, whether it finds `name`]. */
+  async function contactReads(viewer: Viewer, enterprise: string, name: string) {
+    return {
+      enterprisePage: (await listContacts(db, viewer, enterprise)).map((c) => c.name),
+      projectPage: (await enterpriseContacts(db, enterprise)).map((c) => c.name),
+      projectSearch: (await listProjects(db, viewer, projectListSchema.parse({ q: name, size: "200" }))).rows.map((r) => r.name),
+      enterpriseSearch: (await listEnterprises(db, viewer, enterpriseListSchema.parse({ q: name, size: "100" }))).rows.map((r) => r.name),
+      apiSearch: (await listEnterprisesApi(db, viewer, enterpriseApiListSchema.parse({ q: name }))).data.map((e) => e.name),
+    };
+  }
+
+  it("hides it from the enterprise page, the project page and every search; an admin restores it", async () => {
+    const [e] = await db.insert(enterprises).values({ name: "青岛联络测试生物科技有限公司", unitId: staff.unitId, createdById: staff.id }).returning();
+    await createProject(db, staff, { name: "联络测试生物药项目", enterpriseId: e!.id, source: "walk_in", totalInvestmentYi: "3", capitalOrigin: "local", ownerId: staff.id, unitId: staff.unitId });
+    const kept = await createContact(db, staff, e!.id, { name: "贺常在", title: "总经理" });
+    const c = await createContact(db, staff, e!.id, { name: "臧离去", title: "投资总监", phone: "13800009999" });
+
+    for (const v of [staff, manager, admin]) {
+      expect(await contactReads(v, e!.id, "臧离去")).toEqual({
+        enterprisePage: ["贺常在", "臧离去"],
+        projectPage: ["贺常在", "臧离去"],
+        projectSearch: ["联络测试生物药项目"],
+        enterpriseSearch: ["青岛联络测试生物科技有限公司"],
+        apiSearch: ["青岛联络测试生物科技有限公司"],
+      });
+    }
+
+    // Staff of another unit cannot archive it (it is not theirs to see); a stale version is refused; nothing is written.
+    const [auditBefore] = await db.select({ n: count() }).from(auditLog);
+    expect(await rejection(archiveContact(db, other, c.id, { version: c.version }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(archiveContact(db, staff, c.id, { version: c.version + 1 }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(archiveContact(db, staff, "not-a-uuid", { version: 1 }))).toBeInstanceOf(NotFoundError);
+    const [untouched] = await db.select().from(contacts).where(eq(contacts.id, c.id));
+    expect(untouched).toMatchObject({ archivedAt: null, archivedById: null, version: c.version });
+    expect((await db.select({ n: count() }).from(auditLog))[0]!.n).toBe(auditBefore!.n);
+
+    const archived = await archiveContact(db, staff, c.id, { version: c.version });
+    expect(archived).toMatchObject({ id: c.id, enterpriseId: e!.id, version: c.version + 1 });
+    for (const v of [staff, manager, admin]) {
+      expect(await contactReads(v, e!.id, "臧离去")).toEqual({ enterprisePage: ["贺常在"], projectPage: ["贺常在"], projectSearch: [], enterpriseSearch: [], apiSearch: [] });
+      // The contact still kept is found as before.
+      expect((await contactReads(v, e!.id, "贺常在")).projectSearch).toEqual(["联络测试生物药项目"]);
+    }
+    // Kept in the database, marked by whom and when; a second 删除 finds nothing.
+    const [row] = await db.select().from(contacts).where(eq(contacts.id, c.id));
+    expect(row).toMatchObject({ name: "臧离去", archivedById: staff.id });
+    expect(row!.archivedAt).toBeInstanceOf(Date);
+    expect(await rejection(archiveContact(db, staff, c.id, { version: row!.version }))).toBeInstanceOf(NotFoundError);
+
+    // The admin's list: type 联系人, with its enterprise; searchable by the enterprise's name too.
+    const listed = await listArchived(db, admin, archiveListSchema.parse({ type: "contact" }));
+    expect(listed.rows.map((r) => [r.name, r.detail, r.archivedByName])).toEqual([["臧离去", "青岛联络测试生物科技有限公司", staff.displayName]]);
+    expect((await listArchived(db, admin, archiveListSchema.parse({ type: "contact", q: "联络测试" }))).total).toBe(1);
+    expect((await listArchived(db, admin, archiveListSchema.parse({ type: "contact", q: "贺常在" }))).total).toBe(0);
+    expect((await archivedCounts(db, admin)).contact).toBe(1);
+    expect(await rejection(listArchived(db, manager, archiveListSchema.parse({ type: "contact" })))).toBeInstanceOf(ForbiddenError);
+
+    expect(await rejection(restoreRecord(db, manager, "contact", c.id))).toBeInstanceOf(ForbiddenError);
+    await restoreRecord(db, admin, "contact", c.id);
+    for (const v of [staff, manager, admin]) {
+      expect((await contactReads(v, e!.id, "臧离去")).enterprisePage).toEqual(["贺常在", "臧离去"]);
+      expect((await contactReads(v, e!.id, "臧离去")).projectSearch).toEqual(["联络测试生物药项目"]);
+    }
+    expect((await archivedCounts(db, admin)).contact).toBe(0);
+
+    // The enterprise's history has both, in words, with the actors.
+    const history = await listContactHistory(db, e!.id);
+    expect(history.slice(0, 2).map((h) => [h.action, h.actorName])).toEqual([
+      ["restore", admin.displayName],
+      ["archive", staff.displayName],
+    ]);
+    expect(kept.id).toBeTruthy();
+  });
+
+  it("restoring a contact whose enterprise was archived after it restores the enterprise too", async () => {
+    const [e] = await db.insert(enterprises).values({ name: "已停止合作的咨询公司", unitId: staff.unitId, createdById: staff.id }).returning();
+    const c = await createContact(db, staff, e!.id, { name: "伍先生" });
+    await archiveContact(db, staff, c.id, { version: c.version });
+    await archiveEnterprise(db, staff, e!.id, { version: e!.version });
+    expect(await getEnterprise(db, staff, e!.id)).toBeNull();
+
+    await restoreRecord(db, admin, "contact", c.id);
+    expect(await getEnterprise(db, staff, e!.id)).not.toBeNull();
+    expect((await listContacts(db, staff, e!.id)).map((r) => r.name)).toEqual(["伍先生"]);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityType, "enterprise"), eq(auditLog.entityId, e!.id))).orderBy(desc(auditLog.id));
+    expect(audit[0]).toMatchObject({ action: "restore", actorId: admin.id });
+  });
+});
+
 describe("archiving a parcel and an event", () => {
   it("hides the parcel from lists, totals and matching; staff may not archive it", async () => {
     const [parcel] = await db.insert(parcels).values({ code: "GX-P9", parkId, areaMu: "25" }).returning();
@@ -257,5 +350,24 @@ describe("purging old archives", () => {
     expect((await db.select().from(projects).where(eq(projects.id, recent.id))).length).toBe(1);
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, old.id), eq(auditLog.action, "delete")));
     expect(audit?.before).toMatchObject({ name: "很久以前删除的项目" });
+  });
+
+  it("purges old archived contacts (audited, still found by the enterprise's history), keeps recent and live ones", async () => {
+    const [e] = await db.insert(enterprises).values({ name: "联系人清除测试企业", unitId: staff.unitId, createdById: staff.id }).returning();
+    const live = await createContact(db, staff, e!.id, { name: "留任者" });
+    const old = await createContact(db, staff, e!.id, { name: "早已删除者" });
+    const recent = await createContact(db, staff, e!.id, { name: "刚删除者" });
+    await archiveContact(db, staff, old.id, { version: old.version });
+    await archiveContact(db, staff, recent.id, { version: recent.version });
+    await db.update(contacts).set({ archivedAt: new Date(Date.now() - 100 * 86_400_000) }).where(eq(contacts.id, old.id));
+
+    const result = await purgeArchives(db, { days: 90 });
+    expect(result.contacts).toBe(1);
+    const left = await db.select({ name: contacts.name }).from(contacts).where(eq(contacts.enterpriseId, e!.id)).orderBy(contacts.name);
+    expect(left.map((r) => r.name).sort()).toEqual(["刚删除者", "留任者"].sort());
+    const history = await listContactHistory(db, e!.id);
+    expect(history[0]).toMatchObject({ action: "delete" });
+    expect(history[0]!.before).toMatchObject({ name: "早已删除者", enterpriseId: e!.id });
+    expect(live.id).toBeTruthy();
   });
 });

@@ -11,7 +11,8 @@ import {
   listEnterprises,
   searchEnterprisesForPicker,
 } from "@/lib/enterprises/queries";
-import { createContact, createEnterprise, deleteContact, updateContact, updateEnterprise } from "@/lib/enterprises/service";
+import { archiveContact } from "@/lib/archive/service";
+import { createContact, createEnterprise, updateContact, updateEnterprise } from "@/lib/enterprises/service";
 import { usccCheckChar } from "@/lib/enterprises/uscc";
 import { enterpriseListSchema } from "@/lib/enterprises/validation";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -306,7 +307,7 @@ describe("optimistic locking and audit", () => {
     expect((await db.select().from(enterprises).where(eq(enterprises.id, e.id)))[0]).toEqual(rowBefore);
   });
 
-  it("contacts: add, edit (stale refused), delete — each audited and found by the enterprise's history", async () => {
+  it("contacts: add, edit (stale refused), delete (archive) — each audited and found by the enterprise's history", async () => {
     const e = await createEnterprise(db, staff, { name: `阿斯利康（青岛）医药 ${suffix()}` });
     const c = await createContact(db, staff, e.id, { name: "陈经理", title: "投资总监", phone: "13812345678", email: "chen@example.com" });
     expect(c).toMatchObject({ enterpriseId: e.id, version: 1 });
@@ -316,17 +317,21 @@ describe("optimistic locking and audit", () => {
     const before = await tableCounts();
     const stale = await rejection(updateContact(db, staff, c.id, { name: "陈", version: 1 }));
     expect(stale).toBeInstanceOf(ConflictError);
-    expect(await rejection(deleteContact(db, staff, c.id, { version: 1 }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(archiveContact(db, staff, c.id, { version: 1 }))).toBeInstanceOf(ConflictError);
     expect(await tableCounts()).toEqual(before);
 
-    expect(await rejection(deleteContact(db, staff2, c.id, { version: 2 }))).toBeInstanceOf(NotFoundError);
-    await deleteContact(db, staff, c.id, { version: 2 });
+    expect(await rejection(archiveContact(db, staff2, c.id, { version: 2 }))).toBeInstanceOf(NotFoundError);
+    await archiveContact(db, staff, c.id, { version: 2 });
     expect(await listContacts(db, staff, e.id)).toEqual([]);
+    // Archived, not deleted: the row stays, and it can no longer be edited.
+    expect((await tableCounts()).contacts).toBe(before.contacts);
+    expect(await rejection(updateContact(db, staff, c.id, { name: "陈经理", version: 3 }))).toBeInstanceOf(NotFoundError);
 
     const history = await listContactHistory(db, e.id);
-    expect(history.map((h) => h.action)).toEqual(["delete", "update", "create"]);
-    const [deleted, updated] = history;
-    expect(deleted!.before).toMatchObject({ name: "陈经理", title: "副总裁", phone: "13812345678", enterpriseId: e.id });
+    expect(history.map((h) => h.action)).toEqual(["archive", "update", "create"]);
+    const [archived, updated] = history;
+    expect(archived!.before).toMatchObject({ name: "陈经理", enterpriseId: e.id, archivedAt: null });
+    expect(archived!.after).toMatchObject({ name: "陈经理", enterpriseId: e.id });
     expect(updated!.before).toMatchObject({ title: "投资总监", enterpriseId: e.id });
     expect(updated!.after).toMatchObject({ title: "副总裁", name: "陈经理" });
     expect(updated!.after).not.toHaveProperty("phone");

@@ -6,9 +6,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { enterprises, events, parcels, projects, units, users } from "@/db/schema";
+import { contacts, enterprises, events, parcels, projects, units, users } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { archiveEvent, archiveParcel, archiveProject } from "@/lib/archive/service";
+import { archiveContact, archiveEvent, archiveParcel, archiveProject } from "@/lib/archive/service";
 import type { Viewer } from "@/lib/auth/roles";
 import { unitSubtree } from "@/lib/auth/scope";
 import { listEnterprises } from "@/lib/enterprises/queries";
@@ -114,7 +114,15 @@ describe("global search", () => {
     expect(names(await globalSearch(db, staff2, { q: "健康谷国际" }), "projects")).toEqual(["健康谷国际医学中心"]);
   });
 
-  it("never finds an archived project, parcel or event — not even for an admin", async () => {
+  it("never finds an archived project, contact, parcel or event — not even for an admin", async () => {
+    const [contact] = await db.select().from(contacts).where(eq(contacts.name, "施云峰"));
+    const before = await globalSearch(db, admin, { q: "施云峰" });
+    expect(group(before, "enterprises").items).toEqual([expect.objectContaining({ contactName: "施云峰" })]);
+    expect(group(before, "projects").total).toBe(1);
+    await archiveContact(db, admin, contact!.id, { version: contact!.version });
+    const after = await globalSearch(db, admin, { q: "施云峰" });
+    expect([group(after, "enterprises").total, group(after, "projects").total]).toEqual([0, 0]);
+
     const [p] = await db.select().from(projects).where(eq(projects.name, "康迈康复机器人研发制造项目"));
     expect(group(await globalSearch(db, admin, { q: "康迈康复机器人" }), "projects").total).toBe(1);
     await archiveProject(db, admin, p!.id, { version: p!.version });
@@ -182,7 +190,7 @@ describe("global search", () => {
         select count(*)::int as n from enterprises e
          where e.archived_at is null
            and (e.name ilike ${like} or e.uscc ilike ${`%${escapeLike(q.toUpperCase())}%`}
-                or e.id in (select c.enterprise_id from contacts c where c.name ilike ${like}))`);
+                or e.id in (select c.enterprise_id from contacts c where c.name ilike ${like} and c.archived_at is null))`);
       const expected = rows[0]!.n;
       const { total } = await listEnterprises(db, admin, enterpriseListSchema.parse({ q }));
       expect(total, q).toBe(expected);

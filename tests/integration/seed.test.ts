@@ -245,6 +245,23 @@ describe("seed", () => {
       { name: "威高（青岛）高端医疗器械产业园", stage: "construction", status: "pending" },
       { name: "瑞泽高端医用耗材生产基地", stage: "land_secured", status: "rejected" },
     ]);
+    // Each report's history is in the audit log as the app writes it: submitted by its sender, then
+    // approved or returned by its reviewer — so it reads on the project's timeline.
+    const history = await rows<{ name: string; stage: string; steps: string }>(
+      db,
+      sql`select p.name, m.stage::text, string_agg((a.after->>'reviewStatus') || ':' || u.username, ',' order by a.at, a.id) as steps
+            from milestones m join projects p on p.id = m.project_id
+            join audit_log a on a.entity_type = 'milestone' and a.entity_id = m.id::text join users u on u.id = a.actor_id
+           where p.name in ('国药科技城', '瑞泽高端医用耗材生产基地', '海尔生物安全科创产业园') group by 1, 2, m.stage order by 1, m.stage`,
+    );
+    expect(history).toEqual([
+      { name: "国药科技城", stage: "registered", steps: "pending:staff" },
+      { name: "海尔生物安全科创产业园", stage: "registered", steps: expect.stringMatching(/^pending:\w+,approved:\w+$/) },
+      { name: "海尔生物安全科创产业园", stage: "land_secured", steps: expect.stringMatching(/^pending:\w+,approved:\w+$/) },
+      { name: "海尔生物安全科创产业园", stage: "construction", steps: expect.stringMatching(/^pending:\w+,approved:\w+$/) },
+      { name: "瑞泽高端医用耗材生产基地", stage: "registered", steps: expect.stringMatching(/^pending:\w+,approved:\w+$/) },
+      { name: "瑞泽高端医用耗材生产基地", stage: "land_secured", steps: expect.stringMatching(/^pending:\w+,rejected:\w+$/) },
+    ]);
     const [funds] = await rows<{ projects: number; negative: number }>(
       db,
       sql`select count(distinct project_id)::int as projects, count(*) filter (where amount <= 0)::int as negative from funds_in_place`,

@@ -10,7 +10,8 @@ import { NotFoundError } from "@/lib/errors";
 
 // Thin: authorise, call lib/archive (which scopes, checks the version and audits), revalidate.
 
-const LISTS = { project: "/projects", enterprise: "/enterprises", parcel: "/parcels", event: "/events" } as const;
+// A contact has no list of its own: it lives on its enterprise's page, where "删除" stays.
+const LISTS = { project: "/projects", enterprise: "/enterprises", contact: "/enterprises", parcel: "/parcels", event: "/events" } as const;
 
 function typeOf(type: unknown) {
   const parsed = z.enum(ARCHIVE_TYPES).safeParse(type);
@@ -23,9 +24,10 @@ export async function archiveRecordAction(type: string, id: string, input: unkno
   return runAction(async () => {
     const viewer = await requireViewer();
     const t = typeOf(type);
-    await archiveRecord(getDb(), viewer, t, id, input, await requestContext());
-    revalidatePath(LISTS[t]);
-    return { list: LISTS[t] };
+    const archived = await archiveRecord(getDb(), viewer, t, id, input, await requestContext());
+    const list = "enterpriseId" in archived ? `/enterprises/${archived.enterpriseId}` : LISTS[t];
+    revalidatePath(list);
+    return { list };
   });
 }
 
@@ -37,5 +39,6 @@ export async function restoreRecordAction(type: string, id: string) {
     await restoreRecord(getDb(), viewer, t, id, await requestContext());
     revalidatePath("/admin/archive");
     revalidatePath(LISTS[t]);
+    if (t === "contact") revalidatePath("/enterprises/[id]", "page");
   });
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { requestContext, runAction } from "@/lib/action";
 import { requireViewer } from "@/lib/auth";
 import { findLikelyDuplicates, searchEnterprisesForPicker } from "@/lib/enterprises/queries";
-import { createContact, createEnterprise, deleteContact, updateContact, updateEnterprise } from "@/lib/enterprises/service";
+import { createContact, createEnterprise, updateContact, updateEnterprise } from "@/lib/enterprises/service";
 import type { DuplicateQuery } from "@/lib/enterprises/validation";
 
 // Thin: authorise, call lib/enterprises (which scopes to what the viewer may see and validates), revalidate.
@@ -61,10 +61,4 @@ export async function updateContactAction(contactId: string, input: unknown) {
   });
 }
 
-export async function deleteContactAction(contactId: string, input: unknown) {
-  return runAction(async () => {
-    const viewer = await requireViewer();
-    const { enterpriseId } = await deleteContact(getDb(), viewer, String(contactId), input, await requestContext());
-    revalidatePath(`/enterprises/${enterpriseId}`);
-  });
-}
+// "删除" on a contact archives it: archiveRecordAction("contact", …) in app/(app)/archive/actions.ts.

@@ -16,7 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
-import { getEnterprise, listContactHistory, listContacts, listEnterpriseProjects } from "@/lib/enterprises/queries";
+import { getEnterprise, historyGridNames, listContactHistory, listContacts, listEnterpriseProjects } from "@/lib/enterprises/queries";
 import { usccWarning } from "@/lib/enterprises/validation";
 import { formatDateTime } from "@/lib/i18n/format";
 
@@ -46,6 +46,7 @@ export default async function EnterprisePage({
   const history: HistoryEntry[] = [...own.map((h) => ({ ...h, kind: "enterprise" as const })), ...ofContacts.map((h) => ({ ...h, kind: "contact" as const }))]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, 30);
+  const gridNames = await historyGridNames(db, history);
   const t = await getTranslations();
   const { created, saved } = await searchParams;
   const none = t("enterprises.none");
@@ -120,7 +121,7 @@ export default async function EnterprisePage({
       <Card aria-labelledby="history-heading">
         <CardHeader id="history-heading" title={t("enterprises.history")} />
         <CardBody>
-          <EnterpriseHistory entries={history} />
+          <EnterpriseHistory entries={history} gridNames={gridNames} />
         </CardBody>
       </Card>
     </div>
