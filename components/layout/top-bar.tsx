@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { signOut } from "@/lib/auth";
 import type { Viewer } from "@/lib/auth/roles";
+import { GlobalSearch } from "./global-search";
 import { LanguageSwitch } from "./language-switch";
 import { MobileNav } from "./mobile-nav";
 import type { NavItem } from "./nav-items";
@@ -15,7 +16,7 @@ export async function TopBar({ viewer, items }: { viewer: Viewer; items: NavItem
   return (
     <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-slate-200 bg-white px-3 sm:px-5">
       <MobileNav items={items} />
-      <div className="min-w-0 flex-1" />
+      <GlobalSearch />
       {/* On a phone the language switch sits in the footer, leaving room for the user's name. */}
       <div className="hidden sm:block">
         <LanguageSwitch />

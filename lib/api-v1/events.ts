@@ -1,5 +1,5 @@
 /** /api/v1/events: 推介会 and 集中签约仪式, readable by everyone signed in; managers keep them (lib/events/service). */
-import { and, eq, gte, ilike, lte, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
@@ -7,10 +7,9 @@ import { events, units } from "@/db/schema";
 import { eventKindEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
-import { liveEvents } from "@/lib/events/queries";
+import { eventTextCondition, liveEvents } from "@/lib/events/queries";
 import { createEvent, updateEvent } from "@/lib/events/service";
 import { eventListSchema } from "@/lib/events/validation";
-import { escapeLike } from "@/lib/utils";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
 import { cursorOf, dateOut, iso, listControls, patchBody, timestampOut, uuidOut } from "./shared";
 
@@ -61,10 +60,7 @@ export async function listEventsApi(db: DbOrTx, params: EventApiListParams) {
   const key = SORTS[params.sort];
   const cursor = cursorOf(params);
   const where: (SQL | undefined)[] = [liveEvents];
-  if (params.q) {
-    const like = `%${escapeLike(params.q)}%`;
-    where.push(or(ilike(events.name, like), ilike(events.place, like)));
-  }
+  if (params.q) where.push(eventTextCondition(params.q));
   if (params.kind) where.push(eq(events.kind, params.kind));
   if (params.from) where.push(gte(events.heldOn, params.from));
   if (params.to) where.push(lte(events.heldOn, params.to));

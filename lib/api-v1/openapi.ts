@@ -14,6 +14,7 @@ import { enterpriseApiListSchema, enterpriseOut } from "./enterprises";
 import { eventApiListSchema, eventOut } from "./events";
 import { parcelApiListSchema, parcelOut, parkOut } from "./land";
 import { projectApiListSchema, projectOut } from "./projects";
+import { searchApiQuerySchema, searchOut } from "./search";
 import { errorOut } from "./shared";
 import { signedApiListSchema, signedProjectOut } from "./signed";
 
@@ -179,6 +180,20 @@ export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
     paths[`/api/v1/${r.path}/{id}`] = item;
   }
 
+  const searchTag = "搜索 Search";
+  paths["/api/v1/search"] = {
+    get: {
+      tags: [searchTag],
+      summary: "Global search (the top bar's): projects, investors (by name, USCC or a contact's name), parcels and events, each group with its total",
+      description:
+        "The same text matching and visibility as each list page's `q`, so a group's `total` is what that list counts. " +
+        "Text shorter than 2 characters is not looked up: `searchable` is false and `hint` says why.",
+      operationId: "search",
+      parameters: parameters(searchApiQuerySchema),
+      responses: { 200: { description: "The groups, in the order 项目, 企业, 地块, 招商活动", content: one("SearchResult") }, ...errors(401) },
+    },
+  };
+
   const signProject = signingFactsSchema.safeExtend({ projectId: z.uuid(), version: z.number().int().positive() });
 
   return {
@@ -194,7 +209,7 @@ export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    tags: RESOURCES.map((r) => ({ name: r.tag })),
+    tags: [...RESOURCES.map((r) => ({ name: r.tag })), { name: searchTag }],
     paths,
     components: {
       securitySchemes: {
@@ -221,6 +236,7 @@ export function openApiDocument(serverUrl = "/"): Record<string, unknown> {
         SignedProject: json(signedProjectOut, "output"),
         SignProject: json(signProject, "input"),
         SigningUpdate: patchOf(signingSchema),
+        SearchResult: json(searchOut, "output"),
       },
     },
   };

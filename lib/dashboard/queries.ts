@@ -23,7 +23,7 @@ import {
 import type { ActivityKind, ParcelStatus, ProjectSource, ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
-import { liveParcels } from "@/lib/land/queries";
+import { liveParcels } from "@/lib/land/conditions";
 import { sumYuan } from "@/lib/money";
 import { receivedBetween } from "@/lib/grids/queries";
 import { visibleGrids } from "@/lib/grids/scope";

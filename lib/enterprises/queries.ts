@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { auditLog, contacts, enterprises, grids, projects, units, users } from "@/db/schema";
@@ -21,15 +22,25 @@ function visibleProjectCount(scope: Scope): SQL<number> {
 
 /**
  * Text search over the name, the USCC and the names of the enterprise's contacts (not the
- * archived ones). The list page and the REST API share it.
+ * archived ones) — the list, the API and the global search share it. Like the project search,
+ * the matches are one set of ids, a union of lookups that can each use their own index (the
+ * trigram indexes on the two names), rather than an OR that makes every row be tested. A USCC holds only digits and Latin letters, so text
+ * with anything else (Chinese, a hyphen) cannot be part of one and that lookup is left out.
  */
 export function enterpriseTextCondition(q: string): SQL {
   const like = `%${escapeLike(q)}%`;
-  return or(
-    ilike(enterprises.name, like),
-    ilike(enterprises.uscc, `%${escapeLike(normaliseUscc(q))}%`),
-    inArray(enterprises.id, sql`(select ${contacts.enterpriseId} from ${contacts} where ${contacts.name} ilike ${like} and ${contacts.archivedAt} is null)`),
-  )!;
+  const caseless = q.toLowerCase() === q && q.toUpperCase() === q;
+  const matches = (column: AnyPgColumn) => (caseless ? sql`${column} like ${like}` : sql`${column} ilike ${like}`);
+  const uscc = normaliseUscc(q);
+  const byUscc = /^[0-9A-Z]+$/.test(uscc)
+    ? sql`union select ${enterprises.id} from ${enterprises} where ${enterprises.uscc} ilike ${`%${uscc}%`}`
+    : sql``;
+  return inArray(
+    enterprises.id,
+    sql`(select ${enterprises.id} from ${enterprises} where ${matches(enterprises.name)}
+         ${byUscc}
+         union select ${contacts.enterpriseId} from ${contacts} where ${matches(contacts.name)} and ${contacts.archivedAt} is null)`,
+  );
 }
 
 const SORT_COLUMNS: Record<Exclude<EnterpriseSort, "projects">, SQL | typeof enterprises.name> = {

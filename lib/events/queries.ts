@@ -15,6 +15,12 @@ const owners = alias(users, "owner");
 /** Events that are not archived (归档): an archived event is hidden from lists, pickers and its page. */
 export const liveEvents = isNull(events.archivedAt);
 
+/** Text search over the event's name and place (the list, the API and the global search). */
+export function eventTextCondition(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  return or(ilike(events.name, like), ilike(events.place, like))!;
+}
+
 /** For pickers (the signing form's 签约活动): every event, newest first. Events are readable by everyone. */
 export async function listEventOptions(db: DbOrTx) {
   return db
@@ -34,10 +40,7 @@ function signedThere(scope: Scope) {
 export async function listEvents(db: DbOrTx, viewer: Viewer, params: EventListParams) {
   const scope = await scopeOf(db, viewer);
   const where: SQL[] = [liveEvents];
-  if (params.q) {
-    const like = `%${escapeLike(params.q)}%`;
-    where.push(or(ilike(events.name, like), ilike(events.place, like))!);
-  }
+  if (params.q) where.push(eventTextCondition(params.q));
   if (params.kind) where.push(eq(events.kind, params.kind));
   if (params.from) where.push(gte(events.heldOn, params.from));
   if (params.to) where.push(lte(events.heldOn, params.to));

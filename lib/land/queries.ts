@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -8,8 +8,8 @@ import type { ParcelStatus } from "@/db/schema/enums";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { visibleProjects } from "@/lib/projects/queries";
-import { escapeLike } from "@/lib/utils";
 import { areaToMu } from "./area";
+import { liveParcels, parcelTextCondition } from "./conditions";
 import type { MatchParcel } from "./matching";
 import type { ParcelFilters, ParcelListParams, ParcelSort } from "./validation";
 
@@ -18,8 +18,7 @@ import type { ParcelFilters, ParcelListParams, ParcelSort } from "./validation";
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
-/** Parcels that are not archived (归档): an archived parcel is hidden from every list, total and match. */
-export const liveParcels = isNull(parcels.archivedAt);
+export { liveParcels, parcelTextCondition };
 
 /** Σ area (亩) with the field reports' cumulative figures: cleared or beyond, transferred or beyond. */
 const totalsColumns = {
@@ -167,10 +166,7 @@ export type ParkOptions = Awaited<ReturnType<typeof parkOptions>>;
 
 export function parcelConditions(f: ParcelFilters): SQL[] {
   const where: SQL[] = [];
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    where.push(or(ilike(parcels.code, like), ilike(parcels.location, like))!);
-  }
+  if (f.q) where.push(parcelTextCondition(f.q));
   if (f.park) where.push(eq(parcels.parkId, f.park));
   if (f.zone) where.push(eq(parcels.zoneId, f.zone));
   if (f.status?.length) where.push(inArray(parcels.status, f.status));

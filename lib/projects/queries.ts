@@ -22,7 +22,7 @@ const owners = alias(users, "owner");
  * filtered row by row. Text without upper or lower case (Chinese, digits) is matched with LIKE,
  * which finds exactly what ILIKE would, several times faster when a scan is unavoidable.
  */
-function textCondition(q: string): SQL {
+export function projectTextCondition(q: string): SQL {
   const like = `%${escapeLike(q)}%`;
   const caseless = q.toLowerCase() === q && q.toUpperCase() === q;
   const matches = (column: AnyPgColumn) => (caseless ? sql`${column} like ${like}` : sql`${column} ilike ${like}`);
@@ -100,7 +100,7 @@ export function stalledCondition(days: number, today: string): SQL {
 /** The list's filters as conditions (visibility is added separately, always). `today` is China's date. */
 export async function filterConditions(db: DbOrTx, f: ProjectFilters, today = todayInChina()): Promise<SQL[]> {
   const where: SQL[] = [];
-  if (f.q) where.push(textCondition(f.q));
+  if (f.q) where.push(projectTextCondition(f.q));
   if (f.asOf) {
     // The stage and status filters apply to where the project stood then.
     const pos = positionAsOf(f.asOf);

@@ -13,6 +13,7 @@ import { projects } from "@/db/schema";
 import { loadBoard } from "@/lib/projects/board";
 import { listProjects, visibleProjects } from "@/lib/projects/queries";
 import { projectListSchema, type ProjectFilters } from "@/lib/projects/validation";
+import { globalSearch } from "@/lib/search/queries";
 import type { BenchCase } from "./support";
 
 export async function viewer(db: Db, username: string): Promise<Viewer> {
@@ -52,6 +53,11 @@ export async function pipelineCases(db: Db): Promise<BenchCase[]> {
     return `${rows.length} rows of ${total.toLocaleString("en")}`;
   };
 
+  // The top bar's suggestions: four kinds, five of each, and every kind's count.
+  const suggest = (v: Viewer, q: string) => () => globalSearch(db, v, { q, limit: 5 });
+  const suggested = (r: unknown) =>
+    (r as Awaited<ReturnType<typeof globalSearch>>).groups.map((g) => `${g.kind} ${g.items.length}/${g.total.toLocaleString("en")}`).join(", ");
+
   return [
     { name: "list · manager (在谈+意向, 总投资↓, 50)", aim: { p95: 50, ratio: 1.5 }, run: () => listProjects(db, manager, listParams), describe: listed },
     { name: "list · admin (在谈+意向, 总投资↓, 50)", aim: { p95: 50, ratio: 1.5 }, run: () => listProjects(db, admin, listParams), describe: listed },
@@ -69,5 +75,9 @@ export async function pipelineCases(db: Db): Promise<BenchCase[]> {
     { name: `search · admin (q=${terms.two})`, run: () => listProjects(db, admin, searchParams(terms.two)), describe: listed },
     { name: `search · manager (q=${terms.three})`, run: () => listProjects(db, manager, searchParams(terms.three)), describe: listed },
     { name: "search · manager (q=USCC)", run: () => listProjects(db, manager, searchParams(terms.uscc)), describe: listed },
+    { name: `top-bar search · manager (q=${terms.two})`, run: suggest(manager, terms.two), describe: suggested },
+    { name: `top-bar search · admin (q=${terms.two})`, run: suggest(admin, terms.two), describe: suggested },
+    { name: `top-bar search · manager (q=${terms.three})`, run: suggest(manager, terms.three), describe: suggested },
+    { name: "top-bar search · manager (q=USCC)", run: suggest(manager, terms.uscc), describe: suggested },
   ];
 }

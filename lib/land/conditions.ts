@@ -1,0 +1,15 @@
+import { ilike, isNull, or, type SQL } from "drizzle-orm";
+import { parcels } from "@/db/schema";
+import { escapeLike } from "@/lib/utils";
+
+// Conditions on parcels, apart from queries.ts (which is "server-only") so that scripts and the
+// benchmarks can reach the global search, which uses them too.
+
+/** Parcels that are not archived (归档): an archived parcel is hidden from every list, total and match. */
+export const liveParcels = isNull(parcels.archivedAt);
+
+/** Text search over the parcel's code and location (the list, the API and the global search). */
+export function parcelTextCondition(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  return or(ilike(parcels.code, like), ilike(parcels.location, like))!;
+}
