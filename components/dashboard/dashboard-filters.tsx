@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { UnitOptions, type UnitOption } from "@/components/admin/unit-options";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { DashboardParams } from "@/lib/dashboard/validation";
 import { DEFAULT_STALLED_DAYS } from "@/lib/dashboard/validation";
@@ -13,20 +14,16 @@ export type DashboardFilterOptions = {
   showUnits: boolean;
 };
 
-const label = "mb-1 block text-xs font-medium text-slate-600";
 
 /** The dashboard's filters as a plain GET form: every choice is in the URL, so a view can be bookmarked and shared. */
 export async function DashboardFilters({ params, options, year, asOf }: { params: DashboardParams; options: DashboardFilterOptions; year: number; asOf: string }) {
   const t = await getTranslations("dashboard");
   const select = (name: string, text: string, value: string | undefined, children: React.ReactNode) => (
-    <div>
-      <label htmlFor={`d-${name}`} className={label}>
-        {text}
-      </label>
+    <FilterField id={`d-${name}`} label={text}>
       <Select id={`d-${name}`} name={name} defaultValue={value ?? ""}>
         {children}
       </Select>
-    </div>
+    </FilterField>
   );
   const more = Boolean(params.from || params.to || params.stalled !== DEFAULT_STALLED_DAYS);
   return (
@@ -94,12 +91,9 @@ export async function DashboardFilters({ params, options, year, asOf }: { params
             <option value="none">{t("none")}</option>
           </>,
         )}
-        <div>
-          <label htmlFor="d-asOf" className={label}>
-            {t("asOf")}
-          </label>
+        <FilterField id="d-asOf" label={t("asOf")}>
           <Input id="d-asOf" name="asOf" type="date" defaultValue={params.asOf ? asOf : ""} aria-describedby="d-asOf-hint" />
-        </div>
+        </FilterField>
         <div className="col-span-2 flex items-end gap-2 md:col-span-3 xl:col-span-1">
           <Button type="submit">{t("apply")}</Button>
           <ButtonLink href="/dashboard" variant="ghost">
@@ -110,22 +104,13 @@ export async function DashboardFilters({ params, options, year, asOf }: { params
       <details open={more} className="mt-2">
         <summary className="cursor-pointer text-sm text-brand-700">{t("moreFilters")}</summary>
         <div className="mt-2 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          <div>
-            <label htmlFor="d-from" className={label}>
-              {t("from")}
-            </label>
+          <FilterField id="d-from" label={t("from")}>
             <Input id="d-from" name="from" type="date" defaultValue={params.from ?? ""} aria-describedby="d-custom-hint" />
-          </div>
-          <div>
-            <label htmlFor="d-to" className={label}>
-              {t("to")}
-            </label>
+          </FilterField>
+          <FilterField id="d-to" label={t("to")}>
             <Input id="d-to" name="to" type="date" defaultValue={params.to ?? ""} aria-describedby="d-custom-hint" />
-          </div>
-          <div>
-            <label htmlFor="d-stalled" className={label}>
-              {t("stalledDays")}
-            </label>
+          </FilterField>
+          <FilterField id="d-stalled" label={t("stalledDays")}>
             <Input
               id="d-stalled"
               name="stalled"
@@ -136,7 +121,7 @@ export async function DashboardFilters({ params, options, year, asOf }: { params
               defaultValue={params.stalled === DEFAULT_STALLED_DAYS ? "" : params.stalled}
               placeholder={String(DEFAULT_STALLED_DAYS)}
             />
-          </div>
+          </FilterField>
         </div>
         <p className="mt-2 text-xs text-slate-600">
           <span id="d-custom-hint">{t("customHint")}</span>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { UnitOptions } from "@/components/admin/unit-options";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import { addDays } from "@/lib/grids/calendar";
 import { gridQuery } from "@/lib/grids/url";
@@ -20,7 +21,6 @@ export async function GridFilters({
   today: string;
 }) {
   const t = await getTranslations("grids");
-  const label = "mb-1 block text-xs font-medium text-slate-600";
   const quick = [
     { label: t("thisYear"), from: `${today.slice(0, 4)}-01-01`, to: today },
     { label: t("last12Months"), from: addDays(today, -364), to: today },
@@ -28,27 +28,18 @@ export async function GridFilters({
   return (
     <form method="get" action="/grids" role="search" aria-label={t("filters")} className="space-y-3 border-b border-slate-200 p-4">
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-[2fr_1fr_1fr_auto]">
-        <div>
-          <label htmlFor="g-unit" className={label}>
-            {t("unit")}
-          </label>
+        <FilterField id="g-unit" label={t("unit")}>
           <Select id="g-unit" name="unit" defaultValue={params.unit ?? ""}>
             <option value="">{t("all")}</option>
             <UnitOptions units={units} />
           </Select>
-        </div>
-        <div>
-          <label htmlFor="g-from" className={label}>
-            {t("from")}
-          </label>
+        </FilterField>
+        <FilterField id="g-from" label={t("from")}>
           <Input id="g-from" name="from" type="date" defaultValue={period.from} />
-        </div>
-        <div>
-          <label htmlFor="g-to" className={label}>
-            {t("to")}
-          </label>
+        </FilterField>
+        <FilterField id="g-to" label={t("to")}>
           <Input id="g-to" name="to" type="date" defaultValue={period.to} />
-        </div>
+        </FilterField>
         <div className="flex items-end gap-2">
           <Button type="submit" variant="secondary">
             {t("apply")}

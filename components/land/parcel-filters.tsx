@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { FilterChips, FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { ParkOptions } from "@/lib/land/queries";
 import { PARCEL_STATUSES } from "@/lib/land/status";
@@ -8,26 +9,17 @@ import { LAND_USES, type ParcelListParams } from "@/lib/land/validation";
 /** The parcel list's filters as a plain GET form: every choice lands in the URL. */
 export async function ParcelFilters({ params, parks }: { params: ParcelListParams; parks: ParkOptions }) {
   const t = await getTranslations();
-  const label = "mb-1 block text-xs font-medium text-slate-600";
   const hasMore = Boolean(params.landUse?.length || params.minMu || params.maxMu || params.matched);
-  const chip =
-    "inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50";
   return (
     <form method="get" action="/parcels" role="search" aria-label={t("parcels.filters")} className="space-y-3 border-b border-slate-200 p-4">
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <input type="hidden" name="size" value={params.size} />
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-[2fr_1fr_1fr]">
-        <div>
-          <label htmlFor="f-q" className={label}>
-            {t("parcels.searchLabel")}
-          </label>
+        <FilterField id="f-q" label={t("parcels.searchLabel")}>
           <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("parcels.search")} />
-        </div>
-        <div>
-          <label htmlFor="f-park" className={label}>
-            {t("parcels.park")}
-          </label>
+        </FilterField>
+        <FilterField id="f-park" label={t("parcels.park")}>
           <Select id="f-park" name="park" defaultValue={params.park ?? ""}>
             <option value="">{t("parcels.all")}</option>
             {parks.map((p) => (
@@ -36,11 +28,8 @@ export async function ParcelFilters({ params, parks }: { params: ParcelListParam
               </option>
             ))}
           </Select>
-        </div>
-        <div>
-          <label htmlFor="f-zone" className={label}>
-            {t("parcels.zone")}
-          </label>
+        </FilterField>
+        <FilterField id="f-zone" label={t("parcels.zone")}>
           <Select id="f-zone" name="zone" defaultValue={params.zone ?? ""}>
             <option value="">{t("parcels.all")}</option>
             {parks
@@ -55,26 +44,18 @@ export async function ParcelFilters({ params, parks }: { params: ParcelListParam
                 </optgroup>
               ))}
           </Select>
-        </div>
+        </FilterField>
       </div>
-      <fieldset>
-        <legend className={label}>{t("parcels.status")}</legend>
-        <div className="flex flex-wrap gap-1.5">
-          {PARCEL_STATUSES.map((s) => (
-            <label key={s} className={chip}>
-              <input type="checkbox" name="status" value={s} defaultChecked={params.status?.includes(s)} className="accent-brand-600" />
-              {t(`parcelStatuses.${s}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FilterChips
+        legend={t("parcels.status")}
+        name="status"
+        options={PARCEL_STATUSES.map((s) => ({ value: s, label: t(`parcelStatuses.${s}`) }))}
+        checked={params.status}
+      />
       <details open={hasMore}>
         <summary className="cursor-pointer text-sm text-brand-700">{t("parcels.moreFilters")}</summary>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div>
-            <label htmlFor="f-landUse" className={label}>
-              {t("parcels.landUse")}
-            </label>
+          <FilterField id="f-landUse" label={t("parcels.landUse")}>
             <Select id="f-landUse" name="landUse" defaultValue={params.landUse?.length === 1 ? params.landUse[0] : ""}>
               <option value="">{t("parcels.all")}</option>
               {LAND_USES.map((u) => (
@@ -83,29 +64,20 @@ export async function ParcelFilters({ params, parks }: { params: ParcelListParam
                 </option>
               ))}
             </Select>
-          </div>
-          <div>
-            <label htmlFor="f-minMu" className={label}>
-              {t("parcels.minMu")}
-            </label>
+          </FilterField>
+          <FilterField id="f-minMu" label={t("parcels.minMu")}>
             <Input id="f-minMu" name="minMu" inputMode="decimal" defaultValue={params.minMu ?? ""} />
-          </div>
-          <div>
-            <label htmlFor="f-maxMu" className={label}>
-              {t("parcels.maxMu")}
-            </label>
+          </FilterField>
+          <FilterField id="f-maxMu" label={t("parcels.maxMu")}>
             <Input id="f-maxMu" name="maxMu" inputMode="decimal" defaultValue={params.maxMu ?? ""} />
-          </div>
-          <div>
-            <label htmlFor="f-matched" className={label}>
-              {t("parcels.matchedFilter")}
-            </label>
+          </FilterField>
+          <FilterField id="f-matched" label={t("parcels.matchedFilter")}>
             <Select id="f-matched" name="matched" defaultValue={params.matched ?? ""}>
               <option value="">{t("parcels.all")}</option>
               <option value="yes">{t("parcels.matchedYes")}</option>
               <option value="no">{t("parcels.matchedNo")}</option>
             </Select>
-          </div>
+          </FilterField>
         </div>
       </details>
       <div className="flex gap-2">

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { UnitOptions } from "@/components/admin/unit-options";
 import { DrillHiddenInputs } from "@/components/drill/drill-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { FilterChips, FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { ProjectFormOptions } from "@/lib/projects/options";
 import { STAGES, STATUSES } from "@/lib/projects/stages";
@@ -13,7 +14,6 @@ import { SOURCES, type ProjectListParams } from "@/lib/projects/validation";
  */
 export async function ProjectFilters({ params, options, action }: { params: ProjectListParams; options: ProjectFormOptions; action: string }) {
   const t = await getTranslations();
-  const label = "mb-1 block text-xs font-medium text-slate-600";
   const hasMore = Boolean(
     params.source?.length || params.minYi || params.maxYi || params.createdFrom || params.createdTo || params.updatedFrom || params.updatedTo,
   );
@@ -25,16 +25,10 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
       {/* A dashboard figure's own conditions (named above the list) stay when the form is applied. */}
       <DrillHiddenInputs params={params} extra={["park"]} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr]">
-        <div>
-          <label htmlFor="f-q" className={label}>
-            {t("projects.searchLabel")}
-          </label>
+        <FilterField id="f-q" label={t("projects.searchLabel")}>
           <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("projects.search")} />
-        </div>
-        <div>
-          <label htmlFor="f-chain" className={label}>
-            {t("projects.chain")}
-          </label>
+        </FilterField>
+        <FilterField id="f-chain" label={t("projects.chain")}>
           <Select id="f-chain" name="chain" defaultValue={params.chain ?? ""}>
             <option value="">{t("projects.all")}</option>
             {options.chains.map((c) => (
@@ -44,20 +38,14 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
             ))}
             <option value="none">{t("dashboard.none")}</option>
           </Select>
-        </div>
-        <div>
-          <label htmlFor="f-unit" className={label}>
-            {t("projects.unit")}
-          </label>
+        </FilterField>
+        <FilterField id="f-unit" label={t("projects.unit")}>
           <Select id="f-unit" name="unit" defaultValue={params.unit ?? ""}>
             <option value="">{t("projects.all")}</option>
             <UnitOptions units={options.units} />
           </Select>
-        </div>
-        <div>
-          <label htmlFor="f-owner" className={label}>
-            {t("projects.owner")}
-          </label>
+        </FilterField>
+        <FilterField id="f-owner" label={t("projects.owner")}>
           <Select id="f-owner" name="owner" defaultValue={params.owner ?? ""}>
             <option value="">{t("projects.all")}</option>
             {options.people.map((p) => (
@@ -66,11 +54,8 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
               </option>
             ))}
           </Select>
-        </div>
-        <div>
-          <label htmlFor="f-status" className={label}>
-            {t("projects.status")}
-          </label>
+        </FilterField>
+        <FilterField id="f-status" label={t("projects.status")}>
           <Select id="f-status" name="status" defaultValue={params.status?.length === 1 ? params.status[0] : ""}>
             <option value="">{t("projects.all")}</option>
             {STATUSES.map((s) => (
@@ -79,33 +64,24 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
               </option>
             ))}
           </Select>
-        </div>
+        </FilterField>
       </div>
-      <fieldset>
-        <legend className={label}>{t("projects.stage")}</legend>
-        <div className="flex flex-wrap gap-1.5">
-          {STAGES.map((s) => (
-            <label key={s} className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
-              <input type="checkbox" name="stage" value={s} defaultChecked={params.stage?.includes(s)} className="accent-brand-600" />
-              {t(`stages.${s}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FilterChips
+        legend={t("projects.stage")}
+        name="stage"
+        options={STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+        checked={params.stage}
+      />
       <details open={hasMore} className="group">
         <summary className="cursor-pointer text-sm text-brand-700">{t("projects.moreFilters")}</summary>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <fieldset className="sm:col-span-2 lg:col-span-4">
-            <legend className={label}>{t("projects.source")}</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {SOURCES.map((s) => (
-                <label key={s} className="inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
-                  <input type="checkbox" name="source" value={s} defaultChecked={params.source?.includes(s)} className="accent-brand-600" />
-                  {t(`sources.${s}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <FilterChips
+            legend={t("projects.source")}
+            name="source"
+            options={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+            checked={params.source}
+            className="sm:col-span-2 lg:col-span-4"
+          />
           {(
             [
               ["minYi", "text"],
@@ -116,12 +92,9 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
               ["updatedTo", "date"],
             ] as const
           ).map(([name, type]) => (
-            <div key={name}>
-              <label htmlFor={`f-${name}`} className={label}>
-                {t(`projects.${name}`)}
-              </label>
+            <FilterField key={name} id={`f-${name}`} label={t(`projects.${name}`)}>
               <Input id={`f-${name}`} name={name} type={type} inputMode={type === "text" ? "decimal" : undefined} defaultValue={params[name] ?? ""} />
-            </div>
+            </FilterField>
           ))}
           <label className="inline-flex items-center gap-2 self-end text-sm">
             <input type="checkbox" name="key" value="1" defaultChecked={params.key === "1"} className="h-4 w-4 accent-brand-600" />

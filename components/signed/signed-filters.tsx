@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { UnitOptions } from "@/components/admin/unit-options";
 import { DrillHiddenInputs } from "@/components/drill/drill-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { FilterChips, FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { EventOption } from "@/lib/events/queries";
 import type { ProjectFormOptions } from "@/lib/projects/options";
@@ -11,31 +12,21 @@ import { REVIEW_FILTERS, SIGNED_STAGES, type SignedListParams } from "@/lib/sign
 
 export type SignedFilterOptions = ProjectFormOptions & { events: EventOption[]; parks: { id: string; name: string }[] };
 
-const label = "mb-1 block text-xs font-medium text-slate-600";
-const chip =
-  "inline-flex min-h-9 cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50";
-
 /** The signed list's filters as a plain GET form (like /projects): every choice lands in the URL. */
 export async function SignedFilters({ params, options }: { params: SignedListParams; options: SignedFilterOptions }) {
   const t = await getTranslations();
   const select = (name: "event" | "park" | "review" | "chain" | "unit" | "owner" | "status", text: string, children: React.ReactNode, value?: string) => (
-    <div>
-      <label htmlFor={`f-${name}`} className={label}>
-        {text}
-      </label>
+    <FilterField id={`f-${name}`} label={text}>
       <Select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
         <option value="">{t("projects.all")}</option>
         {children}
       </Select>
-    </div>
+    </FilterField>
   );
   const field = (name: keyof SignedListParams, text: string, type: "date" | "text") => (
-    <div key={name}>
-      <label htmlFor={`f-${name}`} className={label}>
-        {text}
-      </label>
+    <FilterField key={name} id={`f-${name}`} label={text}>
       <Input id={`f-${name}`} name={name} type={type} inputMode={type === "text" ? "decimal" : undefined} defaultValue={(params[name] as string | undefined) ?? ""} />
-    </div>
+    </FilterField>
   );
   const hasMore = Boolean(params.source?.length || params.minYi || params.maxYi || params.createdFrom || params.createdTo || params.updatedFrom || params.updatedTo || params.key);
   return (
@@ -46,12 +37,9 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
       {/* A dashboard figure's own conditions (named above the list) stay when the form is applied. */}
       <DrillHiddenInputs params={params} />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-[2fr_1fr_1fr_2fr_1.5fr]">
-        <div className="col-span-2 lg:col-span-1">
-          <label htmlFor="f-q" className={label}>
-            {t("projects.searchLabel")}
-          </label>
+        <FilterField id="f-q" label={t("projects.searchLabel")} className="col-span-2 lg:col-span-1">
           <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("projects.search")} />
-        </div>
+        </FilterField>
         {field("signedFrom", t("signed.signedFrom"), "date")}
         {field("signedTo", t("signed.signedTo"), "date")}
         {select(
@@ -124,31 +112,22 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
           params.owner,
         )}
       </div>
-      <fieldset>
-        <legend className={label}>{t("projects.stage")}</legend>
-        <div className="flex flex-wrap gap-1.5">
-          {SIGNED_STAGES.map((s) => (
-            <label key={s} className={chip}>
-              <input type="checkbox" name="stage" value={s} defaultChecked={params.stage?.includes(s)} className="accent-brand-600" />
-              {t(`stages.${s}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FilterChips
+        legend={t("projects.stage")}
+        name="stage"
+        options={SIGNED_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+        checked={params.stage}
+      />
       <details open={hasMore}>
         <summary className="cursor-pointer text-sm text-brand-700">{t("projects.moreFilters")}</summary>
         <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <fieldset className="col-span-2 lg:col-span-4">
-            <legend className={label}>{t("projects.source")}</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {SOURCES.map((s) => (
-                <label key={s} className={chip}>
-                  <input type="checkbox" name="source" value={s} defaultChecked={params.source?.includes(s)} className="accent-brand-600" />
-                  {t(`sources.${s}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <FilterChips
+            legend={t("projects.source")}
+            name="source"
+            options={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+            checked={params.source}
+            className="col-span-2 lg:col-span-4"
+          />
           {field("minYi", t("projects.minYi"), "text")}
           {field("maxYi", t("projects.maxYi"), "text")}
           {field("createdFrom", t("projects.createdFrom"), "date")}

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { EventsTable } from "@/components/events/events-table";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import { ListPagination } from "@/components/ui/list-pagination";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,7 +27,6 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   const params = eventListSchema.parse(search);
   const t = await getTranslations();
-  const label = "mb-1 block text-xs font-medium text-slate-600";
   return (
     <div>
       <PageHeader
@@ -37,16 +37,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <ArchivedNotice search={search} />
       <Card>
         <form method="get" action="/events" role="search" aria-label={t("events.filters")} className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
-          <div>
-            <label htmlFor="f-q" className={label}>
-              {t("events.searchLabel")}
-            </label>
+          <FilterField id="f-q" label={t("events.searchLabel")}>
             <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("events.search")} />
-          </div>
-          <div>
-            <label htmlFor="f-kind" className={label}>
-              {t("events.kind")}
-            </label>
+          </FilterField>
+          <FilterField id="f-kind" label={t("events.kind")}>
             <Select id="f-kind" name="kind" defaultValue={params.kind ?? ""}>
               <option value="">{t("events.all")}</option>
               {EVENT_KINDS.map((k) => (
@@ -55,19 +49,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 </option>
               ))}
             </Select>
-          </div>
-          <div>
-            <label htmlFor="f-from" className={label}>
-              {t("events.from")}
-            </label>
+          </FilterField>
+          <FilterField id="f-from" label={t("events.from")}>
             <Input id="f-from" name="from" type="date" defaultValue={params.from ?? ""} />
-          </div>
-          <div>
-            <label htmlFor="f-to" className={label}>
-              {t("events.to")}
-            </label>
+          </FilterField>
+          <FilterField id="f-to" label={t("events.to")}>
             <Input id="f-to" name="to" type="date" defaultValue={params.to ?? ""} />
-          </div>
+          </FilterField>
           <div className="flex items-end gap-2">
             <Button type="submit" variant="secondary">
               {t("events.apply")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { FilterField } from "@/components/ui/filter-field";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Worklist } from "@/components/workflows/worklist";
@@ -28,7 +29,6 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
   const targets = await worklistTargets(getDb(), viewer, today);
   const open = targets.reduce((n, x) => n + x.open, 0);
   const overdue = targets.reduce((n, x) => n + x.overdue, 0);
-  const label = "mb-1 block text-xs font-medium text-slate-600";
   return (
     <div className="space-y-4">
       <PageHeader title={t("service.title")} description={t("service.intro")} />
@@ -37,10 +37,7 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
         {overdue > 0 && <strong className="ml-1 text-red-700">{t("service.summaryOverdue", { overdue })}</strong>}
       </p>
       <form method="get" action="/service" role="search" aria-label={t("service.filters")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <div className="min-w-0 flex-1 sm:max-w-sm">
-          <label htmlFor="f-target" className={label}>
-            {t("service.filterTarget")}
-          </label>
+        <FilterField id="f-target" label={t("service.filterTarget")} className="min-w-0 flex-1 sm:max-w-sm">
           <Select id="f-target" name="target" defaultValue={params.target ?? ""}>
             <option value="">{t("service.allTargets")}</option>
             {targets.map((x) => {
@@ -52,7 +49,7 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
               );
             })}
           </Select>
-        </div>
+        </FilterField>
         <label className="inline-flex min-h-10 items-center gap-2 text-sm">
           <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue === "1"} className="h-4 w-4 accent-brand-600" />
           {t("service.overdueOnly")}

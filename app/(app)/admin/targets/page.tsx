@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FilterField } from "@/components/ui/filter-field";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -33,10 +34,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
       {raw.created && <Alert tone="success">{t("created")}</Alert>}
       {raw.saved && <Alert tone="success">{t("saved")}</Alert>}
       <form method="get" action="/admin/targets" className="flex items-end gap-2">
-        <div>
-          <label htmlFor="t-year" className="mb-1 block text-xs font-medium text-slate-600">
-            {t("year")}
-          </label>
+        <FilterField id="t-year" label={t("year")}>
           <Select id="t-year" name="year" defaultValue={String(year)} className="w-32">
             {years.map((y) => (
               <option key={y} value={y}>
@@ -44,7 +42,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
               </option>
             ))}
           </Select>
-        </div>
+        </FilterField>
         <Button type="submit" variant="secondary">
           {t("show")}
         </Button>
