@@ -14,6 +14,7 @@ import { todayInChina } from "@/lib/i18n/format";
 import { editableItemIds, getChecklist, ownerOptions } from "@/lib/workflows/queries";
 import { percentDone } from "@/lib/workflows/rules";
 import { FactList } from "@/components/ui/fact-list";
+import { BackLink } from "@/components/ui/page-header";
 
 async function load(id: string) {
   const viewer = await requirePageViewer();
@@ -54,9 +55,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="space-y-5">
-      <Link href={target.href} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {target.back}
-      </Link>
+      <BackLink href={target.href}>{target.back}</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">

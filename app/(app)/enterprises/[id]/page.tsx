@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ContactsList } from "@/components/enterprises/contacts-list";
@@ -12,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -67,7 +66,7 @@ export default async function EnterprisePage({
 
   return (
     <div className="space-y-5">
-      <Link href="/enterprises" className="text-sm text-brand-700 underline underline-offset-2">← {t("enterprises.back")}</Link>
+      <BackLink href="/enterprises">{t("enterprises.back")}</BackLink>
       <PageHeader
         title={e.name}
         actions={

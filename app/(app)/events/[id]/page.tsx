@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EventSigned } from "@/components/events/event-signed";
@@ -10,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
@@ -59,9 +59,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
 
   return (
     <div className="space-y-5">
-      <Link href="/events" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("events.back")}
-      </Link>
+      <BackLink href="/events">{t("events.back")}</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{event.name}</h1>

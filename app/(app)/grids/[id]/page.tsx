@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { GridEnterprises } from "@/components/grids/grid-enterprises";
@@ -11,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -54,9 +54,7 @@ export default async function GridPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-5">
-      <Link href="/grids" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/grids">{t("back")}</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold text-slate-900">{grid.name}</h1>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { GridForm } from "@/components/grids/grid-form";
 import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { gridFormOptions } from "@/lib/grids/queries";
@@ -19,9 +18,7 @@ export default async function NewGridPage() {
   const options = await gridFormOptions(getDb(), viewer);
   return (
     <div className="space-y-4">
-      <Link href="/grids" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/grids">{t("back")}</BackLink>
       <PageHeader title={t("new")} />
       <Card>
         <CardBody>

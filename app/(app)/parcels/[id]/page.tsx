@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ArchiveButton } from "@/components/archive/archive-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
@@ -116,9 +117,7 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="space-y-5">
-      <Link href="/parcels" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("parcels.back")}
-      </Link>
+      <BackLink href="/parcels">{t("parcels.back")}</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">

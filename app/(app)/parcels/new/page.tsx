@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { ParcelForm } from "@/components/land/parcel-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { todayInChina } from "@/lib/i18n/format";
@@ -19,18 +17,8 @@ export default async function NewParcelPage({ searchParams }: { searchParams: Pr
   const [t, parks] = await Promise.all([getTranslations("parcels"), parkOptions(getDb())]);
   const { park } = await searchParams;
   return (
-    <div>
-      <Link href="/parcels" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("new")} />
-      </div>
-      <Card>
-        <CardBody>
-          <ParcelForm parks={parks} defaults={{ parkId: parks.some((p) => p.id === park) ? park! : "", today: todayInChina() }} />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back="/parcels" backLabel={t("back")} title={t("new")}>
+      <ParcelForm parks={parks} defaults={{ parkId: parks.some((p) => p.id === park) ? park! : "", today: todayInChina() }} />
+    </FormPage>
   );
 }

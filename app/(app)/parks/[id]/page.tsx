@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ChecklistsCard } from "@/components/workflows/checklists-card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -52,9 +52,7 @@ export default async function ParkPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-5">
-      <Link href="/parks" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("parks.back")}
-      </Link>
+      <BackLink href="/parks">{t("parks.back")}</BackLink>
       <PageHeader
         title={park.name}
         actions={

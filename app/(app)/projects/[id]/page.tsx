@@ -31,6 +31,7 @@ import { getProject } from "@/lib/projects/queries";
 import { enterpriseContacts, getTimeline, namesForEdits, projectTasks } from "@/lib/projects/timeline";
 import { getSigning, listFunds } from "@/lib/signings/queries";
 import { FactList } from "@/components/ui/fact-list";
+import { BackLink } from "@/components/ui/page-header";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await requirePageViewer();
@@ -99,9 +100,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 
   return (
     <div className="space-y-5">
-      <Link href="/projects" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("projects.back")}
-      </Link>
+      <BackLink href="/projects">{t("projects.back")}</BackLink>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">{project.name}</h1>

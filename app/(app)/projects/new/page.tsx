@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { and, eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { z } from "zod";
 import { ProjectForm } from "@/components/projects/project-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { enterprises } from "@/db/schema";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -32,18 +30,8 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
           .where(and(eq(enterprises.id, enterpriseId), visibleEnterprises(scope)))
       : [];
   return (
-    <div>
-      <Link href="/projects" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("new")} />
-      </div>
-      <Card>
-        <CardBody>
-          <ProjectForm options={options} defaults={{ ownerId: viewer.id, unitId: viewer.unitId, enterprise: enterprise ?? null }} />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back="/projects" backLabel={t("back")} title={t("new")}>
+      <ProjectForm options={options} defaults={{ ownerId: viewer.id, unitId: viewer.unitId, enterprise: enterprise ?? null }} />
+    </FormPage>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChainForm } from "@/components/admin/chain-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { industryChains } from "@/db/schema";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -23,18 +21,8 @@ export default async function EditChainPage({ params }: { params: Promise<{ id: 
   if (!chain) notFound();
   const t = await getTranslations("chains");
   return (
-    <div>
-      <Link href="/admin/chains" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={chain.name} />
-      </div>
-      <Card>
-        <CardBody>
-          <ChainForm chain={{ id: chain.id, name: chain.name, code: chain.code, system: chain.system, sortOrder: chain.sortOrder, active: chain.active, version: chain.version }} />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back="/admin/chains" backLabel={t("back")} title={chain.name}>
+      <ChainForm chain={{ id: chain.id, name: chain.name, code: chain.code, system: chain.system, sortOrder: chain.sortOrder, active: chain.active, version: chain.version }} />
+    </FormPage>
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TargetForm } from "@/components/targets/target-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { yuanToYiInput } from "@/lib/money";
@@ -23,31 +21,21 @@ export default async function EditTargetPage({ params }: { params: Promise<{ id:
   if (!target) notFound();
   const [t, options] = await Promise.all([getTranslations("targets"), targetFormOptions(db, viewer)]);
   return (
-    <div>
-      <Link href={`/admin/targets?year=${target.year}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={`${t("editTitle")}：${target.year} ${target.unitName}${target.ownerName ? ` · ${target.ownerName}` : ""}`} />
-      </div>
-      <Card>
-        <CardBody>
-          <TargetForm
-            options={options}
-            target={{
-              id: target.id,
-              year: target.year,
-              unitId: target.unitId,
-              ownerId: target.ownerId ?? "",
-              signedCount: String(target.signedCount),
-              signedInvestmentYi: yuanToYiInput(target.signedInvestment),
-              constructionStarts: String(target.constructionStarts),
-              operatingProjects: String(target.operatingProjects),
-              version: target.version,
-            }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/admin/targets?year=${target.year}`} backLabel={t("back")} title={`${t("editTitle")}：${target.year} ${target.unitName}${target.ownerName ? ` · ${target.ownerName}` : ""}`}>
+      <TargetForm
+        options={options}
+        target={{
+          id: target.id,
+          year: target.year,
+          unitId: target.unitId,
+          ownerId: target.ownerId ?? "",
+          signedCount: String(target.signedCount),
+          signedInvestmentYi: yuanToYiInput(target.signedInvestment),
+          constructionStarts: String(target.constructionStarts),
+          operatingProjects: String(target.operatingProjects),
+          version: target.version,
+        }}
+      />
+    </FormPage>
   );
 }

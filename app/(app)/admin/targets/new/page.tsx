@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { TargetForm } from "@/components/targets/target-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { todayInChina } from "@/lib/i18n/format";
@@ -19,21 +17,11 @@ export default async function NewTargetPage({ searchParams }: { searchParams: Pr
   const year = targetListSchema.parse(await searchParams).year ?? Number(todayInChina().slice(0, 4));
   const [t, options] = await Promise.all([getTranslations("targets"), targetFormOptions(getDb(), viewer)]);
   return (
-    <div>
-      <Link href={`/admin/targets?year=${year}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("back")}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("newTitle", { year })} />
-      </div>
-      <Card>
-        <CardBody>
-          <TargetForm
-            options={options}
-            target={{ year, unitId: viewer.role === "manager" ? viewer.unitId : "", ownerId: "", signedCount: "", signedInvestmentYi: "", constructionStarts: "", operatingProjects: "", version: 1 }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/admin/targets?year=${year}`} backLabel={t("back")} title={t("newTitle", { year })}>
+      <TargetForm
+        options={options}
+        target={{ year, unitId: viewer.role === "manager" ? viewer.unitId : "", ownerId: "", signedCount: "", signedInvestmentYi: "", constructionStarts: "", operatingProjects: "", version: 1 }}
+      />
+    </FormPage>
   );
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ProgressBar } from "@/components/workflows/progress";
 import { TemplateForm } from "@/components/workflows/template-form";
@@ -32,9 +32,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
   const { created } = await searchParams;
   return (
     <div className="space-y-5">
-      <Link href="/admin/templates" className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("templates.back")}
-      </Link>
+      <BackLink href="/admin/templates">{t("templates.back")}</BackLink>
       <PageHeader
         title={template.name}
         description={t(`templateKinds.${template.kind}`)}

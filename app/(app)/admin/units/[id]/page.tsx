@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { HistoryList, show } from "@/components/admin/history-list";
 import { UnitForm } from "@/components/admin/unit-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -29,7 +28,7 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
   const names = new Map(units.map((u) => [u.id, u.name]));
   return (
     <div className="space-y-5">
-      <Link href="/admin/units" className="text-sm text-brand-700 underline underline-offset-2">← {t("back")}</Link>
+      <BackLink href="/admin/units">{t("back")}</BackLink>
       <PageHeader title={unit.name} />
       <Card>
         <CardBody>

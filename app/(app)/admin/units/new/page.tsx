@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { UnitForm } from "@/components/admin/unit-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { getUnitTree } from "@/lib/units/queries";
@@ -17,16 +15,8 @@ export default async function NewUnitPage() {
   const t = await getTranslations("units");
   const units = await getUnitTree(getDb());
   return (
-    <div>
-      <Link href="/admin/units" className="text-sm text-brand-700 underline underline-offset-2">← {t("back")}</Link>
-      <div className="mt-3">
-        <PageHeader title={t("new")} />
-      </div>
-      <Card>
-        <CardBody>
-          <UnitForm units={units.map(({ id, name, depth }) => ({ id, name, depth }))} />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back="/admin/units" backLabel={t("back")} title={t("new")}>
+      <UnitForm units={units.map(({ id, name, depth }) => ({ id, name, depth }))} />
+    </FormPage>
   );
 }

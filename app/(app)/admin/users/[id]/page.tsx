@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { HistoryList, show } from "@/components/admin/history-list";
@@ -10,7 +9,7 @@ import { UserStatus } from "@/components/admin/user-status";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -46,7 +45,7 @@ export default async function EditUserPage({
 
   return (
     <div className="space-y-5">
-      <Link href="/admin/users" className="text-sm text-brand-700 underline underline-offset-2">← {t("users.back")}</Link>
+      <BackLink href="/admin/users">{t("users.back")}</BackLink>
       <PageHeader
         title={`${user.displayName}（${user.username}）`}
         actions={<Badge tone={user.active ? "green" : "grey"}>{user.active ? t("users.active") : t("users.inactive")}</Badge>}

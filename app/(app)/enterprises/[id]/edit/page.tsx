@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { getEnterprise } from "@/lib/enterprises/queries";
@@ -22,29 +20,21 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   if (!e) notFound();
   const t = await getTranslations("enterprises");
   return (
-    <div>
-      <Link href={`/enterprises/${e.id}`} className="text-sm text-brand-700 underline underline-offset-2">← {t("backToDetail")}</Link>
-      <div className="mt-3">
-        <PageHeader title={`${t("edit")}：${e.name}`} />
-      </div>
-      <Card>
-        <CardBody>
-          <EnterpriseForm
-            enterprise={{
-              id: e.id,
-              name: e.name,
-              uscc: e.uscc ?? "",
-              ownershipType: e.ownershipType ?? "",
-              headquarters: e.headquarters,
-              industryCode: e.industryCode,
-              tags: e.tags,
-              website: e.website,
-              notes: e.notes,
-              version: e.version,
-            }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/enterprises/${e.id}`} backLabel={t("backToDetail")} title={`${t("edit")}：${e.name}`}>
+      <EnterpriseForm
+        enterprise={{
+          id: e.id,
+          name: e.name,
+          uscc: e.uscc ?? "",
+          ownershipType: e.ownershipType ?? "",
+          headquarters: e.headquarters,
+          industryCode: e.industryCode,
+          tags: e.tags,
+          website: e.website,
+          notes: e.notes,
+          version: e.version,
+        }}
+      />
+    </FormPage>
   );
 }

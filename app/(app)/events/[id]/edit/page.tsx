@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EventForm } from "@/components/events/event-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { scopeOf } from "@/lib/auth/scope";
@@ -25,30 +23,20 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const [event, scope, options, t] = await Promise.all([getEvent(db, id), scopeOf(db, viewer), projectFormOptions(db, viewer), getTranslations("events")]);
   if (!event || !mayEditEvent(viewer, scope, event)) notFound();
   return (
-    <div>
-      <Link href={`/events/${event.id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("backToDetail")}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("edit")} />
-      </div>
-      <Card>
-        <CardBody>
-          <EventForm
-            units={options.units}
-            event={{
-              id: event.id,
-              name: event.name,
-              kind: event.kind,
-              heldOn: event.heldOn,
-              place: event.place,
-              hostUnitId: event.hostUnitId ?? "",
-              description: event.description,
-              version: event.version,
-            }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/events/${event.id}`} backLabel={t("backToDetail")} title={t("edit")}>
+      <EventForm
+        units={options.units}
+        event={{
+          id: event.id,
+          name: event.name,
+          kind: event.kind,
+          heldOn: event.heldOn,
+          place: event.place,
+          hostUnitId: event.hostUnitId ?? "",
+          description: event.description,
+          version: event.version,
+        }}
+      />
+    </FormPage>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GridForm } from "@/components/grids/grid-form";
 import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { getGridAccess, gridFormOptions, listOfficers } from "@/lib/grids/queries";
@@ -27,9 +26,7 @@ export default async function EditGridPage({ params }: { params: Promise<{ id: s
   for (const o of officers) if (!people.some((p) => p.id === o.userId)) people.push({ id: o.userId, name: o.displayName, username: o.username, unitName: o.unitName });
   return (
     <div className="space-y-4">
-      <Link href={`/grids/${grid.id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("backToGrid")}
-      </Link>
+      <BackLink href={`/grids/${grid.id}`}>{t("backToGrid")}</BackLink>
       <PageHeader title={t("editTitle", { name: grid.name })} />
       <Card>
         <CardBody>

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ParcelForm } from "@/components/land/parcel-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { todayInChina } from "@/lib/i18n/format";
@@ -24,38 +22,28 @@ export default async function EditParcelPage({ params }: { params: Promise<{ id:
   if (!parcel) notFound();
   const t = await getTranslations("parcels");
   return (
-    <div>
-      <Link href={`/parcels/${id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {parcel.code}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("edit")} />
-      </div>
-      <Card>
-        <CardBody>
-          <ParcelForm
-            parks={parks}
-            defaults={{ parkId: parcel.parkId, today: todayInChina() }}
-            parcel={{
-              id: parcel.id,
-              status: parcel.status,
-              code: parcel.code,
-              parkId: parcel.parkId,
-              zoneId: parcel.zoneId ?? "",
-              location: parcel.location,
-              area: muToInput(parcel.areaMu, parcel.areaEnteredIn),
-              areaUnit: parcel.areaEnteredIn,
-              landUse: parcel.landUse,
-              floorAreaRatio: parcel.floorAreaRatio ?? "",
-              plannedFloorAreaSqm: parcel.plannedFloorAreaSqm ?? "",
-              transferDate: parcel.transferDate ?? "",
-              landPriceWan: parcel.landPrice ? yuanToWanInput(parcel.landPrice) : "",
-              note: parcel.note,
-              version: parcel.version,
-            }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/parcels/${id}`} backLabel={parcel.code} title={t("edit")}>
+      <ParcelForm
+        parks={parks}
+        defaults={{ parkId: parcel.parkId, today: todayInChina() }}
+        parcel={{
+          id: parcel.id,
+          status: parcel.status,
+          code: parcel.code,
+          parkId: parcel.parkId,
+          zoneId: parcel.zoneId ?? "",
+          location: parcel.location,
+          area: muToInput(parcel.areaMu, parcel.areaEnteredIn),
+          areaUnit: parcel.areaEnteredIn,
+          landUse: parcel.landUse,
+          floorAreaRatio: parcel.floorAreaRatio ?? "",
+          plannedFloorAreaSqm: parcel.plannedFloorAreaSqm ?? "",
+          transferDate: parcel.transferDate ?? "",
+          landPriceWan: parcel.landPrice ? yuanToWanInput(parcel.landPrice) : "",
+          note: parcel.note,
+          version: parcel.version,
+        }}
+      />
+    </FormPage>
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ParkForm } from "@/components/land/park-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { muToInput } from "@/lib/land/area";
@@ -23,31 +21,21 @@ export default async function EditParkPage({ params }: { params: Promise<{ id: s
   if (!park) notFound();
   const [t, chains, { zones }] = await Promise.all([getTranslations("parks"), listChains(db, { activeOnly: false }), listZones(db, id)]);
   return (
-    <div>
-      <Link href={`/parks/${id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {park.name}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("edit")} />
-      </div>
-      <Card>
-        <CardBody>
-          <ParkForm
-            chains={chains}
-            park={{
-              id: park.id,
-              name: park.name,
-              districtCode: park.districtCode,
-              areaMu: park.areaMu ? muToInput(park.areaMu, "mu") : "",
-              leadingChainId: park.leadingChainId ?? "",
-              operator: park.operator,
-              description: park.description,
-              zones: zones.map((z) => ({ id: z.id, name: z.name, areaMu: z.areaMu ? muToInput(z.areaMu, "mu") : "", description: z.description })),
-              version: park.version,
-            }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/parks/${id}`} backLabel={park.name} title={t("edit")}>
+      <ParkForm
+        chains={chains}
+        park={{
+          id: park.id,
+          name: park.name,
+          districtCode: park.districtCode,
+          areaMu: park.areaMu ? muToInput(park.areaMu, "mu") : "",
+          leadingChainId: park.leadingChainId ?? "",
+          operator: park.operator,
+          description: park.description,
+          zones: zones.map((z) => ({ id: z.id, name: z.name, areaMu: z.areaMu ? muToInput(z.areaMu, "mu") : "", description: z.description })),
+          version: park.version,
+        }}
+      />
+    </FormPage>
   );
 }

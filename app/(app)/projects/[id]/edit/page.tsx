@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ProjectForm } from "@/components/projects/project-form";
-import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { yuanToYiInput } from "@/lib/money";
@@ -25,38 +23,28 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   if (!project) notFound();
   const t = await getTranslations("projects");
   return (
-    <div>
-      <Link href={`/projects/${id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {project.name}
-      </Link>
-      <div className="mt-3">
-        <PageHeader title={t("edit")} />
-      </div>
-      <Card>
-        <CardBody>
-          <ProjectForm
-            options={options}
-            defaults={{ ownerId: project.ownerId, unitId: project.unitId }}
-            project={{
-              id: project.id,
-              name: project.name,
-              enterpriseId: project.enterpriseId,
-              enterpriseName: project.enterpriseName,
-              industryChainId: project.industryChainId ?? "",
-              source: project.source,
-              totalInvestmentYi: yuanToYiInput(project.totalInvestment),
-              capitalOrigin: project.capitalOrigin,
-              ownerId: project.ownerId,
-              unitId: project.unitId,
-              responsibleLeader: project.responsibleLeader,
-              isKey: project.isKey,
-              expectedSigningDate: project.expectedSigningDate ?? "",
-              description: project.description,
-              version: project.version,
-            }}
-          />
-        </CardBody>
-      </Card>
-    </div>
+    <FormPage back={`/projects/${id}`} backLabel={project.name} title={t("edit")}>
+      <ProjectForm
+        options={options}
+        defaults={{ ownerId: project.ownerId, unitId: project.unitId }}
+        project={{
+          id: project.id,
+          name: project.name,
+          enterpriseId: project.enterpriseId,
+          enterpriseName: project.enterpriseName,
+          industryChainId: project.industryChainId ?? "",
+          source: project.source,
+          totalInvestmentYi: yuanToYiInput(project.totalInvestment),
+          capitalOrigin: project.capitalOrigin,
+          ownerId: project.ownerId,
+          unitId: project.unitId,
+          responsibleLeader: project.responsibleLeader,
+          isKey: project.isKey,
+          expectedSigningDate: project.expectedSigningDate ?? "",
+          description: project.description,
+          version: project.version,
+        }}
+      />
+    </FormPage>
   );
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { HistoryList } from "@/components/admin/history-list";
 import { SigningForm } from "@/components/signings/signing-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -52,9 +51,7 @@ export default async function EditSigningPage({ params }: { params: Promise<{ id
 
   return (
     <div>
-      <Link href={`/projects/${id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {project.name}
-      </Link>
+      <BackLink href={`/projects/${id}`}>{project.name}</BackLink>
       <div className="mt-3">
         <PageHeader title={t("signing.editTitle", { name: project.name })} />
       </div>

@@ -14,6 +14,7 @@ import { getGridAccess, getRequest, handlerOptions } from "@/lib/grids/queries";
 import { NEXT_STEP } from "@/lib/grids/validation";
 import { formatDateTime } from "@/lib/i18n/format";
 import { FactList } from "@/components/ui/fact-list";
+import { BackLink } from "@/components/ui/page-header";
 
 type Params = { params: Promise<{ id: string; requestId: string }> };
 
@@ -55,9 +56,7 @@ export default async function RequestPage({ params, searchParams }: Params & { s
 
   return (
     <div className="space-y-5">
-      <Link href={`/grids/${grid.id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("backToGrid")}
-      </Link>
+      <BackLink href={`/grids/${grid.id}`}>{t("backToGrid")}</BackLink>
       <div>
         <h1 className="text-xl font-semibold text-slate-900">{request.title}</h1>
         <p className="mt-1.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">

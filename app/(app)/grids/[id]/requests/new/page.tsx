@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequestForm } from "@/components/grids/request-form";
 import { Card, CardBody } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { getGridAccess, listGridEnterprises } from "@/lib/grids/queries";
@@ -24,9 +23,7 @@ export default async function NewRequestPage({ params }: { params: Promise<{ id:
   const [t, enterprises] = await Promise.all([getTranslations("grids"), listGridEnterprises(db, viewer, id)]);
   return (
     <div className="space-y-4">
-      <Link href={`/grids/${id}`} className="text-sm text-brand-700 underline underline-offset-2">
-        ← {t("backToGrid")}
-      </Link>
+      <BackLink href={`/grids/${id}`}>{t("backToGrid")}</BackLink>
       <PageHeader title={t("newRequest")} description={access.grid.name} />
       <Card>
         <CardBody>
