@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { clientIp } from "@/lib/auth/request";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { fromOwnOrigin } from "@/lib/auth/origin";
+import { AppError, CrossSiteError, isUnavailable, UnavailableError, type FieldErrors } from "@/lib/errors";
 
 /**
  * The one result shape of every server action. `message` and field errors are i18n keys
@@ -14,9 +15,12 @@ export type ActionResult<T = undefined> =
 
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
+    await assertOwnOrigin();
     return { ok: true, data: await fn() };
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
     unstable_rethrow(e); // redirect() and notFound() work by throwing
+    if (!(e instanceof AppError) && isUnavailable(e)) e = new UnavailableError();
     if (e instanceof AppError) {
       return {
         ok: false,
@@ -33,4 +37,9 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 
 export async function requestContext(): Promise<{ ip: string }> {
   return { ip: clientIp(await headers()) };
+}
+
+/** A server action is a POST with the session cookie: refused unless it comes from the app's own pages (Next.js checks this too). */
+async function assertOwnOrigin(): Promise<void> {
+  if (!fromOwnOrigin(await headers())) throw new CrossSiteError();
 }

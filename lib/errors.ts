@@ -29,6 +29,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** A cookie-authenticated write from another site's page (CSRF): nothing is done. */
+export class CrossSiteError extends AppError {
+  constructor() {
+    super(403, "cross_site", "errors.crossSite");
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor() {
     super(404, "not_found", "errors.notFound");
@@ -46,6 +53,31 @@ export class ConflictError extends AppError {
   constructor(readonly current?: Record<string, unknown>) {
     super(409, "stale_version", "errors.staleVersion");
   }
+}
+
+/** The database cannot be reached (down, restarting, or every connection busy): try again shortly. */
+export class UnavailableError extends AppError {
+  /** Seconds a client should wait before trying again (the Retry-After header). */
+  readonly retryAfter = 5;
+  constructor() {
+    super(503, "unavailable", "errors.unavailable");
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
+
+/**
+ * True when `e` (or what it wraps) says the database is out of reach rather than that the
+ * request was wrong: a refused or dropped connection, a server shutting down or starting,
+ * too many connections, the pool's wait for a free connection timing out.
+ */
+export function isUnavailable(e: unknown): boolean {
+  for (let err = e as { code?: string; message?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (err instanceof UnavailableError) return true;
+    if (typeof err.code === "string" && (UNAVAILABLE_CODES.has(err.code) || err.code.startsWith("08"))) return true;
+    if (typeof err.message === "string" && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/.test(err.message)) return true;
+  }
+  return false;
 }
 
 /** True when `e` (or the driver error it wraps) is PostgreSQL's unique_violation on `constraint`. */

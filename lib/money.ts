@@ -5,8 +5,16 @@
 const YUAN_PER_YI = 100_000_000n;
 const CENTS_PER_YI = 10_000_000_000n;
 
-/** Up to 4 decimals of 亿元: 万元 precision, which is how amounts are reported. */
-export const YI_PATTERN = /^\d{1,10}(\.\d{1,4})?$/;
+/**
+ * Up to 4 decimals of 亿元 (万元 precision, which is how amounts are reported), at most
+ * MAX_YI: far above any real project, and small enough that sums over millions of projects
+ * stay exact in the summaries.
+ */
+export const MAX_YI = 100_000;
+const YI_BODY = "(?:100000(?:\\.0{1,4})?|\\d{1,5}(?:\\.\\d{1,4})?)";
+export const YI_PATTERN = new RegExp(`^${YI_BODY}$`);
+/** The same, negative allowed (a correcting entry of 到位资金). */
+export const SIGNED_YI_PATTERN = new RegExp(`^-?${YI_BODY}$`);
 
 /** "60.5" 亿元 → "6050000000" 元. Returns null for anything that is not a plain amount. */
 export function yiToYuan(input: string): string | null {

@@ -1,8 +1,100 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { todayInChina } from "@/lib/i18n/format";
+import { YI_PATTERN } from "@/lib/money";
 
-/** Parses with the form's own schema; a failure becomes a ValidationError naming each field. */
+// Form primitives shared by every area's schemas (client and server alike). Messages are
+// i18n keys: "errors.*" in base.json, "projects.errors.*" in projects.json.
+
+/**
+ * Trimmed text without NUL characters: PostgreSQL cannot store U+0000 in text, so one would
+ * otherwise fail the write. Every text field of every form and API body is built on this.
+ */
+export const text = () => z.string().trim().refine((s) => !s.includes("\u0000"), "errors.nulChar");
+
+/** A record's version as loaded, for optimistic locking. */
+export const version = z.coerce.number().int().positive();
+
+// Optional choices arrive as "" from a form, or null/undefined from a script: all mean "none".
+export const optionalUuid = z
+  .union([z.uuid(), z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
+
+/** The plausible range of any date the app keeps: nothing it tracks happened before 1990 or is planned past 2099. */
+export const MIN_DATE = "1990-01-01";
+export const MAX_DATE = "2099-12-31";
+
+const isCalendarDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+// No `abort` here: a schema that aborts cannot be the one a union (date or "") reports.
+/** YYYY-MM-DD, a real calendar date within MIN_DATE…MAX_DATE. */
+export const dateString = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, "projects.errors.date")
+  .refine((s) => !isCalendarDate(s) || (s >= MIN_DATE && s <= MAX_DATE), "errors.dateRange");
+export const optionalDate = z
+  .union([dateString, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
+
+/** A required date that has happened: within MIN_DATE and today in China. */
+export const pastDate = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, { error: "errors.required", abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "projects.errors.date", abort: true })
+  .refine(isCalendarDate, { error: "projects.errors.date", abort: true })
+  .refine((s) => s >= MIN_DATE, { error: "errors.dateRange", abort: true })
+  .refine((s) => s <= todayInChina(), "projects.errors.futureDate");
+
+/** An amount typed in 亿元: up to 4 decimals (万元), at most MAX_YI. Converted to 元 by the service. */
+export const yiAmount = text().min(1, { error: "errors.required", abort: true }).regex(YI_PATTERN, "projects.errors.amount");
+export const optionalYi = z
+  .union([text().regex(YI_PATTERN, "projects.errors.amount"), z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
+
+/** A URL filter that is one or more of `values` (repeated keys or comma-separated); anything else is dropped. */
+export const csv = <T extends string>(values: readonly T[]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).filter((x): x is T => (values as readonly string[]).includes(x)))
+    .optional()
+    .catch(undefined);
+export const optionalFilterDate = dateString.optional().catch(undefined);
+export const optionalFilterYi = z.string().trim().regex(YI_PATTERN).optional().catch(undefined);
+/** An id, or "none" for the records where it is not set (产业链、园区 未填). */
+export const idOrNone = z.union([z.uuid(), z.literal("none")]).optional().catch(undefined);
+
+
+/** The path ("zones.0.name") of the first string in `value` that holds a NUL character, or null. */
+export function nulPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "_form" : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      const found = nulPath(v, [...path, key]) ?? (key.includes("\u0000") ? [...path, key].join(".") : null);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses with the form's own schema; a failure becomes a ValidationError naming each field.
+ * A NUL character anywhere in the input is refused first, naming its field, whatever the
+ * schema does with it (PostgreSQL cannot store one).
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const nul = nulPath(input);
+  if (nul) throw new ValidationError({ [nul]: ["errors.nulChar"] });
   const result = schema.safeParse(input);
   if (!result.success) {
     const flat = z.flattenError(result.error);

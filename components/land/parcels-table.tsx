@@ -66,7 +66,7 @@ export async function ParcelsTable({ rows, label, params, hidePark }: { rows: Pa
               {p.statusChangedOn && <span className="ml-1.5 text-xs text-slate-500 tabular-nums">{p.statusChangedOn}</span>}
             </Td>
             <Td className="min-w-40">
-              {p.projectId === null ? (
+              {!p.matched ? (
                 <span className="text-slate-500">{t("parcels.unmatched")}</span>
               ) : p.projectName ? (
                 <Link href={`/projects/${p.projectId}`} className="text-brand-700 hover:underline">

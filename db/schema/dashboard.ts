@@ -1,5 +1,5 @@
 import { boolean, char, date, index, integer, pgTable, unique, uuid } from "drizzle-orm/pg-core";
-import { yuan } from "./columns";
+import { yuan, yuanSum } from "./columns";
 import { projectSourceEnum, projectStageEnum, projectStatusEnum } from "./enums";
 import { projects } from "./projects";
 
@@ -111,9 +111,9 @@ export const dashCube = pgTable(
     reached7: integer().notNull().default(0),
     reached8: integer().notNull().default(0),
     signed: integer().notNull().default(0),
-    contract: yuan().notNull().default("0"),
+    contract: yuanSum().notNull().default("0"),
     big: integer().notNull().default(0),
-    bigContract: yuan().notNull().default("0"),
+    bigContract: yuanSum().notNull().default("0"),
     top500: integer().notNull().default(0),
     centralSoe: integer().notNull().default(0),
     listed: integer().notNull().default(0),
@@ -139,7 +139,7 @@ export const dashCubeSource = pgTable(
     ...dims,
     source: projectSourceEnum().notNull(),
     signed: integer().notNull().default(0),
-    contract: yuan().notNull().default("0"),
+    contract: yuanSum().notNull().default("0"),
   },
   (t) => [unique("dash_cube_source_key").on(t.g, t.d, t.unitId, t.ownerId, t.chainId, t.parkId, t.source).nullsNotDistinct()],
 );
@@ -153,7 +153,7 @@ export const dashFunnel = pgTable(
     ...dims,
     stage: projectStageEnum().notNull(),
     n: integer().notNull().default(0),
-    total: yuan().notNull().default("0"),
+    total: yuanSum().notNull().default("0"),
   },
   (t) => [unique("dash_funnel_key").on(t.g, t.d, t.unitId, t.ownerId, t.chainId, t.parkId, t.stage).nullsNotDistinct()],
 );
@@ -165,7 +165,7 @@ export const dashPipeline = pgTable(
     ...dims,
     stage: projectStageEnum().notNull(),
     n: integer().notNull().default(0),
-    total: yuan().notNull().default("0"),
+    total: yuanSum().notNull().default("0"),
   },
   (t) => [unique("dash_pipeline_key").on(t.unitId, t.ownerId, t.chainId, t.parkId, t.stage).nullsNotDistinct()],
 );

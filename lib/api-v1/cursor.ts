@@ -21,7 +21,7 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.sort, c.dir, c.value, c.id]), "utf8").toString("base64url");
 }
 
-const shape = z.tuple([z.string(), z.enum(["asc", "desc"]), z.string().nullable(), z.uuid()]);
+const shape = z.tuple([z.string(), z.enum(["asc", "desc"]), z.string().max(200).regex(/^[^\u0000]*$/).nullable(), z.uuid()]);
 
 /** The cursor a client sent back, or an InvalidCursorError if it is not one of ours for this order. */
 export function decodeCursor(raw: string, sort: string, dir: "asc" | "desc"): Cursor {

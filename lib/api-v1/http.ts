@@ -10,10 +10,40 @@ export function queryOf<S extends z.ZodType>(request: Request, schema: S): z.inf
   return parseOrThrow(schema, searchParamsRecord(new URL(request.url).searchParams));
 }
 
-/** The request's JSON body; anything that is not JSON is a 400 naming the body. */
+/** The largest JSON body a route reads: far above any record's fields. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+const tooLarge = () => new AppError(413, "body_too_large", "errors.bodyTooLarge", { _form: ["errors.bodyTooLarge"] });
+
+/**
+ * The request's JSON body. It must say it is JSON (Content-Type application/json): a form or
+ * text/plain body is what another site's page can send without asking, so it is a 415. Read
+ * up to MAX_JSON_BYTES and refused with a 413 beyond that (counted as it arrives, whatever
+ * Content-Length says); anything that is not JSON is a 400 naming the body.
+ */
 export async function bodyOf(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) {
+    throw new AppError(415, "unsupported_media_type", "errors.unsupportedMediaType", { _form: ["errors.unsupportedMediaType"] });
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_JSON_BYTES) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
   try {
-    return await request.json();
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new AppError(400, "invalid_json", "api.errors.json", { _form: ["api.errors.json"] });
   }

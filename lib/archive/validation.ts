@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 /** The records that are archived (归档) rather than deleted: "删除" in the UI archives them. */
 export const ARCHIVE_TYPES = ["project", "enterprise", "contact", "parcel", "event"] as const;
@@ -10,7 +11,7 @@ export const archiveSchema = z.object({ version: z.coerce.number().int().positiv
 /** The admin's list of archived records, as kept in the URL; anything malformed is dropped. */
 export const archiveListSchema = z.object({
   type: z.enum(ARCHIVE_TYPES).catch("project").default("project"),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type ArchiveListParams = z.output<typeof archiveListSchema>;

@@ -10,7 +10,7 @@ import type { DbOrTx } from "@/db/client";
 import { auditLog, enterprises, events, industryChains, parcels, parks, projects, units, users } from "@/db/schema";
 import { auditActionEnum } from "@/db/schema/enums";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { optionalFilterDate } from "@/lib/projects/validation";
+import { optionalFilterDate, text } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -23,7 +23,7 @@ export const auditListSchema = z.object({
     .regex(/^[a-z_]{1,40}$/)
     .optional()
     .catch(undefined),
-  id: z.string().trim().max(100).optional().catch(undefined),
+  id: text().max(100).optional().catch(undefined),
   action: z.enum(auditActionEnum.enumValues).optional().catch(undefined),
   from: optionalFilterDate,
   to: optionalFilterDate,

@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema/enums";
-import { UnauthorizedError } from "@/lib/errors";
+import { UnauthorizedError, UnavailableError } from "@/lib/errors";
 import { signInSchema } from "@/lib/users/validation";
 import { authenticate, loadViewer, revokeSession } from "./authenticate";
 import { clientIp } from "./request";
@@ -91,7 +91,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 /** The signed-in, active user of this request, or null. Cached per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
-  if ((session as { dbError?: boolean } | null)?.dbError) throw new Error("The database is unreachable.");
+  if ((session as { dbError?: boolean } | null)?.dbError) throw new UnavailableError();
   const user = session?.user;
   if (!user?.id || !user.role) return null;
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 // Shared by the /account form and the server (lib/auth/tokens.ts).
 
@@ -9,7 +10,7 @@ export const TOKEN_LIFETIMES = [7, 30, 90, 180, 365] as const;
 export const MAX_LIVE_TOKENS = 20;
 
 export const tokenSchema = z.object({
-  name: z.string().trim().min(1, "errors.required").max(50, "errors.tooLong50"),
+  name: text().min(1, "errors.required").max(50, "errors.tooLong50"),
   expiresInDays: z.coerce
     .number({ error: "apiTokens.errors.lifetime" })
     .int("apiTokens.errors.lifetime")

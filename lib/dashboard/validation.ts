@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalFilterDate } from "@/lib/projects/validation";
+import { optionalFilterDate } from "@/lib/validation";
 
 /** Days without activity after which an active project counts as stalled, unless the URL says otherwise. */
 export const DEFAULT_STALLED_DAYS = 30;

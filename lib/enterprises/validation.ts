@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, version } from "@/lib/validation";
 import { ownershipTypeEnum } from "@/db/schema/enums";
 import { checkUscc, normaliseUscc, USCC_PATTERN } from "./uscc";
 
@@ -19,15 +20,13 @@ export const PHONE_PATTERN = /^(?:(?:\+?86)?1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{
 
 const WEBSITE_PATTERN = /^(https?:\/\/)?([\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}(:\d{1,5})?([/?#]\S*)?$/iu;
 
-const version = z.coerce.number().int().positive();
-
 /** Optional text: missing or null becomes "", surrounding spaces are dropped. */
-const text = (max: number, message: string) =>
+const optionalText = (max: number, message: string) =>
   z
     .string()
     .nullish()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.string().max(max, message));
+    .transform((v) => v ?? "")
+    .pipe(text().max(max, message));
 
 /** Optional USCC, upper-cased; a wrong pattern is an error, a failed checksum only a warning (see usccWarning). */
 export const usccField = z
@@ -44,27 +43,27 @@ export function usccWarning(value: string | null | undefined): string | undefine
 }
 
 const tagsField = z
-  .array(z.string().trim().max(20, "enterprises.errors.tagLength"))
+  .array(text().max(20, "enterprises.errors.tagLength"))
   .max(20, "enterprises.errors.tooManyTags")
   .nullish()
   .transform((tags) => [...new Set((tags ?? []).filter(Boolean))]);
 
 export const enterpriseSchema = z.object({
-  name: z.string().trim().min(2, "enterprises.errors.nameLength").max(100, "enterprises.errors.nameLength"),
+  name: text().min(2, "enterprises.errors.nameLength").max(100, "enterprises.errors.nameLength"),
   uscc: usccField,
   ownershipType: z
     .union([z.enum(OWNERSHIP_TYPES), z.literal("")], { error: "enterprises.errors.ownershipType" })
     .nullish()
     .transform((v) => v || null),
-  headquarters: text(100, "enterprises.errors.tooLong100"),
+  headquarters: optionalText(100, "enterprises.errors.tooLong100"),
   industryCode: z
     .string()
     .nullish()
     .transform((v) => (v ?? "").trim().toUpperCase())
     .refine((v) => v === "" || INDUSTRY_CODE_PATTERN.test(v), "enterprises.errors.industryCode"),
   tags: tagsField,
-  website: text(200, "enterprises.errors.tooLong200").refine((v) => v === "" || WEBSITE_PATTERN.test(v), "enterprises.errors.website"),
-  notes: text(2000, "enterprises.errors.tooLong2000"),
+  website: optionalText(200, "enterprises.errors.tooLong200").refine((v) => v === "" || WEBSITE_PATTERN.test(v), "enterprises.errors.website"),
+  notes: optionalText(2000, "enterprises.errors.tooLong2000"),
 });
 export type EnterpriseInput = z.input<typeof enterpriseSchema>;
 export type EnterpriseValues = z.output<typeof enterpriseSchema>;
@@ -73,16 +72,16 @@ export const updateEnterpriseSchema = enterpriseSchema.extend({ version });
 export type UpdateEnterpriseInput = z.input<typeof updateEnterpriseSchema>;
 
 export const contactSchema = z.object({
-  name: z.string().trim().min(1, "errors.required").max(50, "errors.tooLong50"),
-  title: text(50, "errors.tooLong50"),
+  name: text().min(1, "errors.required").max(50, "errors.tooLong50"),
+  title: optionalText(50, "errors.tooLong50"),
   phone: z
     .string()
     .nullish()
     .transform((v) => (v ?? "").trim().replace(/\s+/g, ""))
     .refine((v) => v === "" || PHONE_PATTERN.test(v), "contacts.errors.phone"),
-  email: text(100, "contacts.errors.email").refine((v) => v === "" || z.email().safeParse(v).success, "contacts.errors.email"),
-  wechat: text(50, "errors.tooLong50"),
-  notes: text(500, "contacts.errors.tooLong500"),
+  email: optionalText(100, "contacts.errors.email").refine((v) => v === "" || z.email().safeParse(v).success, "contacts.errors.email"),
+  wechat: optionalText(50, "errors.tooLong50"),
+  notes: optionalText(500, "contacts.errors.tooLong500"),
 });
 export type ContactInput = z.input<typeof contactSchema>;
 export type ContactValues = z.output<typeof contactSchema>;
@@ -91,8 +90,8 @@ export const updateContactSchema = contactSchema.extend({ version });
 
 /** What the duplicate check looks at while the user types. */
 export const duplicateQuerySchema = z.object({
-  name: z.string().trim().max(100).catch(""),
-  uscc: z.string().trim().max(30).catch(""),
+  name: text().max(100).catch(""),
+  uscc: text().max(30).catch(""),
   excludeId: z.uuid().optional().catch(undefined),
 });
 export type DuplicateQuery = z.input<typeof duplicateQuerySchema>;
@@ -103,9 +102,9 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 
 /** The list's state, as kept in the URL. Anything malformed is dropped rather than refused. */
 export const enterpriseListSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().max(100).optional().catch(undefined),
   ownership: z.enum(OWNERSHIP_TYPES).optional().catch(undefined),
-  tag: z.string().trim().min(1).max(20).optional().catch(undefined),
+  tag: text().min(1).max(20).optional().catch(undefined),
   sort: z.enum(SORTS).catch("updatedAt").default("updatedAt"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

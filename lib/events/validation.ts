@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { eventKindEnum, type EventKind } from "@/db/schema/enums";
-import { dateString, optionalFilterDate, optionalUuid, projectListSchema } from "@/lib/projects/validation";
+import { projectListSchema } from "@/lib/projects/validation";
+import { dateString, optionalFilterDate, optionalUuid, text } from "@/lib/validation";
 
 // Messages are i18n keys; "events.errors.*" live in lib/i18n/messages/*/events.json.
 export const EVENT_KINDS = eventKindEnum.enumValues;
 
 /** 推介会 / 集中签约仪式. Future dates are fine: events are planned ahead. */
 export const eventSchema = z.object({
-  name: z.string().trim().min(2, "events.errors.nameLength").max(100, "events.errors.nameLength"),
+  name: text().min(2, "events.errors.nameLength").max(100, "events.errors.nameLength"),
   kind: z.enum(EVENT_KINDS, { error: "errors.required" }),
-  heldOn: z.string().trim().min(1, "errors.required").pipe(dateString),
-  place: z.string().trim().max(200, "projects.errors.tooLong200").default(""),
+  heldOn: text().min(1, "errors.required").pipe(dateString),
+  place: text().max(200, "projects.errors.tooLong200").default(""),
   hostUnitId: optionalUuid,
-  description: z.string().trim().max(2000, "projects.errors.tooLong2000").default(""),
+  description: text().max(2000, "projects.errors.tooLong2000").default(""),
 });
 export type EventInput = z.input<typeof eventSchema>;
 export type EventValues = z.output<typeof eventSchema>;
@@ -24,7 +25,7 @@ export const eventProjectSchema = z.object({ projectId: z.uuid({ error: "events.
 
 /** The list's state in the URL; anything malformed is dropped. */
 export const eventListSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().max(100).optional().catch(undefined),
   kind: z.enum(EVENT_KINDS).optional().catch(undefined) as z.ZodType<EventKind | undefined>,
   from: optionalFilterDate,
   to: optionalFilterDate,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gridRoleEnum, requestCategoryEnum, requestStatusEnum, type RequestStatus } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
-import { dateString } from "@/lib/projects/validation";
+import { dateString, text } from "@/lib/validation";
 import { dayOfWeek } from "./calendar";
 import { COLOURS, type Colour } from "./clock";
 
@@ -13,7 +13,7 @@ export const REQUEST_STATUSES = requestStatusEnum.enumValues;
 const version = z.coerce.number().int().positive();
 
 const gridObject = z.object({
-  name: z.string().trim().min(1, "errors.required").max(60, "errors.tooLong60"),
+  name: text().min(1, "errors.required").max(60, "errors.tooLong60"),
   code: z
     .string()
     .trim()
@@ -21,7 +21,7 @@ const gridObject = z.object({
     .max(40, "errors.tooLong40")
     .regex(/^[A-Za-z0-9_-]+$/, "errors.codeChars")
     .transform((s) => s.toUpperCase()),
-  area: z.string().trim().max(200, "grids.errors.tooLong200").default(""),
+  area: text().max(200, "grids.errors.tooLong200").default(""),
   unitId: z.uuid({ error: "errors.required" }),
   sortOrder: z.coerce.number({ error: "grids.errors.sortOrder" }).int("grids.errors.sortOrder").min(0, "grids.errors.sortOrder").max(9999, "grids.errors.sortOrder").default(0),
   officers: z
@@ -76,8 +76,8 @@ export const stepTime = z
 export const requestSchema = z.object({
   enterpriseId: z.uuid({ error: "grids.errors.enterpriseRequired" }),
   category: z.enum(REQUEST_CATEGORIES, { error: "errors.required" }),
-  title: z.string().trim().min(1, "errors.required").max(100, "grids.errors.tooLong100"),
-  description: z.string().trim().max(2000, "grids.errors.tooLong2000").default(""),
+  title: text().min(1, "errors.required").max(100, "grids.errors.tooLong100"),
+  description: text().max(2000, "grids.errors.tooLong2000").default(""),
   receivedAt: stepTime,
 });
 export type RequestInput = z.input<typeof requestSchema>;
@@ -91,13 +91,13 @@ export const acceptSchema = z.object({
 export const replySchema = z.object({
   step: z.literal("reply"),
   at: stepTime,
-  reply: z.string().trim().min(1, "errors.required").max(2000, "grids.errors.tooLong2000"),
+  reply: text().min(1, "errors.required").max(2000, "grids.errors.tooLong2000"),
   version,
 });
 export const resolveSchema = z.object({
   step: z.literal("resolve"),
   at: stepTime,
-  resolution: z.string().trim().min(1, "errors.required").max(2000, "grids.errors.tooLong2000"),
+  resolution: text().min(1, "errors.required").max(2000, "grids.errors.tooLong2000"),
   version,
 });
 export const stepSchema = z.discriminatedUnion("step", [acceptSchema, replySchema, resolveSchema], { error: "grids.errors.step" });
@@ -114,7 +114,7 @@ export const NEXT_STEP: Record<RequestStatus, { step: "accept" | "reply" | "reso
 export const holidaySchema = z
   .object({
     day: dateString,
-    name: z.string().trim().min(1, "errors.required").max(40, "errors.tooLong40"),
+    name: text().min(1, "errors.required").max(40, "errors.tooLong40"),
     isWorkday: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { importKindEnum } from "@/db/schema/enums";
 
 // Shared by the import page (client) and the server. Messages are i18n keys ("imports.errors.*" in dataio.json).
@@ -15,7 +16,7 @@ export type Mapping = z.infer<typeof mappingSchema>;
 export const importRequestSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: "imports.errors.kind" }),
   mode: z.enum(IMPORT_MODES).default("dry"),
-  fileName: z.string().trim().min(1, "imports.errors.fileName").max(200, "imports.errors.fileName"),
+  fileName: text().min(1, "imports.errors.fileName").max(200, "imports.errors.fileName"),
   /** JSON of the mapping; absent: worked out from the headers. */
   mapping: z
     .string()
@@ -40,7 +41,7 @@ export type ImportRequest = z.output<typeof importRequestSchema>;
 /** 保存映射: a named mapping for one kind of file. */
 export const saveMappingSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
-  name: z.string().trim().min(1, "errors.required").max(50, "errors.tooLong50"),
+  name: text().min(1, "errors.required").max(50, "errors.tooLong50"),
   mapping: mappingSchema,
 });
 export type SaveMappingInput = z.input<typeof saveMappingSchema>;

@@ -187,11 +187,13 @@ const SORT_COLUMNS: Record<ParcelSort, SQL | typeof parcels.code> = {
   updatedAt: sql`${parcels.updatedAt}`,
 };
 
-/** The matched project, named only to a viewer who may see it. */
+/** Whether a project is matched, and which one — its id and name only to a viewer who may see it. */
 function matchedProjectColumns(scope: Scope) {
+  const visible = visibleProjects(scope) ?? sql`true`;
   return {
-    projectId: parcels.projectId,
-    projectName: sql<string | null>`case when ${visibleProjects(scope) ?? sql`true`} then ${projects.name} end`,
+    matched: sql<boolean>`${parcels.projectId} is not null`,
+    projectId: sql<string | null>`case when ${visible} then ${parcels.projectId} end`,
+    projectName: sql<string | null>`case when ${visible} then ${projects.name} end`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { areaUnitEnum, landUseEnum, type ParcelStatus } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
-import { dateString } from "@/lib/projects/validation";
+import { dateString, text } from "@/lib/validation";
 import { areaToMu, cleanNumber, MU_PATTERN, muToMicro } from "./area";
 import { WAN_PATTERN } from "./price";
 import { checkParcelTransition, isTransferred, PARCEL_STATUSES, type ParcelPosition } from "./status";
@@ -45,25 +45,20 @@ const optionalMu = z
   .refine((v) => v === "" || MU_PATTERN.test(v), "parks.errors.areaMu")
   .transform((v) => (v === "" ? null : areaToMu(v, "mu")));
 
-const text = (max: 40 | 60 | 200 | 500 | 2000) =>
-  z
-    .string()
-    .trim()
-    .max(max, `parks.errors.tooLong${max}`)
-    .default("");
+const optionalText = (max: 40 | 60 | 200 | 500 | 2000) => text().max(max, `parks.errors.tooLong${max}`).default("");
 
 // ── Parks and zones ────────────────────────────────────────────────────────────
 
 export const zoneSchema = z.object({
   id: optionalUuid,
-  name: z.string().trim().min(1, "errors.required").max(40, "parks.errors.tooLong40"),
+  name: text().min(1, "errors.required").max(40, "parks.errors.tooLong40"),
   areaMu: optionalMu,
-  description: text(200),
+  description: optionalText(200),
 });
 export type ZoneInput = z.input<typeof zoneSchema>;
 
 const parkFields = {
-  name: z.string().trim().min(2, "parks.errors.nameLength").max(60, "parks.errors.nameLength"),
+  name: text().min(2, "parks.errors.nameLength").max(60, "parks.errors.nameLength"),
   districtCode: z
     .string()
     .trim()
@@ -71,8 +66,8 @@ const parkFields = {
     .default(""),
   areaMu: optionalMu,
   leadingChainId: optionalUuid,
-  operator: text(60),
-  description: text(2000),
+  operator: optionalText(60),
+  description: optionalText(2000),
   zones: z.array(zoneSchema).max(50).default([]),
 };
 
@@ -94,7 +89,7 @@ export type UpdateParkInput = z.input<typeof updateParkSchema>;
 // ── Parcels ────────────────────────────────────────────────────────────────────
 
 const areaFields = {
-  area: z.string().trim(),
+  area: text(),
   areaUnit: z.enum(AREA_UNITS, { error: "errors.required" }),
 };
 
@@ -124,7 +119,7 @@ const parcelFields = {
     .regex(/^\S+$/, "parcels.errors.codeSpaces"),
   parkId: z.uuid({ error: "parcels.errors.parkRequired" }),
   zoneId: optionalUuid,
-  location: text(200),
+  location: optionalText(200),
   ...areaFields,
   landUse: z.enum(LAND_USES, { error: "errors.required" }),
   floorAreaRatio: z
@@ -140,7 +135,7 @@ const parcelFields = {
     .default(""),
   transferDate: optionalDate.refine(notFuture, "parcels.errors.futureDate"),
   landPriceWan: priceWan,
-  note: text(2000),
+  note: optionalText(2000),
 };
 
 /**
@@ -178,9 +173,9 @@ export function parcelStatusSchema(from: ParcelPosition, today = todayInChina())
   return z
     .object({
       toStatus: z.enum(PARCEL_STATUSES, { error: "errors.required" }),
-      changedOn: z.string().trim().default(""),
-      note: z.string().trim().max(500, "parks.errors.tooLong500").default(""),
-      transferDate: z.string().trim().default(""),
+      changedOn: text().default(""),
+      note: text().max(500, "parks.errors.tooLong500").default(""),
+      transferDate: text().default(""),
       landPriceWan: priceWan,
       version,
     })
@@ -247,7 +242,7 @@ const filterMu = z
 
 /** Anything malformed in the URL is dropped rather than refused. */
 export const parcelFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().max(100).optional().catch(undefined),
   park: z.uuid().optional().catch(undefined),
   zone: z.uuid().optional().catch(undefined),
   status: csv<ParcelStatus>(PARCEL_STATUSES),

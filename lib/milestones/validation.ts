@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { USCC_PATTERN, normaliseUscc } from "@/lib/enterprises/uscc";
-import { optionalDate, optionalUuid } from "@/lib/projects/validation";
-import { pastDate } from "@/lib/signings/validation";
+import { optionalDate, optionalUuid, pastDate, text } from "@/lib/validation";
 import { MILESTONE_STAGES, REPORT_FACTS } from "./rules";
 
 // Messages are i18n keys; "milestones.errors.*" live in lib/i18n/messages/*/landing.json.
@@ -15,13 +14,13 @@ export const reportSchema = z
   .object({
     stage: z.enum(MILESTONE_STAGES),
     actualDate: pastDate,
-    companyName: z.string().trim().max(100, "milestones.errors.companyName").default(""),
+    companyName: text().max(100, "milestones.errors.companyName").default(""),
     companyUscc: z
       .string()
       .default("")
       .transform((v) => normaliseUscc(v)),
     parcelId: optionalUuid,
-    note: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
+    note: text().max(500, "projects.errors.tooLong500").default(""),
     submit: z.boolean().default(false),
     confirmOrder: z.boolean().default(false),
     version: z.coerce.number().int().min(0),
@@ -43,7 +42,7 @@ export type ReportValues = z.output<typeof reportSchema>;
 export const reviewSchema = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    comment: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
+    comment: text().max(500, "projects.errors.tooLong500").default(""),
     version: z.coerce.number().int().positive(),
   })
   .superRefine((v, ctx) => {

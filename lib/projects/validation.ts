@@ -7,7 +7,7 @@ import {
   type ProjectStage,
 } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
-import { YI_PATTERN } from "@/lib/money";
+import { csv, dateString, idOrNone, optionalDate, optionalFilterDate, optionalFilterYi, optionalUuid, text, version, yiAmount } from "@/lib/validation";
 import { signingFactsSchema } from "@/lib/signings/validation";
 import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stages";
 
@@ -17,29 +17,8 @@ export const CAPITAL_ORIGINS = capitalOriginEnum.enumValues;
 export const ACTIVITY_KINDS = activityKindEnum.enumValues;
 export const TASK_STATUSES = taskStatusEnum.enumValues;
 
-export const version = z.coerce.number().int().positive();
-// Optional choices arrive as "" from a form, or null/undefined from a script: all mean "none".
-export const optionalUuid = z
-  .union([z.uuid(), z.literal(""), z.null()])
-  .optional()
-  .transform((v) => v || null);
-
-/** YYYY-MM-DD, a real calendar date. */
-export const dateString = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "projects.errors.date")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "projects.errors.date");
-export const optionalDate = z
-  .union([dateString, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => v || null);
-
-/** An amount typed in 亿元: up to 4 decimals (万元). Converted to 元 by the service. */
-export const yiAmount = z.string().trim().min(1, "errors.required").regex(YI_PATTERN, "projects.errors.amount");
-
 export const projectSchema = z.object({
-  name: z.string().trim().min(2, "projects.errors.nameLength").max(100, "projects.errors.nameLength"),
+  name: text().min(2, "projects.errors.nameLength").max(100, "projects.errors.nameLength"),
   enterpriseId: z.uuid({ error: "projects.errors.enterpriseRequired" }),
   industryChainId: optionalUuid,
   source: z.enum(SOURCES, { error: "errors.required" }),
@@ -47,10 +26,10 @@ export const projectSchema = z.object({
   capitalOrigin: z.enum(CAPITAL_ORIGINS, { error: "errors.required" }),
   ownerId: z.uuid({ error: "errors.required" }),
   unitId: z.uuid({ error: "errors.required" }),
-  responsibleLeader: z.string().trim().max(50, "errors.tooLong50").default(""),
+  responsibleLeader: text().max(50, "errors.tooLong50").default(""),
   isKey: z.boolean().default(false),
   expectedSigningDate: optionalDate,
-  description: z.string().trim().max(2000, "projects.errors.tooLong2000").default(""),
+  description: text().max(2000, "projects.errors.tooLong2000").default(""),
 });
 export type ProjectInput = z.input<typeof projectSchema>;
 export type ProjectValues = z.output<typeof projectSchema>;
@@ -68,15 +47,15 @@ export function stageChangeSchema(from: ProjectPosition) {
     .object({
       toStage: z.enum(STAGES),
       toStatus: z.enum(STATUSES),
-      reason: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
-      signingDate: z.string().trim().default(""),
-      agreementType: z.string().trim().default("investment"),
-      contractInvestmentYi: z.string().trim().default(""),
-      phase1InvestmentYi: z.string().trim().default(""),
-      eventId: z.string().trim().nullish(),
-      stewardId: z.string().trim().nullish(),
-      responsibleUnitId: z.string().trim().nullish(),
-      responsibleLeader: z.string().trim().default(""),
+      reason: text().max(500, "projects.errors.tooLong500").default(""),
+      signingDate: text().default(""),
+      agreementType: text().default("investment"),
+      contractInvestmentYi: text().default(""),
+      phase1InvestmentYi: text().default(""),
+      eventId: text().nullish(),
+      stewardId: text().nullish(),
+      responsibleUnitId: text().nullish(),
+      responsibleLeader: text().default(""),
       version,
     })
     .superRefine((v, ctx) => {
@@ -102,14 +81,14 @@ export const activitySchema = z.object({
   kind: z.enum(ACTIVITY_KINDS, { error: "errors.required" }),
   // "Today" is China's date: at 00:30 in Qingdao it is still yesterday in UTC.
   occurredOn: dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"),
-  participants: z.string().trim().max(200, "projects.errors.tooLong200").default(""),
-  summary: z.string().trim().min(1, "errors.required").max(2000, "projects.errors.tooLong2000"),
-  nextStep: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
+  participants: text().max(200, "projects.errors.tooLong200").default(""),
+  summary: text().min(1, "errors.required").max(2000, "projects.errors.tooLong2000"),
+  nextStep: text().max(500, "projects.errors.tooLong500").default(""),
 });
 export type ActivityInput = z.input<typeof activitySchema>;
 
 export const taskSchema = z.object({
-  title: z.string().trim().min(1, "errors.required").max(200, "projects.errors.tooLong200"),
+  title: text().min(1, "errors.required").max(200, "projects.errors.tooLong200"),
   assigneeId: z.uuid({ error: "errors.required" }),
   dueDate: optionalDate,
 });
@@ -132,18 +111,6 @@ export const SORTS = [
 export type ProjectSort = (typeof SORTS)[number];
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
-/** A URL filter that is one or more of `values` (repeated keys or comma-separated); anything else is dropped. */
-export const csv = <T extends string>(values: readonly T[]) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(",")).filter((x): x is T => (values as readonly string[]).includes(x)))
-    .optional()
-    .catch(undefined);
-export const optionalFilterDate = dateString.optional().catch(undefined);
-const optionalFilterYi = z.string().trim().regex(YI_PATTERN).optional().catch(undefined);
-/** An id, or "none" for the records where it is not set (产业链、园区 未填). */
-const idOrNone = z.union([z.uuid(), z.literal("none")]).optional().catch(undefined);
-
 /**
  * Investor classes over the enterprise's tags and ownership: 三个500强 (世界500强, 中国500强,
  * 民营500强), 央企 (the tag or the ownership type) and 上市公司.
@@ -154,7 +121,7 @@ export const TOP500_TAGS = ["世界500强", "中国500强", "民营500强"] as c
 
 /** The list's state, as kept in the URL. Anything malformed is dropped rather than refused. */
 export const projectFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().max(100).optional().catch(undefined),
   stage: csv<ProjectStage>(STAGES),
   status: csv(STATUSES),
   chain: idOrNone,

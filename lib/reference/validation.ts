@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 export const chainSchema = z.object({
-  name: z.string().trim().min(1, "errors.required").max(40, "errors.tooLong40"),
+  name: text().min(1, "errors.required").max(40, "errors.tooLong40"),
   code: z
     .string()
     .trim()
     .min(1, "errors.required")
     .max(40, "errors.tooLong40")
     .regex(/^[A-Za-z0-9_-]+$/, "errors.codeChars"),
-  system: z.string().trim().max(20, "chains.errors.systemTooLong").default(""),
+  system: text().max(20, "chains.errors.systemTooLong").default(""),
   sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
   active: z.boolean().default(true),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 /** What the global search looks through, in the order its groups are shown. */
 export const SEARCH_KINDS = ["projects", "enterprises", "parcels", "events"] as const;
@@ -15,7 +16,7 @@ export const MAX_SEARCH_LIMIT = 20;
  * The text as the list pages take it (trimmed, at most 100 characters), so that a group's count
  * here and the list it links to (/projects?q=…) count the same rows.
  */
-export const searchTextSchema = z.string().trim().max(100).catch("").default("");
+export const searchTextSchema = text().max(100).catch("").default("");
 
 export const searchQuerySchema = z.object({
   q: searchTextSchema.describe("Text to look for: part of a name, a 统一社会信用代码, a contact's name, a parcel code…"),

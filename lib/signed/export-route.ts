@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, getPool } from "@/db";
 import { apiRoute } from "@/lib/api";
-import { requireViewer } from "@/lib/auth";
+import { requireApiViewer } from "@/lib/auth/api-viewer";
 import { clientIp } from "@/lib/auth/request";
 import { assertCanExportSigned } from "./access";
 import { CONTENT_TYPES, contentDisposition, exportSignedProjects, type ExportFormat } from "./export";
@@ -14,7 +14,7 @@ import { searchParamsRecord, signedListSchema } from "./validation";
  */
 export function exportRoute(format: ExportFormat) {
   return apiRoute(async (request: Request) => {
-    const viewer = await requireViewer();
+    const viewer = await requireApiViewer(request);
     assertCanExportSigned(viewer);
     const { page: _page, size: _size, ...params } = signedListSchema.parse(searchParamsRecord(new URL(request.url).searchParams));
     const now = new Date();

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ProjectStage } from "@/db/schema/enums";
 import { isSignedStage, MILESTONE_STAGES, STAGES } from "@/lib/projects/stages";
-import { csv, optionalFilterDate, projectFiltersSchema, projectListSchema } from "@/lib/projects/validation";
+import { projectFiltersSchema, projectListSchema } from "@/lib/projects/validation";
+import { csv, optionalFilterDate } from "@/lib/validation";
 
 /** 签约 … 投产: the stages a signed project can be at. */
 export const SIGNED_STAGES = STAGES.filter(isSignedStage) as ProjectStage[];

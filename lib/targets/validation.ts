@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalUuid, version, yiAmount } from "@/lib/projects/validation";
+import { optionalUuid, version, yiAmount } from "@/lib/validation";
 
 // Messages are i18n keys; "targets.errors.*" live in lib/i18n/messages/*/dashboard.json.
 

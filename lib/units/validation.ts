@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
 export const unitSchema = z.object({
-  name: z.string().trim().min(1, "errors.required").max(60, "errors.tooLong60"),
+  name: text().min(1, "errors.required").max(60, "errors.tooLong60"),
   code: z
     .string()
     .trim()

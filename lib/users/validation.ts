@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { ROLES } from "@/lib/auth/roles";
 
 // Messages are i18n keys (lib/i18n/messages): the same schema runs in the browser and on the server.
@@ -16,7 +17,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, "errors.passwordMin")
   .max(128, "errors.passwordMax");
 
-const displayName = z.string().trim().min(1, "errors.required").max(50, "errors.tooLong50");
+const displayName = text().min(1, "errors.required").max(50, "errors.tooLong50");
 const role = z.enum(ROLES, { error: "errors.required" });
 const unitId = z.uuid({ error: "errors.required" });
 const version = z.coerce.number().int().positive();
@@ -48,7 +49,7 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const userListSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().max(100).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(["active", "inactive"]).optional().catch(undefined),
   unitId: z.uuid().optional().catch(undefined),
@@ -58,6 +59,6 @@ export const userListSchema = z.object({
 export type UserListParams = z.infer<typeof userListSchema>;
 
 export const signInSchema = z.object({
-  username: z.string().trim().min(1, "errors.required").max(64),
+  username: text().min(1, "errors.required").max(64),
   password: z.string().min(1, "errors.required").max(256),
 });

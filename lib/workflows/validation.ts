@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checklistItemStatusEnum, dueAnchorEnum, templateKindEnum } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
-import { dateString, optionalDate, optionalUuid, version } from "@/lib/projects/validation";
+import { dateString, optionalDate, optionalUuid, text, version } from "@/lib/validation";
 
 // Messages are i18n keys; "workflows.errors.*" live in lib/i18n/messages/*/workflows.json.
 export const TEMPLATE_KINDS = templateKindEnum.enumValues;
@@ -9,7 +9,7 @@ export const ITEM_STATUSES = checklistItemStatusEnum.enumValues;
 export const DUE_ANCHORS = dueAnchorEnum.enumValues;
 
 export const templateSchema = z.object({
-  name: z.string().trim().min(2, "workflows.errors.nameLength").max(60, "workflows.errors.nameLength"),
+  name: text().min(2, "workflows.errors.nameLength").max(60, "workflows.errors.nameLength"),
   code: z
     .string()
     .trim()
@@ -17,7 +17,7 @@ export const templateSchema = z.object({
     .max(40, "errors.tooLong40")
     .regex(/^[A-Za-z0-9_-]+$/, "errors.codeChars"),
   kind: z.enum(TEMPLATE_KINDS, { error: "errors.required" }),
-  description: z.string().trim().max(2000, "projects.errors.tooLong2000").default(""),
+  description: text().max(2000, "projects.errors.tooLong2000").default(""),
   /** Phases in order, one per line in the form. */
   phases: z
     .union([z.string(), z.array(z.string())])
@@ -26,7 +26,7 @@ export const templateSchema = z.object({
     // Checked on the whole list, so the message sits on the one field the form has.
     .pipe(
       z
-        .array(z.string())
+        .array(text())
         .max(12, "workflows.errors.tooManyPhases")
         .refine((phases) => phases.every((p) => p.length <= 20), "workflows.errors.phaseLength"),
     ),
@@ -36,11 +36,11 @@ export const templateSchema = z.object({
 export type TemplateInput = z.input<typeof templateSchema>;
 
 export const templateItemSchema = z.object({
-  phase: z.string().trim().max(20, "workflows.errors.phaseLength").default(""),
-  category: z.string().trim().max(40, "errors.tooLong40").default(""),
-  title: z.string().trim().min(2, "workflows.errors.titleLength").max(100, "workflows.errors.titleLength"),
-  description: z.string().trim().max(500, "projects.errors.tooLong500").default(""),
-  responsibleDepartment: z.string().trim().max(40, "errors.tooLong40").default(""),
+  phase: text().max(20, "workflows.errors.phaseLength").default(""),
+  category: text().max(40, "errors.tooLong40").default(""),
+  title: text().min(2, "workflows.errors.titleLength").max(100, "workflows.errors.titleLength"),
+  description: text().max(500, "projects.errors.tooLong500").default(""),
+  responsibleDepartment: text().max(40, "errors.tooLong40").default(""),
   // Empty means no deadline. (A union here would report a bad number as a generic "invalid input".)
   dueOffsetDays: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
@@ -74,10 +74,10 @@ export function isWebLink(value: string): boolean {
     return false;
   }
 }
-const webLink = z.string().trim().max(2000, "workflows.errors.url").refine(isWebLink, "workflows.errors.url");
+const webLink = text().max(2000, "workflows.errors.url").refine(isWebLink, "workflows.errors.url");
 
 const evidenceLink = z.object({
-  label: z.string().trim().max(60, "errors.tooLong60").default(""),
+  label: text().max(60, "errors.tooLong60").default(""),
   url: webLink,
 });
 
@@ -90,7 +90,7 @@ export const itemUpdateSchema = z.object({
     .union([dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"), z.literal(""), z.null()])
     .optional()
     .transform((v) => v || null),
-  progressNote: z.string().trim().max(1000, "workflows.errors.tooLong1000").default(""),
+  progressNote: text().max(1000, "workflows.errors.tooLong1000").default(""),
   evidence: z.array(evidenceLink).max(20, "workflows.errors.tooManyLinks").default([]),
   version,
 });
@@ -98,7 +98,7 @@ export type ItemUpdateInput = z.input<typeof itemUpdateSchema>;
 
 /** Close an item in one step (the steward's worklist): a note and, if asked for, a link. */
 export const closeItemSchema = z.object({
-  note: z.string().trim().max(1000, "workflows.errors.tooLong1000").default(""),
+  note: text().max(1000, "workflows.errors.tooLong1000").default(""),
   evidenceUrl: z.union([z.literal(""), webLink]).default(""),
   version,
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, InvalidCursorError, pageOf } from "@/lib/api-v1/cursor";
 import { openApiDocument } from "@/lib/api-v1/openapi";
 import { projectApiListSchema } from "@/lib/api-v1/projects";
+import { YI_PATTERN } from "@/lib/money";
 
 const ID = "1b4e28ba-2fa1-4d2b-8f3e-1c2d3e4f5a6b";
 
@@ -54,7 +55,7 @@ describe("the OpenAPI document", () => {
   it("is generated from the forms' zod schemas: their rules appear in it", () => {
     const input = doc.components.schemas.ProjectInput!;
     expect(input.required).toEqual(expect.arrayContaining(["name", "enterpriseId", "totalInvestmentYi", "ownerId", "unitId"]));
-    expect(input.properties!.totalInvestmentYi!.pattern).toBe("^\\d{1,10}(\\.\\d{1,4})?$");
+    expect(input.properties!.totalInvestmentYi!.pattern).toBe(YI_PATTERN.source);
     expect(input.properties!.name!.maxLength).toBe(100);
     expect(doc.components.schemas.ProjectUpdate!.required).toEqual(["version"]);
     expect(doc.components.schemas.Project!.properties!.stage!.enum).toContain("land_secured");

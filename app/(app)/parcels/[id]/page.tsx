@@ -199,7 +199,7 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
           <Card aria-labelledby="parcel-project-heading">
             <CardHeader id="parcel-project-heading" title={t("parcels.matchedProject")} />
             <CardBody className="text-sm">
-              {parcel.projectId === null ? (
+              {!parcel.matched ? (
                 <p className="text-slate-600">{t("parcels.noProjectHint")}</p>
               ) : parcel.projectName ? (
                 <Link href={`/projects/${parcel.projectId}`} className="font-medium text-brand-700 hover:underline">

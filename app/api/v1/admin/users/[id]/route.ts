@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/db";
-import { requestContext } from "@/lib/action";
-import { apiRoute, readJson } from "@/lib/api";
-import { requireViewer } from "@/lib/auth";
+import { apiRoute } from "@/lib/api";
+import { bodyOf, ctxOf } from "@/lib/api-v1/http";
+import { requireApiViewer } from "@/lib/auth/api-viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getUser } from "@/lib/users/queries";
 import { setUserActive, updateUser } from "@/lib/users/service";
@@ -15,8 +15,8 @@ async function userId(ctx: Ctx) {
   return id;
 }
 
-export const GET = apiRoute(async (_request: Request, ctx: Ctx) => {
-  const viewer = await requireViewer("admin");
+export const GET = apiRoute(async (request: Request, ctx: Ctx) => {
+  const viewer = await requireApiViewer(request, "admin");
   const user = await getUser(getDb(), viewer, await userId(ctx));
   if (!user) throw new NotFoundError();
   return Response.json({ data: user });
@@ -24,12 +24,13 @@ export const GET = apiRoute(async (_request: Request, ctx: Ctx) => {
 
 /** Body: {displayName, role, unitId, version} to edit, or {active, version} to (de)activate. */
 export const PATCH = apiRoute(async (request: Request, ctx: Ctx) => {
-  const viewer = await requireViewer("admin");
+  const viewer = await requireApiViewer(request, "admin");
   const id = await userId(ctx);
-  const body = (await readJson(request)) as Record<string, unknown>;
+  const body = await bodyOf(request);
+  const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
   const user =
-    "active" in body && !("displayName" in body)
-      ? await setUserActive(getDb(), viewer, id, body, await requestContext())
-      : await updateUser(getDb(), viewer, id, body, await requestContext());
+    "active" in fields && !("displayName" in fields)
+      ? await setUserActive(getDb(), viewer, id, body, ctxOf(request))
+      : await updateUser(getDb(), viewer, id, body, ctxOf(request));
   return Response.json({ data: user });
 });
