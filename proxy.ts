@@ -1,5 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth";
+import { fromOwnOrigin } from "@/lib/auth/origin";
+import { actionBodyProblem } from "@/lib/http/action-body";
 
 const PUBLIC_PATHS = ["/login", "/api/health", "/api/v1/openapi.json"];
 
@@ -37,7 +39,17 @@ const withAuth = auth((req) => {
 // next-auth's wrapper resolves to the handler asynchronously.
 const handler = withAuth as unknown as Promise<typeof withAuth> | typeof withAuth;
 
+const ACTION_BODY_MESSAGES = { body_too_large: "提交的内容过大", invalid_action_body: "提交的内容格式不正确", cross_site: "该请求并非来自本系统的页面，已拒绝执行" } as const;
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // A server action's body that Next.js could not decode would be a 500: a 400 or 413 instead.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    // Next.js refuses another origin's action too, but with a 500.
+    const problem = fromOwnOrigin(request.headers, request.url) ? await actionBodyProblem(request) : { status: 403, code: "cross_site" as const };
+    if (problem) {
+      return NextResponse.json({ error: { code: problem.code, message: ACTION_BODY_MESSAGES[problem.code] } }, { status: problem.status });
+    }
+  }
   return (await handler)(request, event as never);
 }
 

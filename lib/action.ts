@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { clientIp } from "@/lib/auth/request";
 import { fromOwnOrigin } from "@/lib/auth/origin";
-import { AppError, CrossSiteError, isUnavailable, UnavailableError, type FieldErrors } from "@/lib/errors";
+import { AppError, asAppError, CrossSiteError, type FieldErrors } from "@/lib/errors";
 
 /**
  * The one result shape of every server action. `message` and field errors are i18n keys
@@ -18,9 +18,8 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     await assertOwnOrigin();
     return { ok: true, data: await fn() };
   } catch (caught) {
-    let e = caught;
-    unstable_rethrow(e); // redirect() and notFound() work by throwing
-    if (!(e instanceof AppError) && isUnavailable(e)) e = new UnavailableError();
+    unstable_rethrow(caught); // redirect() and notFound() work by throwing
+    const e = asAppError(caught);
     if (e instanceof AppError) {
       return {
         ok: false,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { AppError, isUnavailable, UnavailableError } from "@/lib/errors";
+import { AppError, asAppError, UnavailableError } from "@/lib/errors";
 
 /**
  * Wraps a route handler: a domain error becomes `{error:{code,message,fields}}` with its
@@ -12,10 +12,9 @@ export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<R
     try {
       return await handler(...args);
     } catch (caught) {
-      let e = caught;
+      const e = asAppError(caught);
       const t = await getTranslations();
       const tr = (key: string) => (t.has(key as never) ? t(key as never) : key);
-      if (!(e instanceof AppError) && isUnavailable(e)) e = new UnavailableError();
       if (e instanceof AppError) {
         const fields = e.fields
           ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v.map(tr)]))

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Errors the domain throws and the edges (server actions, route handlers) turn into a
  * result or an HTTP status. `message` is an i18n key under "errors." in lib/i18n/messages.
@@ -86,4 +88,28 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
     if (err.code === "23505" && err.constraint === constraint) return true;
   }
   return false;
+}
+
+/**
+ * What the edges (runAction, apiRoute) make of an error that is not a domain error, so that
+ * input nobody foresaw is a 4xx, never a 500: a schema's own error (a .parse() deep in a query)
+ * names its fields; a value PostgreSQL cannot take (a malformed id, a date out of its range —
+ * SQLSTATE class 22) is a 404 for an id and a 422 otherwise; an unreachable database is a 503.
+ * Anything else stays what it is (a real fault, logged as such).
+ */
+export function asAppError(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  if (e instanceof z.ZodError) {
+    const flat = z.flattenError(e);
+    const fields: FieldErrors = { ...(flat.fieldErrors as FieldErrors) };
+    if (flat.formErrors.length) fields._form = flat.formErrors;
+    return new ValidationError(fields);
+  }
+  if (isUnavailable(e)) return new UnavailableError();
+  for (let err = e as { code?: string; message?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (typeof err.code === "string" && err.code.startsWith("22")) {
+      return err.code === "22P02" && /type uuid/.test(err.message ?? "") ? new NotFoundError() : new ValidationError({ _form: ["errors.invalidInput"] });
+    }
+  }
+  return e;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { asAppError, ValidationError } from "@/lib/errors";
 import { todayInChina } from "@/lib/i18n/format";
 import { YI_PATTERN } from "@/lib/money";
 
@@ -96,11 +96,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const nul = nulPath(input);
   if (nul) throw new ValidationError({ [nul]: ["errors.nulChar"] });
   const result = schema.safeParse(input);
-  if (!result.success) {
-    const flat = z.flattenError(result.error);
-    const fields: FieldErrors = { ...(flat.fieldErrors as FieldErrors) };
-    if (flat.formErrors.length) fields._form = flat.formErrors;
-    throw new ValidationError(fields);
-  }
+  if (!result.success) throw asAppError(result.error);
   return result.data;
 }

@@ -7,7 +7,7 @@ import { scopeIncludesUnit, scopeOf, type Scope } from "@/lib/auth/scope";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation";
+import { dateString, parseOrThrow } from "@/lib/validation";
 import { canManageGrid, isGridOfficer, visibleGrids } from "./scope";
 import { gridSchema, holidaySchema, NEXT_STEP, requestSchema, stepSchema, updateGridSchema, type GridValues } from "./validation";
 
@@ -250,7 +250,7 @@ export async function advanceRequest(db: Db, viewer: Viewer, gridId: string, req
   });
 }
 
-const removeHolidaySchema = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+const removeHolidaySchema = z.object({ day: dateString });
 
 /** Adds a day off or a 调休 make-up working day (admins). */
 export async function addHoliday(db: Db, viewer: Viewer, input: unknown, ctx: Ctx = {}) {

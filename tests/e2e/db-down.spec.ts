@@ -55,3 +55,23 @@ test("signing in while the database is down says the service is unavailable, not
   expect(await page.locator("body").innerText()).not.toMatch(/ECONNREFUSED|at .+\.js/);
   await ctx.close();
 });
+
+test.describe("the REST API", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("answers writes with 503 and Retry-After while the database is down, for a session and for a token", async ({ request }) => {
+    const id = "1b4e28ba-2fa1-4d2b-8f3e-1c2d3e4f5a6b";
+    const calls: [string, string, Record<string, string>][] = [
+      ["POST", "/api/v1/projects", {}],
+      ["PATCH", `/api/v1/projects/${id}`, {}],
+      ["POST", "/api/v1/admin/users", {}],
+      ["POST", "/api/v1/enterprises", { Authorization: "Bearer zsk_0123456789abcdef0123456789abcdef" }],
+    ];
+    for (const [method, path, headers] of calls) {
+      const res = await request.fetch(`${base}${path}`, { method, data: { name: "数据库断开时的写入" }, headers: { Origin: base, ...headers } });
+      expect(res.status(), `${method} ${path}`).toBe(503);
+      expect(res.headers()["retry-after"]).toBe("5");
+      expect((await res.json()).error).toEqual({ code: "unavailable", message: "数据库暂时无法连接，请稍后重试" });
+    }
+  });
+});

@@ -31,8 +31,9 @@ export async function updateEventAction(id: string, input: unknown) {
  * Plain form posts from the event page (they work before hydration too): the outcome comes
  * back in the URL, which the page shows as a message.
  */
-export async function addEventProjectAction(eventId: string, form: FormData) {
+export async function addEventProjectAction(eventId: string, input: FormData) {
   const id = String(eventId);
+  const form = input instanceof FormData ? input : new FormData();
   const result = await runAction(async () => {
     const viewer = await requireViewer("manager");
     await addEventProject(getDb(), viewer, id, { projectId: form.get("projectId") }, await requestContext());
