@@ -7,6 +7,20 @@ import { YI_PATTERN } from "@/lib/money";
 // i18n keys: "errors.*" in base.json, "projects.errors.*" in projects.json.
 
 /**
+ * A rule that names no message of its own still gets one the officer can read (an i18n key),
+ * never zod's English default: a missing value, a wrong type, a value not offered, a bad format.
+ */
+z.config({
+  customError: (issue) => {
+    if (issue.code === "invalid_type") return issue.input === undefined || issue.input === null ? "errors.required" : "errors.invalidType";
+    if (issue.code === "invalid_value") return "errors.invalidValue";
+    if (issue.code === "too_big") return "errors.tooBig";
+    if (issue.code === "too_small") return "errors.tooSmall";
+    return "errors.invalidFormat";
+  },
+});
+
+/**
  * Trimmed text without NUL characters: PostgreSQL cannot store U+0000 in text, so one would
  * otherwise fail the write. Every text field of every form and API body is built on this.
  */
@@ -28,17 +42,24 @@ export const MAX_DATE = "2099-12-31";
 const isCalendarDate = (s: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-// No `abort` here: a schema that aborts cannot be the one a union (date or "") reports.
-/** YYYY-MM-DD, a real calendar date within MIN_DATE…MAX_DATE. */
-export const dateString = z
-  .string()
-  .trim()
-  .refine(isCalendarDate, "projects.errors.date")
-  .refine((s) => !isCalendarDate(s) || (s >= MIN_DATE && s <= MAX_DATE), "errors.dateRange");
-export const optionalDate = z
-  .union([dateString, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => v || null);
+/** YYYY-MM-DD, a real calendar date within MIN_DATE…MAX_DATE. A malformed one stops there (no further rule runs on it). */
+const calendarDate = z.string().trim().refine(isCalendarDate, { error: "projects.errors.date", abort: true });
+export const dateString = calendarDate.refine((s) => s >= MIN_DATE && s <= MAX_DATE, { error: "errors.dateRange", abort: true });
+
+/** A date that has happened (not after today in China, not before MIN_DATE); `future` is the message for a later one. */
+export const pastDay = (future = "projects.errors.futureDate", today?: string) =>
+  calendarDate.refine((s) => s <= (today ?? todayInChina()), { error: future, abort: true }).refine((s) => s >= MIN_DATE, { error: "errors.dateRange", abort: true });
+
+/**
+ * `schema`, or none: "" from a form and null or a missing key from a script all become null.
+ * Not a union, so the value's own message (a bad date, a bad amount) is the one reported.
+ */
+export const orNone = <S extends z.ZodType<string>>(schema: S) =>
+  z
+    .preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable())
+    .optional()
+    .transform((v) => v ?? null);
+export const optionalDate = orNone(dateString);
 
 /** A required date that has happened: within MIN_DATE and today in China. */
 export const pastDate = z
@@ -52,10 +73,7 @@ export const pastDate = z
 
 /** An amount typed in 亿元: up to 4 decimals (万元), at most MAX_YI. Converted to 元 by the service. */
 export const yiAmount = text().min(1, { error: "errors.required", abort: true }).regex(YI_PATTERN, "projects.errors.amount");
-export const optionalYi = z
-  .union([text().regex(YI_PATTERN, "projects.errors.amount"), z.literal(""), z.null()])
-  .optional()
-  .transform((v) => v || null);
+export const optionalYi = orNone(text().regex(YI_PATTERN, "projects.errors.amount"));
 
 /** A URL filter that is one or more of `values` (repeated keys or comma-separated); anything else is dropped. */
 export const csv = <T extends string>(values: readonly T[]) =>

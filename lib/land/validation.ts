@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { areaUnitEnum, landUseEnum, type ParcelStatus } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
-import { dateString, text } from "@/lib/validation";
+import { optionalDate, pastDay, text } from "@/lib/validation";
 import { areaToMu, cleanNumber, MU_PATTERN, muToMicro } from "./area";
 import { WAN_PATTERN } from "./price";
 import { checkParcelTransition, isTransferred, PARCEL_STATUSES, type ParcelPosition } from "./status";
@@ -30,10 +30,6 @@ export const DISTRICTS: Record<string, string> = {
 const version = z.coerce.number().int().positive();
 const optionalUuid = z
   .union([z.uuid(), z.literal(""), z.null()])
-  .optional()
-  .transform((v) => v || null);
-const optionalDate = z
-  .union([dateString, z.literal(""), z.null()])
   .optional()
   .transform((v) => v || null);
 
@@ -146,7 +142,7 @@ export const parcelSchema = z
   .object({
     ...parcelFields,
     status: z.enum(PARCEL_STATUSES, { error: "errors.required" }),
-    statusDate: dateString.refine((d) => d <= todayInChina(), "parcels.errors.futureDate"),
+    statusDate: pastDay("parcels.errors.futureDate"),
   })
   .superRefine((v, ctx) => {
     checkArea(v, ctx);
@@ -184,8 +180,11 @@ export function parcelStatusSchema(from: ParcelPosition, today = todayInChina())
       if ("error" in result) return ctx.addIssue({ code: "custom", path: ["toStatus"], message: `parcels.errors.${result.error}` });
       const date = (field: "changedOn" | "transferDate", value: string) => {
         if (!value) return ctx.addIssue({ code: "custom", path: [field], message: "errors.required" });
-        if (!dateString.safeParse(value).success) return ctx.addIssue({ code: "custom", path: [field], message: "parcels.errors.date" });
-        if (value > today) return ctx.addIssue({ code: "custom", path: [field], message: "parcels.errors.futureDate" });
+        const day = pastDay("parcels.errors.futureDate", today).safeParse(value);
+        if (!day.success) {
+          const message = day.error.issues[0]!.message;
+          return ctx.addIssue({ code: "custom", path: [field], message: message === "projects.errors.date" ? "parcels.errors.date" : message });
+        }
         return true;
       };
       if (date("changedOn", v.changedOn) === true && from.statusChangedOn && v.changedOn < from.statusChangedOn) {

@@ -6,8 +6,7 @@ import {
   taskStatusEnum,
   type ProjectStage,
 } from "@/db/schema/enums";
-import { todayInChina } from "@/lib/i18n/format";
-import { csv, dateString, idOrNone, optionalDate, optionalFilterDate, optionalFilterYi, optionalUuid, text, version, yiAmount } from "@/lib/validation";
+import { csv, idOrNone, optionalDate, optionalFilterDate, optionalFilterYi, optionalUuid, pastDay, text, version, yiAmount } from "@/lib/validation";
 import { signingFactsSchema } from "@/lib/signings/validation";
 import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stages";
 
@@ -80,7 +79,7 @@ export type StageChangeInput = z.input<ReturnType<typeof stageChangeSchema>>;
 export const activitySchema = z.object({
   kind: z.enum(ACTIVITY_KINDS, { error: "errors.required" }),
   // "Today" is China's date: at 00:30 in Qingdao it is still yesterday in UTC.
-  occurredOn: dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"),
+  occurredOn: pastDay(),
   participants: text().max(200, "projects.errors.tooLong200").default(""),
   summary: text().min(1, "errors.required").max(2000, "projects.errors.tooLong2000"),
   nextStep: text().max(500, "projects.errors.tooLong500").default(""),

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { checklistItemStatusEnum, dueAnchorEnum, templateKindEnum } from "@/db/schema/enums";
-import { todayInChina } from "@/lib/i18n/format";
-import { dateString, optionalDate, optionalUuid, text, version } from "@/lib/validation";
+import { optionalDate, optionalUuid, orNone, pastDay, text, version } from "@/lib/validation";
 
 // Messages are i18n keys; "workflows.errors.*" live in lib/i18n/messages/*/workflows.json.
 export const TEMPLATE_KINDS = templateKindEnum.enumValues;
@@ -61,7 +60,7 @@ export const applySchema = z.object({
   /** Responsible unit (park checklists); a project's checklist belongs to the project's unit. */
   unitId: optionalUuid,
   ownerId: optionalUuid,
-  startedOn: dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"),
+  startedOn: pastDay(),
 });
 export type ApplyInput = z.input<typeof applySchema>;
 
@@ -86,10 +85,7 @@ export const itemUpdateSchema = z.object({
   status: z.enum(ITEM_STATUSES),
   ownerId: optionalUuid,
   dueDate: optionalDate,
-  completedOn: z
-    .union([dateString.refine((d) => d <= todayInChina(), "projects.errors.futureDate"), z.literal(""), z.null()])
-    .optional()
-    .transform((v) => v || null),
+  completedOn: orNone(pastDay()),
   progressNote: text().max(1000, "workflows.errors.tooLong1000").default(""),
   evidence: z.array(evidenceLink).max(20, "workflows.errors.tooManyLinks").default([]),
   version,

@@ -100,8 +100,9 @@ describe("API lists and reads: the pages' visibility", () => {
     expect((await listParksApi(db)).map((p) => p.name)).toContain("精密仪器仪表产业园");
     const parcelPage = await listParcelsApi(db, staff, parcelApiListSchema.parse({ park: park!.id }));
     expect(parcelPage.data.map((p) => p.code)).toEqual(["JM-01", "JM-02"]);
-    // The matched project is another unit's: its id is a fact of the parcel, its name is not shown.
-    expect(parcelPage.data[0]).toMatchObject({ projectId: theirs, projectName: null });
+    // The matched project is another unit's: the parcel says it is matched, but names neither its id nor its name.
+    expect(parcelPage.data[0]).toMatchObject({ matched: true, projectId: null, projectName: null });
+    expect((await readParcelApi(db, other, parcelPage.data[0]!.id)).projectId).toBe(theirs);
     expect((await readParcelApi(db, other, parcelPage.data[0]!.id)).projectName).toBe("健康谷康养项目");
     expect((await listEventsApi(db, eventApiListSchema.parse({ q: "精密" }))).data.map((e) => e.name)).toEqual(["精密仪器专场推介会"]);
   });

@@ -238,6 +238,20 @@ describe("summary tables under writes", () => {
     await expectConsistent();
   });
 
+  it("hold the largest valid amounts: an amount beyond 100,000 亿元 is refused at its field, and every sum column is unbounded", async () => {
+    // 9,999,999,999.9999 亿元 used to pass the form and overflow numeric(20,2) in the sums (a 500 for the whole unit).
+    await expect(newProject("超大金额项目", { yi: "9999999999.9999" })).rejects.toMatchObject({ status: 422, fields: { totalInvestmentYi: ["projects.errors.amount"] } });
+    await newProject("最大金额项目甲", { yi: "100000" });
+    await newProject("最大金额项目乙", { yi: "100000" });
+    const rebuilt = await expectConsistent();
+    expect(rebuilt.pipeline.length).toBeGreaterThan(0);
+    const { rows } = await db.execute<{ column: string; precision: number | null }>(sql`
+      select table_name || '.' || column_name as column, numeric_precision as precision from information_schema.columns
+       where table_schema = 'public' and table_name in ('dash_pipeline', 'dash_funnel', 'dash_cube', 'dash_cube_source') and data_type = 'numeric'
+       order by 1`);
+    expect(rows).toEqual(["dash_cube.big_contract", "dash_cube.contract", "dash_cube_source.contract", "dash_funnel.total", "dash_pipeline.total"].map((column) => ({ column, precision: null })));
+  });
+
   it("the as-of funnel from the summaries equals the replay, for every day of the history", async () => {
     // The funnel as of each day since the first project, from the summary tables, against a
     // replay of the stage events straight from the table.

@@ -17,6 +17,7 @@ import {
   updateParcel,
   updatePark,
 } from "@/lib/land/service";
+import { listParcelsApi, parcelApiListSchema, readParcelApi } from "@/lib/api-v1/land";
 import { parcelListSchema } from "@/lib/land/validation";
 import { createProject } from "@/lib/projects/service";
 import { createTestDb } from "../support/db";
@@ -330,7 +331,14 @@ describe("land need and matching", () => {
 
     // The parcel names the project only to those who may see it.
     expect((await getParcel(db, staff, p.id))?.projectName).toBe("国药器械产业项目");
-    expect(await getParcel(db, staff2, p.id)).toMatchObject({ projectId: ids.pA, projectName: null });
+    // … not even by id: whether it is matched, yes; to which project, no (page, list and API alike).
+    expect(await getParcel(db, staff, p.id)).toMatchObject({ matched: true, projectId: ids.pA });
+    expect(await getParcel(db, staff2, p.id)).toMatchObject({ matched: true, projectId: null, projectName: null });
+    const listed = await listParcels(db, staff2, parcelListSchema.parse({ q: "MATCH-1" }));
+    expect(listed.rows.map((r) => [r.code, r.matched, r.projectId])).toEqual([["MATCH-1", true, null]]);
+    expect(await readParcelApi(db, staff2, p.id)).toMatchObject({ matched: true, projectId: null, projectName: null });
+    expect((await listParcelsApi(db, staff2, parcelApiListSchema.parse({ q: "MATCH-1" }))).data).toEqual([expect.objectContaining({ matched: true, projectId: null })]);
+    expect(await readParcelApi(db, staff, p.id)).toMatchObject({ matched: true, projectId: ids.pA, projectName: "国药器械产业项目" });
     // No longer a candidate for anyone.
     expect((await listOpenParcels(db)).map((o) => o.code)).not.toContain("MATCH-1");
   });
