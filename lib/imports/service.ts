@@ -148,6 +148,16 @@ export async function runImport(db: Db, viewer: Viewer, opts: RunOptions): Promi
   assertRole(viewer, "manager");
   const progress: ImportProgress = { rows: 0, bytes: 0 };
   const rows = readSheet(opts.input, formatFor(opts.fileName), (bytes) => (progress.bytes = bytes));
+  try {
+    return await importRows(db, viewer, opts, rows, progress);
+  } finally {
+    // However it ends (a bad mapping after the header, a database error): the reader's worker
+    // and temporary file go now.
+    await rows.return(undefined);
+  }
+}
+
+async function importRows(db: Db, viewer: Viewer, opts: RunOptions, rows: AsyncGenerator<SheetRow>, progress: ImportProgress): Promise<ImportReport> {
   const { header, headers, pending } = await readHeader(rows, opts.kind);
   const mapping = checkMapping(opts.kind, headers, opts.mapping ?? autoMapping(opts.kind, headers));
   await opts.onHeader?.(header, headers);
