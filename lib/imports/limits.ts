@@ -24,7 +24,7 @@ export type ImportLimits = {
   maxColumns: number;
   /** Characters in one cell (IMPORT_MAX_CELL_CHARS; 32,767 is Excel's own limit). */
   maxCellChars: number;
-  /** Characters in one row, all its cells together. */
+  /** Characters in one row, all its cells together: twice maxCellChars, 65,536 at least. */
   maxRowChars: number;
   /** Parts (files) in an .xlsx's zip. */
   maxEntries: number;
@@ -81,8 +81,8 @@ export function importLimits(env: Record<string, string | undefined> = process.e
     const value = parseLimit(env[name]);
     if (value !== null) limits[key] = value;
   }
-  // A row holds at least one cell of the largest size.
-  limits.maxRowChars = Math.max(limits.maxRowChars, limits.maxCellChars);
+  // A row holds two cells of the largest size, and 65,536 characters at least.
+  limits.maxRowChars = Math.max(DEFAULT_LIMITS.maxRowChars, 2 * limits.maxCellChars);
   return limits;
 }
 

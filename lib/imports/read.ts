@@ -37,10 +37,10 @@ export function formatOf(fileName: string): ImportFormat | null {
 
 /**
  * The worker's file, by its path in the project's folder (where `next start`, the tests and the
- * scripts run): loaded by Node as it is, not bundled. Built at run time so that the bundler does
- * not try to follow it.
+ * scripts run): loaded by Node as it is, not bundled — Turbopack is told to leave the path and
+ * the Worker alone (it would otherwise try to bundle the worker, and trace the whole project).
  */
-const workerFile = () => path.join(process.cwd(), ["lib", "imports", "sheet-worker.mjs"].join(path.sep));
+const workerFile = () => path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "imports", "sheet-worker.mjs");
 
 /** Writes the upload to `file`, refusing it once it passes `max` bytes; its size. */
 async function spool(input: Readable, file: string, max: number): Promise<number> {
@@ -78,7 +78,7 @@ async function* inWorker(file: string, format: ImportFormat, limits: ImportLimit
   // worker heaps than the instance allows, whoever calls.
   if (readers >= limits.concurrency) throw busyServer();
   readers++;
-  const worker = new Worker(workerFile(), {
+  const worker = new Worker(/* turbopackIgnore: true */ workerFile(), {
     workerData: { file, format, limits },
     resourceLimits: { maxOldGenerationSizeMb: limits.workerMemoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
     stdout: false,
