@@ -1,5 +1,6 @@
 /**
- * Imports (数据导入): a spreadsheet of enterprises or projects, read as it is uploaded.
+ * Imports (数据导入): a spreadsheet of enterprises or projects, read row by row as it comes in
+ * (lib/imports/read.ts: spooled to disk, read in a worker thread within the import limits).
  *
  * - inspectSheet: the header row (found under a title row, as the 签约项目清单 export has one),
  *   the mapping worked out from the headers, and a few rows to show beside it.
