@@ -169,7 +169,8 @@ export function ImportWizard() {
                 id="import-file"
                 type="file"
                 accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                aria-describedby="import-file-hint"
+                aria-describedby={formError ? "import-file-hint import-file-error" : "import-file-hint"}
+                aria-invalid={formError ? true : undefined}
                 className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
                 onChange={(e) => {
                   const f = e.target.files?.[0] ?? null;
@@ -188,7 +189,11 @@ export function ImportWizard() {
               {t("reading")}
             </p>
           )}
-          {formError && <Alert tone="error">{formError}</Alert>}
+          {formError && (
+            <Alert id="import-file-error" tone="error">
+              {formError}
+            </Alert>
+          )}
         </CardBody>
       </Card>
 

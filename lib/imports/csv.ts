@@ -2,8 +2,11 @@
  * A streaming CSV reader: bytes in, rows out, holding no more than the row being read. RFC 4180
  * (quoted fields with commas, doubled quotes and line breaks; CRLF or LF), a byte-order mark
  * dropped, and the text decoded as UTF-8 — or, when the first bytes are not UTF-8, as GB18030,
- * which is what Excel on a Chinese Windows saves a "CSV" in. Pure (no I/O).
+ * which is what Excel on a Chinese Windows saves a "CSV" in. With limits, a field longer than
+ * maxCellChars or a row of more than maxColumns fields is refused as it is read (SheetLimitError),
+ * so a file of one endless field cannot fill memory. Pure (no I/O).
  */
+import { SheetLimitError } from "./limits";
 
 /** Decides the encoding from the first chunk, then decodes chunk by chunk (characters split across chunks are kept whole). */
 export class CsvDecoder {
@@ -30,6 +33,8 @@ function pickDecoder(first: Uint8Array): TextDecoder {
   }
 }
 
+export type CsvLimits = { maxCellChars: number; maxColumns: number };
+
 /** Splits text, fed in pieces of any size, into rows of fields. */
 export class CsvParser {
   private field = "";
@@ -40,6 +45,10 @@ export class CsvParser {
   private afterCr = false;
   private started = false;
   private fieldStarted = false;
+  /** Rows finished so far (to say where a limit was hit). */
+  private rowsDone = 0;
+
+  constructor(private readonly limits: CsvLimits | null = null) {}
 
   /** The complete rows this piece of text finishes. */
   push(text: string): string[][] {
@@ -82,11 +91,14 @@ export class CsvParser {
         this.endField();
         rows.push(this.row);
         this.row = [];
+        this.rowsDone++;
       } else {
         this.field += c;
         this.fieldStarted = true;
       }
     }
+    // A field still open grows by at most one piece between checks.
+    this.checkField();
     return rows;
   }
 
@@ -103,7 +115,13 @@ export class CsvParser {
     return [row];
   }
 
+  private checkField() {
+    if (this.limits && this.field.length > this.limits.maxCellChars) throw new SheetLimitError("cell", this.limits.maxCellChars, this.rowsDone + 1);
+  }
+
   private endField() {
+    this.checkField();
+    if (this.limits && this.row.length >= this.limits.maxColumns) throw new SheetLimitError("columns", this.limits.maxColumns, this.rowsDone + 1);
     this.row.push(this.field);
     this.field = "";
     this.fieldStarted = false;

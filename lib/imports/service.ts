@@ -1,5 +1,6 @@
 /**
- * Imports (数据导入): a spreadsheet of enterprises or projects, read as it is uploaded.
+ * Imports (数据导入): a spreadsheet of enterprises or projects, read row by row as it comes in
+ * (lib/imports/read.ts: spooled to disk, read in a worker thread within the import limits).
  *
  * - inspectSheet: the header row (found under a title row, as the 签约项目清单 export has one),
  *   the mapping worked out from the headers, and a few rows to show beside it.
@@ -148,6 +149,16 @@ export async function runImport(db: Db, viewer: Viewer, opts: RunOptions): Promi
   assertRole(viewer, "manager");
   const progress: ImportProgress = { rows: 0, bytes: 0 };
   const rows = readSheet(opts.input, formatFor(opts.fileName), (bytes) => (progress.bytes = bytes));
+  try {
+    return await importRows(db, viewer, opts, rows, progress);
+  } finally {
+    // However it ends (a bad mapping after the header, a database error): the reader's worker
+    // and temporary file go now.
+    await rows.return(undefined);
+  }
+}
+
+async function importRows(db: Db, viewer: Viewer, opts: RunOptions, rows: AsyncGenerator<SheetRow>, progress: ImportProgress): Promise<ImportReport> {
   const { header, headers, pending } = await readHeader(rows, opts.kind);
   const mapping = checkMapping(opts.kind, headers, opts.mapping ?? autoMapping(opts.kind, headers));
   await opts.onHeader?.(header, headers);

@@ -29,6 +29,13 @@
  * 100,000) signed projects as .csv and .xlsx, dry run and commit, time and memory growth.
  *
  *   npm run bench -- --only import --import-runs 1
+ *
+ * And the import's guards against a hostile upload (import-guard.bench.ts, `--only import-guard`,
+ * not run by default: it needs `npm run build` first): a ~2 MB .xlsx whose shared strings expand
+ * to IMPORT_BOMB_MB (default 720) MB, posted to a `next start` server — alone, three at once, and
+ * with falsified sizes — time to refusal, the server's RSS growth, /api/health meanwhile.
+ *
+ *   npm run build && npm run bench -- --only import-guard
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -40,6 +47,7 @@ import { adminQuery, startTestServer, uniqueName, withDatabase } from "../suppor
 import { dashboardCases } from "./dashboard.bench";
 import { runExportBench } from "./export.bench";
 import { runImportBench } from "./import.bench";
+import { runImportGuardBench } from "./import-guard.bench";
 import { pipelineCases } from "./pipeline.bench";
 import { signedCases } from "./signed.bench";
 import { comparison, measure, median, recordingPool, table, type CaseResult, type RecordingPool } from "./support";
@@ -67,11 +75,12 @@ const exportScale = Number((process.env.EXPORT_BENCH_SCALE ?? "100000").replaceA
 const exportRuns = Number(values["export-runs"]);
 const importScale = Number((process.env.IMPORT_BENCH_SCALE ?? "100000").replaceAll("_", ""));
 const importRuns = Number(values["import-runs"]);
+const bombMb = Number((process.env.IMPORT_BOMB_MB ?? "720").replaceAll("_", ""));
 const scale = Number((process.env.BENCH_SCALE ?? "100000").replaceAll("_", ""));
 const repeat = Number(values.repeat);
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
-if (![scale, repeat, runs, exportScale, exportRuns, importScale, importRuns].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
+if (![scale, repeat, runs, exportScale, exportRuns, importScale, importRuns, bombMb].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
   console.error("BENCH_SCALE, EXPORT_BENCH_SCALE, --repeat, --runs and --export-runs must be positive whole numbers, --warmup a whole number");
   process.exit(1);
 }
@@ -188,6 +197,10 @@ try {
   if (suites.has("import")) {
     log("");
     await runImportBench({ adminUrl: server.adminUrl, scale: importScale, runs: importRuns, keep: values.keep, log });
+  }
+  if (suites.has("import-guard")) {
+    log("");
+    await runImportGuardBench({ adminUrl: server.adminUrl, bombMb, log });
   }
   if (suites.has("export")) {
     log("");

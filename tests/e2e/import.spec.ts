@@ -11,6 +11,7 @@ import { CEREMONY } from "../../db/demo-data";
 import { projects } from "../../db/schema";
 import { createApiToken } from "../../lib/auth/tokens";
 import { baseURL } from "../../playwright.config";
+import { SHARED_HEAD, SHARED_TAIL, SHEET_HEAD, SHEET_TAIL, xlsxOf } from "../support/zip";
 import { createProjectsFor, uniqueName, viewerOf, withDb } from "./factories";
 import { authFile, expectAccessible } from "./support";
 
@@ -142,6 +143,36 @@ test("an unrecognised column is mapped by hand, saved as a template, and the re-
   const total = await withDb(async (db) => (await db.select({ t: projects.totalInvestment }).from(projects).where(inArray(projects.name, [name])))[0]!.t);
   expect(total).toBe("350000000.00");
   await expectAccessible(page);
+});
+
+test("a hostile file is refused with its limit named: under the file on the page, a 4xx JSON to a script, the server still up", async ({ page }) => {
+  test.setTimeout(120_000);
+  // ~300 KB whose shared strings expand to 300 MB.
+  const bomb = await xlsxOf({
+    sheet: SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + SHEET_TAIL,
+    shared: { repeat: { head: SHARED_HEAD, body: (i: number) => `<si><t>${"招商引资".repeat(80)}${i}</t></si>`, times: 300 * 1024, tail: SHARED_TAIL } },
+  });
+  await page.goto("/import");
+  await page.getByLabel("表格文件").setInputFiles({ name: "炸弹.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bomb });
+  const error = page.locator("#import-file-error");
+  await expect(error).toContainText("文件的压缩比例异常（超过 100 倍）");
+  await expect(page.getByLabel("表格文件")).toHaveAttribute("aria-describedby", /import-file-error/);
+  await expectAccessible(page);
+
+  const token = await withDb(async (db) => (await createApiToken(db, await viewerOf(db, "manager"), { name: uniqueName("限制"), expiresInDays: 7 })).token);
+  const script = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  // Over IMPORT_MAX_BYTES: a 413 before the body is read.
+  const big = await script.post("/api/v1/imports?kind=projects&mode=dry&fileName=big.csv", { data: Buffer.alloc(51 * 1024 * 1024, 0x41), headers: { "Content-Type": "text/csv" }, timeout: 60_000 });
+  expect(big.status()).toBe(413);
+  const tooLarge = (await big.json()).error;
+  expect(tooLarge).toMatchObject({ code: "import_too_large", limit: { name: "bytes", max: 50 * 1024 * 1024, env: "IMPORT_MAX_BYTES" } });
+  expect(tooLarge.message).toContain("50 MB");
+  // The bomb as the page sends it (progress=1): a 422 JSON naming the ratio, not a 5xx.
+  const refused = await script.post("/api/v1/imports?kind=projects&mode=dry&progress=1&fileName=bomb.xlsx", { data: bomb });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error).toMatchObject({ code: "import_limit", limit: { name: "ratio", max: 100 }, fields: { file: [expect.stringContaining("100 倍")] } });
+  expect((await script.get("/api/health")).status()).toBe(200);
+  await script.dispose();
 });
 
 test.describe("on a phone", () => {

@@ -2,7 +2,9 @@
  * Imports against real PostgreSQL: the dry run reports exactly the bad rows and writes nothing;
  * a failed import writes nothing; a good one lands in one go (signed projects on the signed
  * list); re-importing updates instead of duplicating; an exported 签约项目清单 imports back
- * unchanged; scope rules apply; an admin reverts an import.
+ * unchanged; scope rules apply; an admin reverts an import. Hostile files (a zip bomb, a cell of
+ * a gigabyte, too many rows or columns, an oversize upload) are refused early with the limit
+ * named, and the import slots refuse a second import of a user and a third of the instance.
  */
 import { Readable } from "node:stream";
 import { and, count, eq, isNull } from "drizzle-orm";
@@ -14,7 +16,9 @@ import { auditLog, enterprises, events, importChanges, imports, industryChains, 
 import type { ImportKind } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { takeImportSlot } from "@/lib/imports/guard";
 import { listImports } from "@/lib/imports/queries";
+import { ImportRefusedError } from "@/lib/imports/refusal";
 import { revertImport, ImportChangedError } from "@/lib/imports/revert";
 import { inspectSheet, runImport, type ImportReport } from "@/lib/imports/service";
 import type { Mapping } from "@/lib/imports/validation";
@@ -23,6 +27,7 @@ import { exportSignedProjects } from "@/lib/signed/export";
 import { listSignedProjects } from "@/lib/signed/queries";
 import { signedListSchema } from "@/lib/signed/validation";
 import { createTestDb } from "../support/db";
+import { inlineRow, SHARED_HEAD, SHARED_TAIL, SHEET_HEAD, SHEET_TAIL, xlsxOf } from "../support/zip";
 import { insertUnit, insertUser, insertViewer, rejection } from "./fixtures";
 
 const { db } = await createTestDb();
@@ -263,6 +268,183 @@ describe("importing investors", () => {
     const report = await run(manager, "projects", "dry", "excel.xlsx", buffer);
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ totalRows: 1, validRows: 1, created: 1 });
+  });
+});
+
+/** Runs `fn` with these environment variables set (the import limits are read at every import). */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** The refusal `promise` ends with, checked to be an ImportRefusedError of that status and limit. */
+async function refusal(promise: Promise<unknown>, status: number, limit?: string): Promise<ImportRefusedError> {
+  const e = (await rejection(promise)) as ImportRefusedError;
+  expect(e).toBeInstanceOf(ImportRefusedError);
+  expect({ status: e.status, limit: e.limit?.name }).toEqual({ status, limit });
+  return e;
+}
+
+const ENTERPRISE_HEADER = ["企业名称", "所在地"];
+
+/** A sheet of shared strings expanding to `mb` MB: one distinct string per KB, each referenced by no cell but the first. */
+const sharedBomb = (mb: number, declaredSize?: number) => ({
+  repeat: { head: SHARED_HEAD, body: (i: number) => `<si><t>${"招商引资".repeat(80)}${i}</t></si>`, times: mb * 1024, tail: SHARED_TAIL },
+  declaredSize,
+});
+
+describe("hostile files are refused early, naming the limit; the process stays up", () => {
+  const sheet = SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + SHEET_TAIL;
+
+  it("a zip bomb of shared strings (honest sizes): refused by the ratio before it is inflated", async () => {
+    const bomb = await xlsxOf({ sheet, shared: sharedBomb(300) });
+    expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+    const t0 = Date.now();
+    const rss = process.memoryUsage().rss;
+    const e = await refusal(run(manager, "enterprises", "dry", "炸弹.xlsx", bomb), 422, "ratio");
+    expect(e.limit).toMatchObject({ max: 100, env: "IMPORT_MAX_RATIO" });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it("a zip bomb that lies about its size: refused while inflating, within seconds and bounded memory", async () => {
+    const bomb = await xlsxOf({ sheet, shared: sharedBomb(300, 10_000) });
+    const t0 = Date.now();
+    const rss = process.memoryUsage().rss;
+    await refusal(inspectSheet(manager, "enterprises", { input: file(bomb), fileName: "炸弹.xlsx" }), 422, "ratio");
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
+    // With the ratio allowed, the total of what the parts expand to stops it.
+    await withEnv({ IMPORT_MAX_RATIO: "100000", IMPORT_MAX_UNZIPPED_BYTES: "64M" }, () =>
+      refusal(inspectSheet(manager, "enterprises", { input: file(bomb), fileName: "炸弹.xlsx" }), 413, "unzipped"),
+    );
+    // And with that allowed too, the shared strings' own limits.
+    await withEnv({ IMPORT_MAX_RATIO: "100000", IMPORT_MAX_UNZIPPED_BYTES: "2G", IMPORT_MAX_SHARED_STRINGS: "50000" }, () =>
+      refusal(inspectSheet(manager, "enterprises", { input: file(bomb), fileName: "炸弹.xlsx" }), 422, "sharedStrings"),
+    );
+  });
+
+  it("a cell of 1 GiB: refused (its declared size; with the sizes allowed, the cell's length, at its row)", async () => {
+    const huge = await xlsxOf({
+      sheet: { repeat: { head: SHEET_HEAD + inlineRow(1, ENTERPRISE_HEADER) + '<row r="2"><c r="A2" t="inlineStr"><is><t>', body: "A", times: 1024 ** 3, tail: `</t></is></c></row>${SHEET_TAIL}` } },
+    });
+    expect(huge.length).toBeLessThan(2 * 1024 * 1024);
+    await refusal(run(manager, "enterprises", "dry", "大单元格.xlsx", huge), 413, "unzipped");
+    const t0 = Date.now();
+    const e = await withEnv({ IMPORT_MAX_RATIO: "100000", IMPORT_MAX_UNZIPPED_BYTES: "2G" }, () => refusal(run(manager, "enterprises", "dry", "大单元格.xlsx", huge), 422, "cell"));
+    expect(e.limit).toMatchObject({ max: 32_767, row: 2 });
+    expect(e.values).toMatchObject({ row: 2, limit: "32,767" });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
+  it("too many columns (a cell far to the right) and too many rows", async () => {
+    const wide = await xlsxOf({ sheet: SHEET_HEAD + inlineRow(1, ENTERPRISE_HEADER) + '<row r="2"><c r="ZZZ2" t="inlineStr"><is><t>x</t></is></c></row>' + SHEET_TAIL });
+    const cols = await refusal(run(manager, "enterprises", "dry", "宽.xlsx", wide), 422, "columns");
+    expect(cols.limit).toMatchObject({ max: 500, row: 2 });
+    const rows = ["企业名称,所在地", ...Array.from({ length: 10 }, (_, i) => `行数测试企业${i},青岛`)].join("\n");
+    await withEnv({ IMPORT_MAX_ROWS: "5" }, () => refusal(run(manager, "enterprises", "dry", "长.csv", rows), 422, "rows"));
+    await withEnv({ IMPORT_MAX_COLUMNS: "3" }, () => refusal(run(manager, "enterprises", "dry", "宽.csv", "企业名称,所在地,a,b,c\n某公司,青岛,1,2,3\n"), 422, "columns"));
+  });
+
+  it("a CSV cell over the cell limit, and an upload over IMPORT_MAX_BYTES (413)", async () => {
+    const long = `企业名称,所在地\n某公司,${"青".repeat(5000)}\n`;
+    const e = await withEnv({ IMPORT_MAX_CELL_CHARS: "1000" }, () => refusal(run(manager, "enterprises", "dry", "长单元格.csv", long), 422, "cell"));
+    expect(e.limit).toMatchObject({ max: 1000, row: 2 });
+    const big = `企业名称,所在地\n${"某公司,青岛\n".repeat(200)}`;
+    const tooBig = await withEnv({ IMPORT_MAX_BYTES: "1000" }, () => refusal(run(manager, "enterprises", "dry", "大.csv", big), 413, "bytes"));
+    expect(tooBig).toMatchObject({ code: "import_too_large", values: { limit: "1000 B" } });
+    expect(tooBig.limit).toMatchObject({ env: "IMPORT_MAX_BYTES" });
+  });
+
+  it("a reader that runs out of its memory stops alone: the import is refused (422), the next one works", async () => {
+    const bomb = await xlsxOf({ sheet, shared: sharedBomb(300) });
+    await withEnv({ IMPORT_MAX_RATIO: "100000", IMPORT_MAX_UNZIPPED_BYTES: "2G", IMPORT_MAX_SHARED_STRINGS: "10000000", IMPORT_WORKER_MEMORY_MB: "32" }, async () => {
+      const e = await refusal(run(manager, "enterprises", "dry", "炸弹.xlsx", bomb), 422, undefined);
+      expect(e.message).toBe("imports.errors.crashed");
+    });
+    const after = await run(manager, "enterprises", "dry", "企业.csv", "企业名称,所在地\n崩溃之后的企业,青岛\n");
+    expect(after).toMatchObject({ totalRows: 1, validRows: 1 });
+  });
+});
+
+describe("reading .xlsx cells", () => {
+  it("rows and cells without their r attribute take the next position (a 500 before)", async () => {
+    const xlsx = await xlsxOf({
+      sheet: SHEET_HEAD + inlineRow(0, ["企业名称", "所在地", "网址"], true) + inlineRow(0, ["无坐标企业甲", "青岛", "www.a.cn"], true) + '<row><c t="inlineStr"><is><t>无坐标企业乙</t></is></c><c r="C3" t="inlineStr"><is><t>www.b.cn</t></is></c></row>' + SHEET_TAIL,
+    });
+    const seen = await inspectSheet(manager, "enterprises", { input: file(xlsx), fileName: "无坐标.xlsx" });
+    expect(seen).toMatchObject({ headerRow: 1, headers: ["企业名称", "所在地", "网址"], samples: [["无坐标企业甲", "青岛", "www.a.cn"], ["无坐标企业乙", "", "www.b.cn"]] });
+    const report = await run(manager, "enterprises", "dry", "无坐标.xlsx", xlsx);
+    expect(report).toMatchObject({ totalRows: 2, validRows: 2, created: 2 });
+  });
+
+  it("shared and rich text, numbers exactly, dates by built-in and custom formats (1900 and 1904), formulas' results, booleans, errors", async () => {
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/></cellXfs></styleSheet>';
+    const shared = SHARED_HEAD + '<si><t>名称</t></si><si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r><rPh><t>ふりがな</t></rPh></si><si><t xml:space="preserve">  留空  </t></si>' + SHARED_TAIL;
+    const cells = [
+      '<c r="A2" t="s"><v>1</v></c>',
+      '<c r="B2" t="s"><v>2</v></c>',
+      '<c r="C2"><v>0.30000000000000004</v></c>',
+      '<c r="D2" s="1"><v>45092</v></c>',
+      '<c r="E2" s="2"><v>45092.75</v></c>',
+      '<c r="F2" s="3"><v>1234567.5</v></c>',
+      '<c r="G2" t="str"><f>A2&amp;"x"</f><v>富文本x</v></c>',
+      '<c r="H2"><f>1+1</f><v>2</v></c>',
+      '<c r="I2" t="b"><v>1</v></c>',
+      '<c r="J2" t="e"><v>#DIV/0!</v></c>',
+      '<c r="K2" t="inlineStr"><is><r><t>内</t></r><r><t>联</t></r></is></c>',
+      '<c r="L2"><f>NOW()</f></c>',
+    ];
+    const head = '<row r="1">' + "ABCDEFGHIJKL".split("").map((c) => `<c r="${c}1" t="s"><v>0</v></c>`).join("") + "</row>";
+    const sheetXml = SHEET_HEAD + head + `<row r="2">${cells.join("")}</row>` + SHEET_TAIL;
+    const seen = await inspectSheet(manager, "enterprises", { input: file(await xlsxOf({ sheet: sheetXml, shared, styles })), fileName: "单元格.xlsx" });
+    expect(seen.samples[0]).toEqual(["富文本", "留空", "0.3", "2023-06-15", "2023-06-15", "1234567.5", "富文本x", "2", "true", "", "内联", ""]);
+    const in1904 = await inspectSheet(manager, "enterprises", { input: file(await xlsxOf({ sheet: sheetXml, shared, styles, date1904: true })), fileName: "单元格.xlsx" });
+    expect(in1904.samples[0]![3]).toBe("2027-06-16");
+  });
+
+  it("a file that is not a zip, named .xlsx, is refused as unreadable (422)", async () => {
+    const e = await refusal(run(manager, "enterprises", "dry", "假的.xlsx", "企业名称,所在地\n某公司,青岛\n"), 422, undefined);
+    expect(e).toMatchObject({ code: "import_unreadable", message: "imports.errors.unreadable" });
+  });
+});
+
+describe("import slots", () => {
+  it("one import at a time per user, IMPORT_CONCURRENCY per instance (429 with Retry-After), across instances by an advisory lock", async () => {
+    const first = await takeImportSlot(db, manager);
+    const again = await refusal(takeImportSlot(db, manager), 429, undefined);
+    expect(again).toMatchObject({ code: "import_busy", message: "imports.errors.busyUser", retryAfter: 5 });
+    const second = await takeImportSlot(db, admin);
+    const busy = await refusal(takeImportSlot(db, otherManager), 429, undefined);
+    expect(busy.message).toBe("imports.errors.busyServer");
+    await first.release();
+    await second.release();
+    const third = await takeImportSlot(db, otherManager);
+    await third.release();
+    await third.release();
+
+    // Another instance holds the manager's lock: this one waits for it briefly, then refuses.
+    const other = await pool.connect();
+    try {
+      await other.query("select pg_advisory_lock(hashtext('crm:import-user'), hashtext($1))", [manager.id]);
+      const t0 = Date.now();
+      await refusal(takeImportSlot(db, manager), 429, undefined);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(1_500);
+      await other.query("select pg_advisory_unlock(hashtext('crm:import-user'), hashtext($1))", [manager.id]);
+      await (await takeImportSlot(db, manager)).release();
+    } finally {
+      other.release();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CSV_BOM, CSV_HEADER, csvLine } from "@/lib/signed/csv";
 import { EXPORT_COLUMNS } from "@/lib/signed/columns";
 import { CsvDecoder, CsvParser } from "@/lib/imports/csv";
+import { DEFAULT_LIMITS, importLimits, parseLimit } from "@/lib/imports/limits";
 import { autoMapping, headerScore, normaliseHeader, uniqueHeaders } from "@/lib/imports/fields";
 import { agreementTypeCell, booleanCell, capitalOriginCell, dateCell, isTotalsRow, listCell, numberText, stageCell, yiCell } from "@/lib/imports/values";
 
@@ -114,5 +115,22 @@ describe("cell values", () => {
     expect(listCell("世界500强、上市公司,专精特新")).toEqual(["世界500强", "上市公司", "专精特新"]);
     expect(isTotalsRow({ name: "合计（12 个项目）" })).toBe(true);
     expect(isTotalsRow({ name: "合计项目", enterpriseName: "某公司" })).toBe(false);
+  });
+});
+
+describe("import limits from the environment", () => {
+  it("reads bytes with K/M/G, whole numbers with underscores, and ignores what it cannot read", () => {
+    expect(parseLimit("52428800")).toBe(52_428_800);
+    expect(parseLimit("50M")).toBe(50 * 1024 * 1024);
+    expect(parseLimit("512 MB")).toBe(512 * 1024 * 1024);
+    expect(parseLimit("2g")).toBe(2 * 1024 ** 3);
+    expect(parseLimit("1_000_000")).toBe(1_000_000);
+    for (const bad of ["", "0", "-5", "1.5M", "lots", undefined]) expect(parseLimit(bad)).toBeNull();
+  });
+
+  it("defaults, overridden one by one; a row holds two of the largest cells", () => {
+    expect(importLimits({})).toEqual(DEFAULT_LIMITS);
+    const limits = importLimits({ IMPORT_MAX_BYTES: "10M", IMPORT_MAX_ROWS: "abc", IMPORT_MAX_CELL_CHARS: "100000", IMPORT_CONCURRENCY: "4" });
+    expect(limits).toMatchObject({ maxBytes: 10 * 1024 * 1024, maxRows: DEFAULT_LIMITS.maxRows, maxCellChars: 100_000, maxRowChars: 200_000, concurrency: 4 });
   });
 });
