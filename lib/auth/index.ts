@@ -48,10 +48,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    // Where a sign-in or sign-out goes next: a path on this site, never another site.
+    // Where a sign-in or sign-out goes next: a path on this site, never another site. Signing
+    // out goes to /login, which safeCallbackPath refuses only as a place to return to after sign-in.
     redirect({ url, baseUrl }) {
       const path = url === baseUrl || url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) || "/" : url;
-      return `${baseUrl}${safeCallbackPath(path)}`;
+      return `${baseUrl}${path === "/login" ? path : safeCallbackPath(path)}`;
     },
     // Runs on every session read: the user is looked up again, so a deactivated user's
     // session ends at their next request and role or unit changes apply at once.
