@@ -1,7 +1,9 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth";
 import { fromOwnOrigin } from "@/lib/auth/origin";
+import { isForwardedHttps } from "@/lib/auth/request";
 import { actionBodyProblem } from "@/lib/http/action-body";
+import { HSTS, newNonce, pageContentSecurityPolicy } from "@/lib/security-headers";
 
 const PUBLIC_PATHS = ["/login", "/api/health", "/api/v1/openapi.json"];
 
@@ -32,8 +34,23 @@ const withAuth = auth((req) => {
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(login);
   }
-  return NextResponse.next();
+  // API answers and files (public/) keep next.config.js's `default-src 'none'` policy; a page gets its own with a nonce.
+  if (pathname.startsWith("/api/") || /\.\w+$/.test(pathname)) return NextResponse.next();
+  return withPagePolicy(req.headers);
 });
+
+/**
+ * A page's Content-Security-Policy, on the response and on the request: Next.js takes the
+ * nonce from the request's policy for the scripts and styles it writes into the page.
+ */
+function withPagePolicy(headers: Headers) {
+  const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
 
 // With a lazily built config (the secret is read at request time, not at build time),
 // next-auth's wrapper resolves to the handler asynchronously.
@@ -50,7 +67,10 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
       return NextResponse.json({ error: { code: problem.code, message: ACTION_BODY_MESSAGES[problem.code] } }, { status: problem.status });
     }
   }
-  return (await handler)(request, event as never);
+  const response = await (await handler)(request, event as never);
+  // Only over https, as a trusted proxy tells it (TRUSTED_PROXIES); browsers ignore HSTS over http anyway.
+  if (response && isForwardedHttps(request.headers)) response.headers.set("strict-transport-security", HSTS);
+  return response;
 }
 
 export const config = {

@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import type { Role } from "@/db/schema/enums";
 import { UnauthorizedError, UnavailableError } from "@/lib/errors";
 import { signInSchema } from "@/lib/users/validation";
+import { safeCallbackPath } from "@/lib/utils";
 import { authenticate, loadViewer, revokeSession } from "./authenticate";
 import { clientIp } from "./request";
 import { assertRole, type Viewer } from "./roles";
@@ -47,6 +48,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Where a sign-in or sign-out goes next: a path on this site, never another site. Signing
+    // out goes to /login, which safeCallbackPath refuses only as a place to return to after sign-in.
+    redirect({ url, baseUrl }) {
+      const path = url === baseUrl || url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${path === "/login" ? path : safeCallbackPath(path)}`;
+    },
     // Runs on every session read: the user is looked up again, so a deactivated user's
     // session ends at their next request and role or unit changes apply at once.
     async jwt({ token, user }) {
