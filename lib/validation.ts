@@ -26,6 +26,9 @@ z.config({
  */
 export const text = () => z.string().trim().refine((s) => !s.includes("\u0000"), "errors.nulChar");
 
+/** True for a well-formed id (a malformed one cannot name any record: callers answer "not found" without asking the database). */
+export const isUuid = (id: unknown): id is string => z.uuid().safeParse(id).success;
+
 /** A record's version as loaded, for optimistic locking. */
 export const version = z.coerce.number().int().positive();
 

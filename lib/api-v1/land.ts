@@ -18,9 +18,9 @@ import { createParcel, createPark, updateParcel, updatePark } from "@/lib/land/s
 import { parcelFiltersSchema } from "@/lib/land/validation";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
 import { cursorOf, dateOut, iso, listControls, muOut, patchBody, timestampOut, uuidOut, yuanOut } from "./shared";
+import { isUuid } from "@/lib/validation";
 
 type Ctx = { ip?: string | null };
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 // ── Parks ──────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, gridOfficers, grids, holidays, serviceRequests, units, users } from "@/db/schema";
 import type { GridRole, RequestCategory, RequestStatus } from "@/db/schema/enums";
@@ -13,8 +12,8 @@ import { addDays, chinaDay, makeCalendar, type Calendar } from "./calendar";
 import { rate, requestClocks, type ClockState, type Colour } from "./clock";
 import { canManageGrid, isGridOfficer, visibleGrids } from "./scope";
 import { periodOf, REQUEST_PAGE_SIZE, type GridListParams, type RequestListParams } from "./validation";
+import { isUuid } from "@/lib/validation";
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 /** The start of a China day, as an instant, whatever the server's zone. */
 const dayStart = (d: string) => sql`(${d}::date::timestamp at time zone 'Asia/Shanghai')`;

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { industryChains, parcelStatusChanges, parcels, parks, projects, users, zones } from "@/db/schema";
 import type { ParcelStatus } from "@/db/schema/enums";
@@ -12,11 +11,11 @@ import { areaToMu } from "./area";
 import { liveParcels, parcelTextCondition } from "./conditions";
 import type { MatchParcel } from "./matching";
 import type { ParcelFilters, ParcelListParams, ParcelSort } from "./validation";
+import { isUuid } from "@/lib/validation";
 
 // Parks and parcels are reference data: everyone signed in reads them. Projects are not:
 // whatever a query says about projects goes through the viewer's scope.
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
 export { liveParcels, parcelTextCondition };
 

@@ -7,6 +7,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { createApiToken } from "../../lib/auth/tokens";
+import { YI_PATTERN } from "../../lib/money";
 import { createProjectsFor, uniqueName, viewerOf, withDb } from "./factories";
 import { authFile, expectAccessible } from "./support";
 
@@ -117,7 +118,7 @@ test("the OpenAPI document is public and generated from the schemas", async () =
   const doc = await res.json();
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/projects", "/api/v1/projects/{id}", "/api/v1/signed-projects", "/api/v1/parcels", "/api/v1/parks", "/api/v1/events", "/api/v1/enterprises"]));
-  expect(doc.components.schemas.ProjectInput.properties.totalInvestmentYi.pattern).toBe("^\\d{1,10}(\\.\\d{1,4})?$");
+  expect(doc.components.schemas.ProjectInput.properties.totalInvestmentYi.pattern).toBe(YI_PATTERN.source);
   await anonymous.dispose();
 });
 

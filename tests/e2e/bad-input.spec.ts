@@ -106,7 +106,7 @@ test("every create and update route: no 5xx and no row written for any bad value
   const park = await post("/api/v1/parks", { name: uniqueName("坏输入园区"), zones: [{ name: "一区" }] });
   const parcelBase = () => ({ code: uniqueName("HR").replace(/\s/g, "-"), parkId: parks[0].id, area: "12.5", areaUnit: "mu", landUse: "industrial_m1", status: "reserved", statusDate: "2026-01-05" });
   const parcel = await post("/api/v1/parcels", parcelBase());
-  const eventBase = () => ({ name: uniqueName("坏输入推介会"), kind: "promotion", heldOn: "2026-03-01", place: "青岛国际会议中心", hostUnitId: sample.unitId });
+  const eventBase = () => ({ name: uniqueName("坏输入推介会"), kind: "promotion_event", heldOn: "2026-03-01", place: "青岛国际会议中心", hostUnitId: sample.unitId });
   const event = await post("/api/v1/events", eventBase());
   const signBase = async () => {
     const p = await post("/api/v1/projects", projectBase());

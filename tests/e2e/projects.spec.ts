@@ -33,7 +33,7 @@ test("staff creates a project, logs a visit and a task, moves it on, and finds i
   await page.getByLabel("总投资（亿元）").fill("60.12345");
   await page.getByLabel("项目来源").selectOption({ label: "以商招商" });
   await page.getByRole("button", { name: "创建项目" }).click();
-  await expect(page.getByText("请输入金额（亿元），最多 4 位小数")).toBeVisible();
+  await expect(page.getByText("请输入金额（亿元）：不超过 100,000 亿元，最多 4 位小数")).toBeVisible();
   await expect(page.getByLabel("项目名称")).toHaveValue(project);
   await page.getByLabel("总投资（亿元）").fill("60.5");
   await page.getByRole("button", { name: "创建项目" }).click();

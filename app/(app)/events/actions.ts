@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { requestContext, runAction } from "@/lib/action";
 import { requireViewer } from "@/lib/auth";
 import { addEventProject, createEvent, removeEventProject, updateEvent } from "@/lib/events/service";
+import { isUuid } from "@/lib/validation";
 
 // Thin: authorise, call lib/events (which checks roles, scope and input), revalidate.
 
@@ -32,7 +33,8 @@ export async function updateEventAction(id: string, input: unknown) {
  * back in the URL, which the page shows as a message.
  */
 export async function addEventProjectAction(eventId: string, input: FormData) {
-  const id = String(eventId);
+  if (!isUuid(eventId)) redirect("/events");
+  const id = eventId;
   const form = input instanceof FormData ? input : new FormData();
   const result = await runAction(async () => {
     const viewer = await requireViewer("manager");
@@ -45,7 +47,8 @@ export async function addEventProjectAction(eventId: string, input: FormData) {
 }
 
 export async function removeEventProjectAction(eventId: string, projectId: string) {
-  const id = String(eventId);
+  if (!isUuid(eventId)) redirect("/events");
+  const id = eventId;
   const result = await runAction(async () => {
     const viewer = await requireViewer("manager");
     await removeEventProject(getDb(), viewer, id, String(projectId), await requestContext());
