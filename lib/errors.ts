@@ -93,7 +93,7 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
 /**
  * What the edges (runAction, apiRoute) make of an error that is not a domain error, so that
  * input nobody foresaw is a 4xx, never a 500: a schema's own error (a .parse() deep in a query)
- * names its fields; a value PostgreSQL cannot take (a malformed id, a date out of its range —
+ * names its fields; a reference to a record that does not exist names its field; a value PostgreSQL cannot take (a malformed id, a date out of its range —
  * SQLSTATE class 22) is a 404 for an id and a 422 otherwise; an unreachable database is a 503.
  * Anything else stays what it is (a real fault, logged as such).
  */
@@ -106,6 +106,15 @@ export function asAppError(e: unknown): unknown {
     return new ValidationError(fields);
   }
   if (isUnavailable(e)) return new UnavailableError();
+  for (let err = e as { code?: string; detail?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    // A reference to a record that is not there (foreign_key_violation): the field that names it.
+    // A value taken by another record (unique_violation) that no rule caught first: the field, too.
+    if (err.code === "23503" || err.code === "23505") {
+      const column = /Key \(([a-z_]+)\)=/.exec(err.detail ?? "")?.[1];
+      const field = column ? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : "_form";
+      return new ValidationError({ [field]: [err.code === "23503" ? "errors.invalidChoice" : "errors.duplicate"] });
+    }
+  }
   for (let err = e as { code?: string; message?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
     if (typeof err.code === "string" && err.code.startsWith("22")) {
       return err.code === "22P02" && /type uuid/.test(err.message ?? "") ? new NotFoundError() : new ValidationError({ _form: ["errors.invalidInput"] });

@@ -91,18 +91,20 @@ export const optionalFilterYi = z.string().trim().regex(YI_PATTERN).optional().c
 export const idOrNone = z.union([z.uuid(), z.literal("none")]).optional().catch(undefined);
 
 
-/** The path ("zones.0.name") of the first string in `value` that holds a NUL character, or null. */
-export function nulPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "_form" : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, String(i)]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === "object") {
-    for (const [key, v] of Object.entries(value)) {
-      const found = nulPath(v, [...path, key]) ?? (key.includes("\u0000") ? [...path, key].join(".") : null);
-      if (found) return found;
+/** The path ("zones.0.name") of the first string in `value` that holds a NUL character, or null. Iterative: any depth. */
+export function nulPath(value: unknown): string | null {
+  const stack: [unknown, string[]][] = [[value, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path.join(".") || "_form";
+    } else if (v && typeof v === "object") {
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        if (key.includes("\u0000")) return [...path, key].join(".");
+        stack.push([child, [...path, key]]);
+      }
     }
   }
   return null;

@@ -42,11 +42,30 @@ export async function bodyOf(request: Request): Promise<unknown> {
       chunks.push(value);
     }
   }
+  const invalid = () => new AppError(400, "invalid_json", "api.errors.json", { _form: ["api.errors.json"] });
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
-    throw new AppError(400, "invalid_json", "api.errors.json", { _form: ["api.errors.json"] });
+    throw invalid();
   }
+  if (depthOf(body) > MAX_JSON_DEPTH) throw invalid();
+  return body;
+}
+
+/** No record's body nests deeper than a few levels (a park's zones); thousands of levels are an attack on the parsers after this one. */
+const MAX_JSON_DEPTH = 32;
+
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) break;
+    if (v && typeof v === "object") for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 export function ctxOf(request: Request) {

@@ -161,7 +161,7 @@ test("every create and update route: no 5xx and no row written for any bad value
       fields: fieldsOf("/api/v1/signed-projects/{id}", "patch"),
       prepare: async () => {
         const now = await get(`/api/v1/signed-projects/${signed.id}`);
-        return { url: `/api/v1/signed-projects/${signed.id}`, body: { signingDate: now.signingDate, agreementType: now.agreementType, contractInvestmentYi: now.contractInvestmentYi, version: now.version } };
+        return { url: `/api/v1/signed-projects/${signed.id}`, body: { signingDate: now.signingDate, agreementType: now.agreementType, contractInvestmentYi: now.contractInvestmentYi, version: now.signingVersion } };
       },
     },
   ];

@@ -131,6 +131,8 @@ describe("asAppError (input nobody foresaw is a 4xx)", () => {
     expect(asAppError(Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: "22P02" }))).toBeInstanceOf(NotFoundError);
     expect(asAppError(Object.assign(new Error("date/time field value out of range"), { code: "22008" }))).toBeInstanceOf(ValidationError);
     expect(asAppError({ cause: Object.assign(new Error("invalid byte sequence"), { code: "22021" }) })).toBeInstanceOf(ValidationError);
+    const fk = Object.assign(new Error("violates foreign key constraint"), { code: "23503", detail: 'Key (industry_chain_id)=(1b4e28ba-2fa1-4d2b-8f3e-1c2d3e4f5a6b) is not present in table "industry_chains".' });
+    expect((asAppError({ cause: fk }) as ValidationError).fields).toEqual({ industryChainId: ["errors.invalidChoice"] });
   });
 
   it("turns an unreachable database into 503 and leaves real faults alone", () => {
