@@ -281,8 +281,8 @@ describe("parcel text search over park and zone names", () => {
     expect(moved.zoneId).toBe(ids.north);
     const entries = await auditRows("parcel", inCore.id);
     const names = await namesForHistory(db, staff2, entries);
-    expect(names.get(ids.core)).toBe("健康谷 · 核心区");
-    expect(names.get(ids.north)).toBe("健康谷 · 孤山北");
+    expect(names.get(ids.core!)).toBe("健康谷 · 核心区");
+    expect(names.get(ids.north!)).toBe("健康谷 · 孤山北");
   });
 });
 
