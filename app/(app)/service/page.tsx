@@ -41,9 +41,8 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
           <Select id="f-target" name="target" defaultValue={params.target ?? ""}>
             <option value="">{t("service.allTargets")}</option>
             {targets.map((x) => {
-              const value = x.projectId ? `project:${x.projectId}` : `park:${x.parkId}`;
               return (
-                <option key={value} value={value}>
+                <option key={x.key} value={x.key}>
                   {t("service.targetOption", { name: x.projectName ?? x.parkName ?? "", open: x.open, overdue: x.overdue })}
                 </option>
               );
@@ -75,6 +74,6 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
 async function Items({ viewer, params, today }: { viewer: Viewer; params: WorklistParams; today: string }) {
   const t = await getTranslations();
   const [kind, id] = params.target?.split(":") ?? [];
-  const items = await stewardWorklist(getDb(), viewer, { projectId: kind === "project" ? id : undefined, parkId: kind === "park" ? id : undefined, overdueOnly: params.overdue === "1" }, today);
+  const items = await stewardWorklist(getDb(), viewer, { projectId: kind === "project" ? id : undefined, parkId: kind === "park" ? id : undefined, checklistId: kind === "checklist" ? id : undefined, overdueOnly: params.overdue === "1" }, today);
   return <Worklist items={items} emptyText={t(params.target || params.overdue ? "service.emptyFiltered" : "service.empty")} />;
 }
