@@ -166,9 +166,15 @@ test.describe("land: matching a parcel to a project", () => {
     await expect(item).toContainText("位于意向园区健康谷");
     await expect(item).toContainText("已腾空，可尽快组织挂牌");
     await expect(item).toContainText("93 分");
-    const scores = await candidates.locator("[data-score]").evaluateAll((badges) => badges.map((b) => Number(b.getAttribute("data-score"))));
-    expect(scores.length).toBeGreaterThan(1);
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    await expect(item).toContainText("因在意向园区内，排在其他园区的地块之前");
+    // Parcels in the intended park that fit the need first, then the rest; each by score.
+    const ranked = await candidates.locator(":scope > li").evaluateAll((items) =>
+      items.map((li) => ({ preferred: li.getAttribute("data-preferred") === "true", score: Number(li.querySelector("[data-score]")!.getAttribute("data-score")) })),
+    );
+    expect(ranked.length).toBeGreaterThan(1);
+    expect(ranked[0]!.preferred).toBe(true);
+    const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) => Number(b.preferred) - Number(a.preferred) || b.score - a.score;
+    expect([...ranked].sort(order)).toEqual(ranked);
     await expectAccessible(page);
 
     const parcelHref = (await item.getByRole("link", { name: "SB-HXQ-02", exact: true }).getAttribute("href"))!;
