@@ -40,13 +40,11 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
         <FilterField id="f-target" label={t("service.filterTarget")} className="min-w-0 flex-1 sm:max-w-sm">
           <Select id="f-target" name="target" defaultValue={params.target ?? ""}>
             <option value="">{t("service.allTargets")}</option>
-            {targets.map((x) => {
-              return (
-                <option key={x.key} value={x.key}>
-                  {t("service.targetOption", { name: x.projectName ?? x.parkName ?? "", open: x.open, overdue: x.overdue })}
-                </option>
-              );
-            })}
+            {targets.map((x) => (
+              <option key={x.key} value={x.key}>
+                {t("service.targetOption", { name: x.projectName ?? x.parkName ?? "", open: x.open, overdue: x.overdue })}
+              </option>
+            ))}
           </Select>
         </FilterField>
         <label className="inline-flex min-h-10 items-center gap-2 text-sm">
