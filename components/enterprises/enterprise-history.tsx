@@ -26,15 +26,15 @@ const plain = (v: unknown) => (Array.isArray(v) ? v.join("、") : v === null || 
 
 /**
  * Who changed the enterprise or its contacts, when, and which fields from what to what; newest
- * first. `gridNames` names the grids (网格) that grid changes mention by id.
+ * first. `gridNames` names the grids (网格) that grid changes mention by id (null: one the viewer may not see).
  */
-export async function EnterpriseHistory({ entries, gridNames = {} }: { entries: HistoryEntry[]; gridNames?: Record<string, string> }) {
+export async function EnterpriseHistory({ entries, gridNames = {} }: { entries: HistoryEntry[]; gridNames?: Record<string, string | null> }) {
   const t = await getTranslations();
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t("enterprises.noHistory")}</p>;
   const show = (field: string, value: unknown) => {
     const s = plain(value);
     if (!s) return t("enterprises.none");
-    if (field === "gridId") return gridNames[s] ?? t("enterprises.historyGridGone");
+    if (field === "gridId") return s in gridNames ? (gridNames[s] ?? t("enterprises.historyGridHidden")) : t("enterprises.historyGridGone");
     return field === "ownershipType" ? t(`ownershipTypes.${s as "other"}`) : s;
   };
   const title = (e: HistoryEntry) => {

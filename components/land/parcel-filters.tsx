@@ -3,6 +3,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { FilterChips, FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
 import type { ParkOptions } from "@/lib/land/queries";
+import { ParkZoneFilter } from "./park-zone-filter";
 import { PARCEL_STATUSES } from "@/lib/land/status";
 import { LAND_USES, type ParcelListParams } from "@/lib/land/validation";
 
@@ -19,32 +20,12 @@ export async function ParcelFilters({ params, parks }: { params: ParcelListParam
         <FilterField id="f-q" label={t("parcels.searchLabel")}>
           <Input id="f-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("parcels.search")} />
         </FilterField>
-        <FilterField id="f-park" label={t("parcels.park")}>
-          <Select id="f-park" name="park" defaultValue={params.park ?? ""}>
-            <option value="">{t("parcels.all")}</option>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </FilterField>
-        <FilterField id="f-zone" label={t("parcels.zone")}>
-          <Select id="f-zone" name="zone" defaultValue={params.zone ?? ""}>
-            <option value="">{t("parcels.all")}</option>
-            {parks
-              .filter((p) => p.zones.length > 0 && (!params.park || p.id === params.park))
-              .map((p) => (
-                <optgroup key={p.id} label={p.name}>
-                  {p.zones.map((z) => (
-                    <option key={z.id} value={z.id}>
-                      {z.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-          </Select>
-        </FilterField>
+        <ParkZoneFilter
+          parks={parks}
+          park={params.park ?? ""}
+          zone={params.zone ?? ""}
+          labels={{ park: t("parcels.park"), zone: t("parcels.zone"), all: t("parcels.all") }}
+        />
       </div>
       <FilterChips
         legend={t("parcels.status")}

@@ -100,7 +100,7 @@ export async function ProjectLandCard({ projectId, viewer }: { projectId: string
           ) : (
             <ol className="space-y-3" aria-label={t("land.candidates")}>
               {candidates.map((c) => (
-                <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm">
+                <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm" data-preferred={c.preferred}>
                   <div className="flex items-start justify-between gap-2">
                     <div className="min-w-0 flex-1">
                       <Link href={`/parcels/${c.id}`} className="font-medium text-brand-700 hover:underline">

@@ -22,9 +22,12 @@ export function Worklist({ items, emptyText }: { items: WorklistItem[]; emptyTex
       ) : (
         <ul className="space-y-3" aria-label={t("service.listLabel")}>
           {items.map((item) => {
+            // A project the viewer may not open is named, and the link goes to the checklist instead.
             const target = item.projectId
               ? { href: `/projects/${item.projectId}`, name: item.projectName }
-              : { href: `/parks/${item.parkId}`, name: [item.parkName, item.zoneName].filter(Boolean).join(" · ") };
+              : item.projectName
+                ? { href: `/checklists/${item.checklistId}`, name: item.projectName }
+                : { href: `/parks/${item.parkId}`, name: [item.parkName, item.zoneName].filter(Boolean).join(" · ") };
             return (
               <li
                 key={item.id}

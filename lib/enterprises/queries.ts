@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/roles";
 import { listHistory } from "@/lib/audit/queries";
 import { visibleProjects } from "@/lib/projects/queries";
 import { escapeLike } from "@/lib/utils";
+import { visibleGrids } from "@/lib/grids/scope";
 import { visibleEnterprises } from "./scope";
 import { normaliseUscc } from "./uscc";
 import { duplicateQuerySchema, type DuplicateQuery, type EnterpriseListParams, type EnterpriseSort } from "./validation";
@@ -174,12 +175,17 @@ export async function listContactHistory(db: DbOrTx, enterpriseId: string, limit
  * taking it out records the grid's id, and the history shows the name. A grid deleted since
  * has no name here.
  */
-export async function historyGridNames(db: DbOrTx, entries: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]) {
+export async function historyGridNames(db: DbOrTx, viewer: Viewer, entries: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]) {
   const ids = new Set<string>();
   for (const e of entries) for (const side of [e.before, e.after]) if (typeof side?.gridId === "string" && isUuid(side.gridId)) ids.add(side.gridId);
   if (ids.size === 0) return {};
-  const rows = await db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, [...ids]));
-  return Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;
+  const scope = await scopeOf(db, viewer);
+  const rows = await db
+    .select({ id: grids.id, name: grids.name, visible: sql<boolean>`coalesce(${visibleGrids(scope, viewer.id) ?? sql`true`}, false)` })
+    .from(grids)
+    .where(inArray(grids.id, [...ids]));
+  // A grid the viewer may not see is there (null), but not named.
+  return Object.fromEntries(rows.map((r) => [r.id, r.visible ? r.name : null])) as Record<string, string | null>;
 }
 
 // Legal-form suffixes say nothing about which company it is: "海尔生物医疗科技有限公司" → "海尔生物医疗科技".

@@ -11,6 +11,11 @@
  *
  * Parcels matched to a project already, or with building begun (已开工 / 已竣工), are not
  * candidates at all.
+ *
+ * The score is not the whole order: a parcel in the project's intended park comes before
+ * every parcel elsewhere unless it clearly fails the need — under half or over twice the
+ * area (its area part is 0), or a land use that does not serve (its land-use part is 0). The
+ * park part says which of the two it is, so the order is explained on screen too.
  */
 import type { LandUse, ParcelStatus } from "@/db/schema/enums";
 import { compareMu, formatMuShort, muRatio, muToMicro } from "./area";
@@ -44,7 +49,12 @@ export type MatchParcel = {
 export type Reason = { key: string; values?: Record<string, string | number> };
 export type PartKey = "area" | "landUse" | "park" | "availability";
 export type ScorePart = { key: PartKey; score: number; max: number; reasons: Reason[] };
-export type Score = { total: number; parts: ScorePart[] };
+export type Score = {
+  total: number;
+  parts: ScorePart[];
+  /** In the intended park and fit for the need: ranked before every parcel elsewhere. */
+  preferred: boolean;
+};
 
 export const PART_MAX: Record<PartKey, number> = { area: 40, landUse: 25, park: 20, availability: 15 };
 
@@ -126,8 +136,18 @@ function availabilityPart(parcel: MatchParcel): ScorePart {
 
 /** The score of one parcel for one project's need. */
 export function scoreParcel(need: LandNeed, parcel: MatchParcel): Score {
-  const parts = [areaPart(need, parcel), landUsePart(need, parcel), parkPart(need, parcel), availabilityPart(parcel)];
-  return { total: parts.reduce((s, p) => s + p.score, 0), parts };
+  const area = areaPart(need, parcel);
+  const landUse = landUsePart(need, parcel);
+  const park = parkPart(need, parcel);
+  const parts = [area, landUse, park, availabilityPart(parcel)];
+  let preferred = false;
+  if (need.parkId && need.parkId === parcel.parkId) {
+    // What "clearly fails the need" means: a part the need cannot do without scores nothing.
+    const fails = [area, landUse].filter((p) => p.score === 0).map((p) => p.key);
+    preferred = fails.length === 0;
+    park.reasons.push(preferred ? { key: "rank.first", values: { park: parcel.parkName } } : { key: `rank.fails.${fails[0]}`, values: { park: parcel.parkName } });
+  }
+  return { total: parts.reduce((s, p) => s + p.score, 0), parts, preferred };
 }
 
 /** Still on offer: matched to no project, and not built on. */
@@ -138,7 +158,8 @@ export function isCandidate(parcel: Pick<MatchParcel, "projectId" | "status">): 
 export type RankedParcel<P extends MatchParcel = MatchParcel> = P & Score;
 
 /**
- * The candidates, best first. Ties go to the parcel closest in area to the need, then by code,
+ * The candidates, best first: those in the intended park that fit the need (see `preferred`),
+ * then the rest, each by score. Ties go to the parcel closest in area to the need, then by code,
  * so the order is stable from one page load to the next.
  */
 export function rankCandidates<P extends MatchParcel>(need: LandNeed, parcels: P[], limit = 10): RankedParcel<P>[] {
@@ -146,6 +167,6 @@ export function rankCandidates<P extends MatchParcel>(need: LandNeed, parcels: P
   return parcels
     .filter(isCandidate)
     .map((p) => ({ ...p, ...scoreParcel(need, p) }))
-    .sort((a, b) => b.total - a.total || gap(a) - gap(b) || a.code.localeCompare(b.code))
+    .sort((a, b) => Number(b.preferred) - Number(a.preferred) || b.total - a.total || gap(a) - gap(b) || a.code.localeCompare(b.code))
     .slice(0, limit);
 }

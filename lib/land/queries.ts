@@ -372,7 +372,14 @@ export async function namesForHistory(db: DbOrTx, viewer: Viewer, entries: { bef
   const scope = await scopeOf(db, viewer);
   const [p, z, pr] = await Promise.all([
     ids.park.size ? db.select({ id: parks.id, name: parks.name }).from(parks).where(inArray(parks.id, [...ids.park])) : [],
-    ids.zone.size ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, [...ids.zone])) : [],
+    // A zone with its park ("健康谷 · 核心区"): parks share zone names.
+    ids.zone.size
+      ? db
+          .select({ id: zones.id, name: sql<string>`${parks.name} || ' · ' || ${zones.name}` })
+          .from(zones)
+          .innerJoin(parks, eq(parks.id, zones.parkId))
+          .where(inArray(zones.id, [...ids.zone]))
+      : [],
     ids.project.size
       ? db
           .select({ id: projects.id, name: projects.name })

@@ -4,12 +4,12 @@ import { milestones, parcels, projects, signings, stageEvents, type Milestone } 
 import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeOf, unitAncestors } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, asAppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/queries";
 import { parseOrThrow } from "@/lib/validation";
 import { fillLandDueDates } from "@/lib/workflows/service";
 import { isEditable, mayReview, MILESTONE_STAGES, orderWarnings, REPORT_FACTS, stageAfterApproval, type OrderWarning } from "./rules";
-import { planSchema, reportSchema, reviewSchema } from "./validation";
+import { bulkApproveSchema, planSchema, reportSchema, reviewSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -162,6 +162,30 @@ export async function reviewReport(db: Db, viewer: Viewer, milestoneId: string, 
     }
     return after!;
   });
+}
+
+export type BulkApproveResult = { id: string; ok: true; stage: string } | { id: string; ok: false; code: string; message: string };
+
+/**
+ * 批量通过 on 待审核: approves each chosen report on its own, exactly as one by one — its own
+ * transaction, checks (scope, reviewer, never one's own, the version seen, still pending) and
+ * audit rows — so one refused report leaves the others approved. Returns a result per report,
+ * in the order given (a project's 注册 before its 供地, as the queue lists them).
+ */
+export async function approveReports(db: Db, viewer: Viewer, input: unknown, ctx: Ctx = {}): Promise<BulkApproveResult[]> {
+  const { reports } = parseOrThrow(bulkApproveSchema, input);
+  const results: BulkApproveResult[] = [];
+  for (const { id, version } of new Map(reports.map((r) => [r.id, r])).values()) {
+    try {
+      const approved = await reviewReport(db, viewer, id, { decision: "approve", comment: "", version }, ctx);
+      results.push({ id, ok: true, stage: approved.stage });
+    } catch (caught) {
+      const e = asAppError(caught);
+      if (!(e instanceof AppError)) throw e;
+      results.push({ id, ok: false, code: e.code, message: e.message });
+    }
+  }
+  return results;
 }
 
 /** Sets the planned dates of a signed project's milestones (履约 is measured against them). */

@@ -50,6 +50,15 @@ export const reviewSchema = z
   });
 export type ReviewInput = z.input<typeof reviewSchema>;
 
+/** Several reports approved at once on 待审核: each with the version the reviewer saw. */
+export const bulkApproveSchema = z.object({
+  reports: z
+    .array(z.object({ id: z.uuid(), version: z.coerce.number().int().positive() }))
+    .min(1, "reviews.errors.noneChosen")
+    .max(200, "reviews.errors.tooMany"),
+});
+export type BulkApproveInput = z.input<typeof bulkApproveSchema>;
+
 /** The planned date of each milestone (empty: not planned), with the versions they were loaded at. */
 export const planSchema = z.object({
   dates: z.object(Object.fromEntries(MILESTONE_STAGES.map((s) => [s, optionalDate])) as Record<(typeof MILESTONE_STAGES)[number], typeof optionalDate>),

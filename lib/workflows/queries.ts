@@ -79,7 +79,12 @@ function progressColumns(today: string) {
   };
 }
 
-const checklistColumns = (today: string) => ({
+/** Whether the checklist's project (if any) is one the viewer may open: only then is it linked by id. */
+function projectVisibleColumn(scope: Scope) {
+  return sql<boolean>`coalesce(exists (select 1 from ${projects} where ${projects.id} = ${checklists.projectId} and ${visibleProjects(scope)}), false)`;
+}
+
+const checklistColumns = (today: string, scope: Scope) => ({
   id: checklists.id,
   name: checklists.name,
   kind: checklists.kind,
@@ -91,7 +96,9 @@ const checklistColumns = (today: string) => ({
   zoneId: checklists.zoneId,
   zoneName: zones.name,
   projectId: checklists.projectId,
+  /** Named to whoever may open the checklist (it is the work they were given); linked only when `projectVisible`. */
   projectName: projects.name,
+  projectVisible: projectVisibleColumn(scope),
   unitId: checklists.unitId,
   unitName: units.name,
   ownerId: checklists.ownerId,
@@ -103,9 +110,9 @@ const checklistColumns = (today: string) => ({
   ...progressColumns(today),
 });
 
-function checklistQuery(db: DbOrTx, today: string) {
+function checklistQuery(db: DbOrTx, today: string, scope: Scope) {
   return db
-    .select(checklistColumns(today))
+    .select(checklistColumns(today, scope))
     .from(checklists)
     .leftJoin(parks, eq(parks.id, checklists.parkId))
     .leftJoin(zones, eq(zones.id, checklists.zoneId))
@@ -120,7 +127,7 @@ export type ChecklistSummary = Awaited<ReturnType<ReturnType<typeof checklistQue
 export async function listChecklists(db: DbOrTx, viewer: Viewer, target: { parkId: string } | { projectId: string }, today = todayInChina()) {
   const scope = await scopeOf(db, viewer);
   const byTarget = "parkId" in target ? eq(checklists.parkId, target.parkId) : eq(checklists.projectId, target.projectId);
-  return checklistQuery(db, today)
+  return checklistQuery(db, today, scope)
     .where(and(byTarget, visibleChecklists(scope, viewer)))
     // The whole park's first, then each zone's in the park's order.
     .orderBy(sql`${checklists.zoneId} is not null`, asc(zones.sortOrder), asc(zones.name), asc(checklists.createdAt));
@@ -129,7 +136,7 @@ export async function listChecklists(db: DbOrTx, viewer: Viewer, target: { parkI
 /** One checklist with its items, or null when it does not exist or the viewer may not see it. */
 export async function getChecklist(db: DbOrTx, viewer: Viewer, id: string, today = todayInChina()) {
   const scope = await scopeOf(db, viewer);
-  const [checklist] = await checklistQuery(db, today).where(and(eq(checklists.id, id), visibleChecklists(scope, viewer)));
+  const [checklist] = await checklistQuery(db, today, scope).where(and(eq(checklists.id, id), visibleChecklists(scope, viewer)));
   if (!checklist) return null;
   const itemOwners = alias(users, "item_owner");
   const items = await db
@@ -177,7 +184,8 @@ function worklistWhere(viewer: Viewer) {
  * 服务管家工作台: the viewer's open items (see worklistWhere), overdue first then by due date
  * (undated last); optionally those of one project or park only.
  */
-export async function stewardWorklist(db: DbOrTx, viewer: Viewer, opts: { projectId?: string; parkId?: string; overdueOnly?: boolean; limit?: number } = {}, today = todayInChina()) {
+export async function stewardWorklist(db: DbOrTx, viewer: Viewer, opts: { projectId?: string; parkId?: string; checklistId?: string; overdueOnly?: boolean; limit?: number } = {}, today = todayInChina()) {
+  const visible = projectVisibleColumn(await scopeOf(db, viewer));
   return db
     .select({
       id: checklistItems.id,
@@ -194,7 +202,8 @@ export async function stewardWorklist(db: DbOrTx, viewer: Viewer, opts: { projec
       ownerName: owners.displayName,
       checklistId: checklists.id,
       checklistName: checklists.name,
-      projectId: projects.id,
+      // The project is named (the item is work on it) but its id given only to who may open it.
+      projectId: sql<string | null>`case when ${visible} then ${projects.id} end`,
       projectName: projects.name,
       parkId: parks.id,
       parkName: parks.name,
@@ -212,6 +221,7 @@ export async function stewardWorklist(db: DbOrTx, viewer: Viewer, opts: { projec
         worklistWhere(viewer),
         opts.projectId ? eq(checklists.projectId, opts.projectId) : undefined,
         opts.parkId ? eq(checklists.parkId, opts.parkId) : undefined,
+        opts.checklistId ? eq(checklists.id, opts.checklistId) : undefined,
         opts.overdueOnly ? sql`${checklistItems.dueDate} < ${today}` : undefined,
       ),
     )
@@ -222,11 +232,13 @@ export type WorklistItem = Awaited<ReturnType<typeof stewardWorklist>>[number];
 
 /** The projects and parks the viewer's open items belong to, with how many each (overdue among them), for the worklist's filter. */
 export async function worklistTargets(db: DbOrTx, viewer: Viewer, today = todayInChina()) {
+  const visible = projectVisibleColumn(await scopeOf(db, viewer));
+  // The filter's value: a park, a project the viewer may open, or else the checklist itself (no project id).
+  const key = sql<string>`case when ${checklists.projectId} is null then 'park:' || ${checklists.parkId} when ${visible} then 'project:' || ${checklists.projectId} else 'checklist:' || ${checklists.id} end`;
   return db
     .select({
-      projectId: checklists.projectId,
+      key,
       projectName: projects.name,
-      parkId: checklists.parkId,
       parkName: parks.name,
       open: count(),
       overdue: sql<number>`count(*) filter (where ${checklistItems.dueDate} < ${today})::int`,
@@ -236,7 +248,8 @@ export async function worklistTargets(db: DbOrTx, viewer: Viewer, today = todayI
     .leftJoin(projects, eq(projects.id, checklists.projectId))
     .leftJoin(parks, eq(parks.id, checklists.parkId))
     .where(worklistWhere(viewer))
-    .groupBy(checklists.projectId, projects.name, checklists.parkId, parks.name)
+    // By position: the key's parameters are bound twice otherwise, and PostgreSQL would not see one expression.
+    .groupBy(sql`1`, projects.name, parks.name)
     .orderBy(asc(projects.name), asc(parks.name));
 }
 
@@ -357,5 +370,6 @@ export async function parkMechanismProgress(db: DbOrTx, viewer: Viewer, parkIds:
 
 /** Newest checklists first, for the admin's template page: where this template is in use. */
 export async function checklistsOfTemplate(db: DbOrTx, templateId: string, limit = 50) {
-  return checklistQuery(db, todayInChina()).where(eq(checklists.templateId, templateId)).orderBy(desc(checklists.createdAt)).limit(limit);
+  // Admins only (the template pages): every project is visible to them.
+  return checklistQuery(db, todayInChina(), { all: true }).where(eq(checklists.templateId, templateId)).orderBy(desc(checklists.createdAt)).limit(limit);
 }

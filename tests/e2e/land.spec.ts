@@ -166,9 +166,15 @@ test.describe("land: matching a parcel to a project", () => {
     await expect(item).toContainText("位于意向园区健康谷");
     await expect(item).toContainText("已腾空，可尽快组织挂牌");
     await expect(item).toContainText("93 分");
-    const scores = await candidates.locator("[data-score]").evaluateAll((badges) => badges.map((b) => Number(b.getAttribute("data-score"))));
-    expect(scores.length).toBeGreaterThan(1);
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    await expect(item).toContainText("因在意向园区内，排在其他园区的地块之前");
+    // Parcels in the intended park that fit the need first, then the rest; each by score.
+    const ranked = await candidates.locator(":scope > li").evaluateAll((items) =>
+      items.map((li) => ({ preferred: li.getAttribute("data-preferred") === "true", score: Number(li.querySelector("[data-score]")!.getAttribute("data-score")) })),
+    );
+    expect(ranked.length).toBeGreaterThan(1);
+    expect(ranked[0]!.preferred).toBe(true);
+    const order = (a: (typeof ranked)[number], b: (typeof ranked)[number]) => Number(b.preferred) - Number(a.preferred) || b.score - a.score;
+    expect([...ranked].sort(order)).toEqual(ranked);
     await expectAccessible(page);
 
     const parcelHref = (await item.getByRole("link", { name: "SB-HXQ-02", exact: true }).getAttribute("href"))!;
@@ -245,5 +251,41 @@ test.describe("land: on a phone", () => {
     await expectNoOverflow(page);
     await expectAccessible(page);
     await expect(alertOf(page)).toHaveCount(0);
+  });
+});
+
+test.describe("land: the park and zone filters", () => {
+  test.use({ storageState: authFile("staff2") });
+
+  test("所属组团 follows the chosen park and names each zone with its park; /parcels?q=健康谷 finds the park's parcels", async ({ page }) => {
+    await page.goto("/parcels");
+    const park = page.getByLabel("所属园区");
+    const zone = page.getByLabel("所属组团");
+    // No park chosen: two parks have a 核心区, each named with its park.
+    await expect(zone.locator("option", { hasText: "健康谷 · 核心区" })).toHaveCount(1);
+    await expect(zone.locator("option", { hasText: "精密仪器仪表产业园 · 核心区" })).toHaveCount(1);
+    // A park chosen: only its zones, at once (before the form is sent).
+    await park.selectOption({ label: "健康谷" });
+    await expect(zone.locator("option")).toHaveText(["全部", "核心区", "美青工业园及周边", "孤山北", "中商地块"]);
+    await zone.selectOption({ label: "核心区" });
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    await expect(page).toHaveURL(/park=[0-9a-f-]{36}.*zone=[0-9a-f-]{36}/);
+    const rows = page.getByRole("region", { name: "地块", exact: true }).locator("tbody tr");
+    await expect(rows.first()).toContainText("健康谷");
+    await expect(rows.filter({ hasNotText: "核心区" })).toHaveCount(0);
+    await expectAccessible(page);
+    // Another park: the 健康谷 zone is let go rather than sent with a park it is not in.
+    await park.selectOption({ label: "精密仪器仪表产业园" });
+    await expect(zone).toHaveValue("");
+    await expect(zone.locator("option")).toHaveText(["全部", "核心区", "拓展区"]);
+
+    // The park's name finds its parcels: the same count as the park filter.
+    await page.goto("/parcels");
+    await page.getByLabel("所属园区").selectOption({ label: "健康谷" });
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    const byPark = (await page.getByText(/^共 \d+ 块地块/).textContent())!.match(/共 (\d+) 块/)![1];
+    await page.goto(`/parcels?q=${encodeURIComponent("健康谷")}`);
+    await expect(page.getByText(/^共 \d+ 块地块/)).toContainText(`共 ${byPark} 块地块`);
+    expect(Number(byPark)).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { changeStageAs, createProjectsFor, projectState, uniqueName, withDb } from "./factories";
+import { changeStageAs, createProjectsFor, projectState, uniqueName, viewerOf, withDb } from "./factories";
+import { createSignedAtEvent } from "./signed-factories";
+import { reviewReport, saveReport } from "../../lib/milestones/service";
 import { alertOf, authFile, expectAccessible } from "./support";
 import { signings } from "../../db/schema";
 import { eq } from "drizzle-orm";
@@ -144,4 +146,49 @@ test("funds in place and the signing form keep input on errors, and keep history
   await expectAccessible(page);
   await page.goto(`/projects/${id}/signing`);
   await expect(page.getByRole("region", { name: "修改记录" })).toContainText("协议投资额");
+});
+
+test("批量通过 on 待审核: several reports at once, each checked on its own, with a result per report; one's own is never offered", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const tag = uniqueName("批量").replace(/\s/g, "");
+  const names = [`批量甲${tag}`, `批量乙${tag}`, `批量丙${tag}`, `批量丁${tag}`];
+  const made = await createSignedAtEvent({ owner: "staff", host: "manager", heldOn: "2026-03-02", items: names.map((name) => ({ name, totalInvestmentYi: "2", contractInvestmentYi: "2" })) });
+  const report = (actualDate: string) => ({ stage: "registered", actualDate, companyName: "批量审核（青岛）科技有限公司", companyUscc: "913502000728319549", submit: true, version: 0 });
+  const reports = await withDb(async (db) => {
+    const staff = await viewerOf(db, "staff");
+    const manager = await viewerOf(db, "manager");
+    const out = [];
+    for (const p of made.projects.slice(0, 3)) out.push(await saveReport(db, staff, p.id, report("2026-04-01")));
+    // The manager's own report: never theirs to approve.
+    out.push(await saveReport(db, manager, made.projects[3]!.id, report("2026-04-01")));
+    return out;
+  });
+
+  const context = await browser.newContext({ storageState: authFile("manager") });
+  const page = await context.newPage();
+  await page.goto("/reviews");
+  const rowOf = (name: string) => page.getByRole("row").filter({ hasText: name });
+  for (const name of names.slice(0, 3)) await expect(rowOf(name)).toHaveCount(1);
+  await expect(rowOf(names[3]!)).toHaveCount(0);
+  const approve = page.getByRole("button", { name: /^批量通过/ });
+  await expect(approve).toBeDisabled();
+  for (const name of names.slice(0, 3)) await rowOf(name).getByRole("checkbox").check();
+  await expect(approve).toHaveText("批量通过（3）");
+  await expectAccessible(page);
+  // Meanwhile an admin approves 丙 from its project page: it is no longer the version on screen.
+  await withDb(async (db) => reviewReport(db, await viewerOf(db, "admin"), reports[2]!.id, { decision: "approve", comment: "", version: reports[2]!.version }));
+  await approve.click();
+
+  const results = page.getByTestId("bulk-results");
+  await expect(results.getByRole("status")).toContainText("已通过 2 条");
+  await expect(results.getByRole("status")).toContainText(`${names[0]}（注册）`);
+  await expect(results.getByRole("status")).toContainText(`${names[1]}（注册）`);
+  await expect(results.getByRole("alert")).toContainText("1 条未通过");
+  await expect(results.getByRole("alert")).toContainText(`${names[2]}（注册）：该记录已被他人修改`);
+  for (const name of names.slice(0, 3)) await expect(rowOf(name)).toHaveCount(0);
+  await expectAccessible(page);
+  expect((await projectState(made.projects[0]!.id)).stage).toBe("registered");
+  expect((await projectState(made.projects[1]!.id)).stage).toBe("registered");
+  expect((await projectState(made.projects[3]!.id)).stage).toBe("signed");
+  await context.close();
 });

@@ -17,6 +17,7 @@ import {
 } from "@/lib/grids/queries";
 import { addHoliday, advanceRequest, assignEnterprise, createGrid, createRequest, removeHoliday, unassignEnterprise, updateGrid } from "@/lib/grids/service";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { historyGridNames } from "@/lib/enterprises/queries";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer, rejection } from "./fixtures";
 
@@ -294,6 +295,19 @@ describe("managing grids", () => {
       { before: { gridId: null }, after: { gridId: gA } },
       { before: { gridId: gA }, after: { gridId: null } },
     ]);
+  });
+});
+
+describe("an enterprise's history names grids", () => {
+  it("only those the viewer may see; another unit's grid is there but unnamed, a deleted one absent", async () => {
+    const gone = "00000000-0000-4000-8000-000000000099";
+    const entries = [{ before: { gridId: gA }, after: { gridId: gB } }, { before: { gridId: gB }, after: { gridId: gone } }];
+    const [nameA] = await db.select({ name: grids.name }).from(grids).where(eq(grids.id, gA));
+    const [nameB] = await db.select({ name: grids.name }).from(grids).where(eq(grids.id, gB));
+    expect(await historyGridNames(db, staffA, entries)).toEqual({ [gA]: nameA!.name, [gB]: null });
+    // officerB serves in gA and belongs to 市北区 (gB): both named.
+    expect(await historyGridNames(db, officerB, entries)).toEqual({ [gA]: nameA!.name, [gB]: nameB!.name });
+    expect(await historyGridNames(db, admin, entries)).toEqual({ [gA]: nameA!.name, [gB]: nameB!.name });
   });
 });
 

@@ -4,7 +4,8 @@ import { auditLog, enterprises, parcelStatusChanges, parcels, projects, zones } 
 import type { Viewer } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { sumMu } from "@/lib/land/area";
-import { getParcel, getProjectLand, listOpenParcels, listParcels, listParkProjects, listParks, listZones, parkTotals } from "@/lib/land/queries";
+import { getParcel, getProjectLand, listOpenParcels, listParcels, listParkProjects, listParks, listZones, namesForHistory, parkTotals } from "@/lib/land/queries";
+import { globalSearch } from "@/lib/search/queries";
 import {
   changeParcelStatus,
   createParcel,
@@ -257,6 +258,31 @@ describe("park and zone totals", () => {
     expect(await run({ sort: "area", dir: "desc", size: 20 })).toMatchObject({ codes: ["T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-08", "T-07"] });
     expect(await run({ matched: "yes" })).toMatchObject({ total: 0 });
     expect(await run({ park: "not-a-uuid" }).then((r) => r.total)).toBeGreaterThan(8);
+  });
+});
+
+describe("parcel text search over park and zone names", () => {
+  it("finds a park's parcels by the park's name and a zone's by its name, in the list and the global search; names a zone with its park in history", async () => {
+    const inCore = await parcelAt("NM-01", "5", [["reserved", "2024-01-01"]]);
+    await parcelAt("NM-02", "6", [["reserved", "2024-01-01"]], { zoneId: ids.north });
+    await parcelAt("NM-03", "7", [["reserved", "2024-01-01"]], { parkId: ids.otherPark, zoneId: null });
+    const codes = async (q: string) => (await listParcels(db, staff2, parcelListSchema.parse({ q, size: 100 }))).rows.map((r) => r.code);
+    const valley = await codes("健康谷");
+    expect(valley).toEqual(expect.arrayContaining(["NM-01", "NM-02"]));
+    expect(valley).not.toContain("NM-03");
+    expect(await codes("孤山北")).toContain("NM-02");
+    expect(await codes("孤山北")).not.toContain("NM-01");
+    expect(await codes("精密仪器")).toContain("NM-03");
+    const hits = await globalSearch(db, staff2, { q: "健康谷" });
+    const parcelGroup = hits.groups.find((g) => g.kind === "parcels")!;
+    expect(parcelGroup.total).toBe(valley.length);
+    // A zone is named with its park in the parcel's history ("核心区" exists in both parks).
+    const moved = await updateParcel(db, manager, inCore.id, { ...parcelInput({ code: "NM-01", area: "5", zoneId: ids.north }), version: inCore.version });
+    expect(moved.zoneId).toBe(ids.north);
+    const entries = await auditRows("parcel", inCore.id);
+    const names = await namesForHistory(db, staff2, entries);
+    expect(names.get(ids.core!)).toBe("健康谷 · 核心区");
+    expect(names.get(ids.north!)).toBe("健康谷 · 孤山北");
   });
 });
 

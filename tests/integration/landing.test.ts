@@ -4,7 +4,7 @@ import { auditLog, enterprises, events, milestones, parcels, parks, projects, si
 import type { Viewer } from "@/lib/auth/roles";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { pendingStages, projectMilestones, reviewQueue } from "@/lib/milestones/queries";
-import { OrderNotConfirmedError, reviewReport, saveReport, setMilestonePlan } from "@/lib/milestones/service";
+import { approveReports, OrderNotConfirmedError, reviewReport, saveReport, setMilestonePlan } from "@/lib/milestones/service";
 import { getProject } from "@/lib/projects/queries";
 import { changeStage, createProject } from "@/lib/projects/service";
 import { getSigning, listFunds } from "@/lib/signings/queries";
@@ -152,6 +152,49 @@ describe("stage reports and review", () => {
     expect((e as ValidationError).message).toBe("milestones.errors.ownReport");
     expect((await reviewQueue(db, admin)).some((r) => r.id === sent.id)).toBe(false);
     expect((await reviewQueue(db, manager)).some((r) => r.id === sent.id)).toBe(true);
+  });
+
+  it("批量通过: each report is approved, checked and audited on its own; a refused one leaves the others approved", async () => {
+    const uscc = "91440101MA5CJQ4N59";
+    const report = (id: string, who: Viewer, stage = "registered") =>
+      saveReport(db, who, id, { stage, actualDate: "2026-04-10", companyName: "批量（青岛）有限公司", companyUscc: uscc, submit: true, version: 0 });
+    const a = await report(await signedProject("批量审核甲"), staff);
+    const b = await report(await signedProject("批量审核乙"), staff);
+    const stale = await report(await signedProject("批量审核丙"), staff);
+    const own = await report(await signedProject("批量审核丁"), manager);
+    const audits = await countOf(auditLog);
+
+    const results = await approveReports(db, manager, {
+      reports: [
+        { id: a.id, version: a.version },
+        { id: b.id, version: b.version },
+        { id: stale.id, version: stale.version + 1 }, // someone changed it since the list was loaded
+        { id: own.id, version: own.version }, // one's own report: never
+      ],
+    });
+    expect(results).toEqual([
+      { id: a.id, ok: true, stage: "registered" },
+      { id: b.id, ok: true, stage: "registered" },
+      { id: stale.id, ok: false, code: "stale_version", message: "errors.staleVersion" },
+      { id: own.id, ok: false, code: "invalid_input", message: "milestones.errors.ownReport" },
+    ]);
+    const statusOf = async (id: string) => (await db.select({ s: milestones.reviewStatus }).from(milestones).where(eq(milestones.id, id)))[0]!.s;
+    expect([await statusOf(a.id), await statusOf(b.id), await statusOf(stale.id), await statusOf(own.id)]).toEqual(["approved", "approved", "pending", "pending"]);
+    // Each approval wrote its own rows: the report and the project's stage, per report.
+    expect(await countOf(auditLog)).toBe(audits + 4);
+    const reportAudits = await db.select({ id: auditLog.entityId, actor: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.entityType, "milestone"), sql`${auditLog.entityId} in (${a.id}, ${b.id})`, eq(auditLog.action, "update"), eq(auditLog.actorId, manager.id)));
+    expect(reportAudits.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
+
+    // Staff of the project's unit approve nothing, another unit does not even find it; nothing chosen is refused whole.
+    const staffTry = await approveReports(db, staff2, { reports: [{ id: stale.id, version: stale.version }] });
+    expect(staffTry).toEqual([{ id: stale.id, ok: false, code: "not_found", message: "errors.notFound" }]);
+    const sameUnit = await approveReports(db, managerA, { reports: [{ id: stale.id, version: stale.version }] });
+    expect(sameUnit[0]).toMatchObject({ ok: false, message: "milestones.errors.mayNotReview" });
+    expect(await rejection(approveReports(db, manager, { reports: [] }))).toBeInstanceOf(ValidationError);
+    // Approving again is refused per report: it is no longer pending.
+    const twice = await approveReports(db, manager, { reports: [{ id: a.id, version: a.version + 1 }] });
+    expect(twice[0]).toMatchObject({ ok: false, message: "milestones.errors.notPending" });
+    expect(await statusOf(stale.id)).toBe("pending");
   });
 
   it("a returned report carries the comment, is corrected and sent again", async () => {

@@ -443,7 +443,7 @@ describe("the steward's worklist", () => {
     ]);
     expect(list[0]).toMatchObject({ projectId: pid, projectName: "管家测试项目", checklistId, checklistName: "落地办专班" });
     expect(await overdueServiceCount(db, mine, today)).toBe(2);
-    expect(await worklistTargets(db, mine, today)).toEqual([{ projectId: pid, projectName: "管家测试项目", parkId: null, parkName: null, open: 4, overdue: 2 }]);
+    expect(await worklistTargets(db, mine, today)).toEqual([{ key: `project:${pid}`, projectName: "管家测试项目", parkName: null, open: 4, overdue: 2 }]);
     expect(await stewardWorklist(db, mine, { overdueOnly: true }, today)).toHaveLength(2);
     expect(await stewardWorklist(db, mine, { projectId: pid }, today)).toHaveLength(4);
     expect(await stewardWorklist(db, mine, { projectId: enterpriseId }, today)).toHaveLength(0);
@@ -459,8 +459,14 @@ describe("the steward's worklist", () => {
     const last = (await itemsOf(checklistId))[3]!;
     await db.update(checklistItems).set({ ownerId: other.id }).where(eq(checklistItems.id, last.id));
     expect((await stewardWorklist(db, other)).map((i) => i.title)).toEqual(["人才引进对接"]);
+    // The project, which `other` may not open, is named (it is their work) but its id is not given.
+    expect((await stewardWorklist(db, other))[0]).toMatchObject({ projectId: null, projectName: "管家测试项目", checklistId });
+    expect(await worklistTargets(db, other, today)).toEqual([{ key: `checklist:${checklistId}`, projectName: "管家测试项目", parkName: null, open: 1, overdue: 0 }]);
+    expect(await stewardWorklist(db, other, { checklistId }, today)).toHaveLength(1);
+    expect((await stewardWorklist(db, mine))[0]!.projectId).toBe(pid);
     // What is on one's worklist one may open and close.
-    expect(await getChecklist(db, other, checklistId)).not.toBeNull();
+    expect(await getChecklist(db, other, checklistId)).toMatchObject({ projectName: "管家测试项目", projectVisible: false });
+    expect(await getChecklist(db, staff, checklistId)).toMatchObject({ projectId: pid, projectVisible: true });
     expect(await closeChecklistItem(db, other, last.id, { note: "已对接人社局", version: last.version })).toMatchObject({ status: "done" });
 
     const lead = await insertViewer(db, "staff", unitX);

@@ -64,9 +64,9 @@ describe("matching score", () => {
   });
 
   it("scores the park and its leading industry against the project's chain", () => {
-    expect(part(parcel(), "park")).toMatchObject({ score: 20, reasons: [{ key: "park.preferred" }, { key: "chain.same" }] });
+    expect(part(parcel(), "park")).toMatchObject({ score: 20, reasons: [{ key: "park.preferred" }, { key: "chain.same" }, { key: "rank.first" }] });
     // Same "3+1" system, another chain of it.
-    expect(part(parcel(), "park", { ...need, chainId: BIOMED, chainName: "生物医药" })).toMatchObject({ score: 16, reasons: [{ key: "park.preferred" }, { key: "chain.system" }] });
+    expect(part(parcel(), "park", { ...need, chainId: BIOMED, chainName: "生物医药" })).toMatchObject({ score: 16, reasons: [{ key: "park.preferred" }, { key: "chain.system" }, { key: "rank.first" }] });
     const elsewhere = parcel({ parkId: HIGH_TECH, parkName: "生物医药及医疗器械产业园", leadingChainId: GX_BIOMED, leadingChainName: "生物医药及医疗器械", leadingChainSystem: "1+2+1" });
     expect(part(elsewhere, "park")).toMatchObject({
       score: 0,
@@ -115,5 +115,34 @@ describe("candidates", () => {
     expect(ranked.map((r) => r.code)).not.toContain("B-taken");
     expect(ranked.map((r) => r.code)).not.toContain("E-built");
     expect(rankCandidates(need, list, 2)).toHaveLength(2);
+  });
+
+  it("puts a parcel in the intended park above better-scored parcels elsewhere, and says why", () => {
+    const elsewhere = { parkId: HIGH_TECH, parkName: "高新区", leadingChainId: DEVICES, leadingChainName: "医疗器械", leadingChainSystem: "3+1" };
+    const list = [
+      parcel({ code: "A-other-exact", ...elsewhere }),
+      parcel({ code: "B-other-exact", ...elsewhere, status: "listed" }),
+      // In 健康谷 but a poorer score: 60 % larger and only partly compatible in use.
+      parcel({ code: "C-valley", areaMu: "16", landUse: "rnd", status: "reserved" }),
+    ];
+    const ranked = rankCandidates(need, list);
+    expect(ranked.map((r) => r.code)).toEqual(["C-valley", "A-other-exact", "B-other-exact"]);
+    expect(ranked[0]!.total).toBeLessThan(ranked[1]!.total);
+    expect(ranked[0]!.preferred).toBe(true);
+    expect(ranked[0]!.parts.find((p) => p.key === "park")!.reasons.map((r) => r.key)).toContain("rank.first");
+    expect(ranked[1]!.preferred).toBe(false);
+  });
+
+  it("does not put first a parcel in the intended park that clearly fails the need", () => {
+    const elsewhere = { parkId: HIGH_TECH, parkName: "高新区" };
+    const tiny = parcel({ code: "A-valley-tiny", areaMu: "4" }); // under half the need: area 0
+    const commercial = parcel({ code: "B-valley-shop", landUse: "commercial" }); // use clash: 0
+    const other = parcel({ code: "C-other", ...elsewhere, areaMu: "11" });
+    const ranked = rankCandidates(need, [tiny, commercial, other]);
+    expect(ranked[0]!.code).toBe("C-other");
+    expect(ranked.find((r) => r.code === "A-valley-tiny")!.parts.find((p) => p.key === "park")!.reasons.map((r) => r.key)).toContain("rank.fails.area");
+    expect(ranked.find((r) => r.code === "B-valley-shop")!.parts.find((p) => p.key === "park")!.reasons.map((r) => r.key)).toContain("rank.fails.landUse");
+    // Without an intended park the score alone orders them.
+    expect(rankCandidates({ ...need, parkId: null, parkName: null }, [tiny, other]).map((r) => r.code)).toEqual(["C-other", "A-valley-tiny"]);
   });
 });

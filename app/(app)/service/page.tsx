@@ -40,14 +40,11 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
         <FilterField id="f-target" label={t("service.filterTarget")} className="min-w-0 flex-1 sm:max-w-sm">
           <Select id="f-target" name="target" defaultValue={params.target ?? ""}>
             <option value="">{t("service.allTargets")}</option>
-            {targets.map((x) => {
-              const value = x.projectId ? `project:${x.projectId}` : `park:${x.parkId}`;
-              return (
-                <option key={value} value={value}>
-                  {t("service.targetOption", { name: x.projectName ?? x.parkName ?? "", open: x.open, overdue: x.overdue })}
-                </option>
-              );
-            })}
+            {targets.map((x) => (
+              <option key={x.key} value={x.key}>
+                {t("service.targetOption", { name: x.projectName ?? x.parkName ?? "", open: x.open, overdue: x.overdue })}
+              </option>
+            ))}
           </Select>
         </FilterField>
         <label className="inline-flex min-h-10 items-center gap-2 text-sm">
@@ -75,6 +72,6 @@ export default async function ServicePage({ searchParams }: { searchParams: Prom
 async function Items({ viewer, params, today }: { viewer: Viewer; params: WorklistParams; today: string }) {
   const t = await getTranslations();
   const [kind, id] = params.target?.split(":") ?? [];
-  const items = await stewardWorklist(getDb(), viewer, { projectId: kind === "project" ? id : undefined, parkId: kind === "park" ? id : undefined, overdueOnly: params.overdue === "1" }, today);
+  const items = await stewardWorklist(getDb(), viewer, { projectId: kind === "project" ? id : undefined, parkId: kind === "park" ? id : undefined, checklistId: kind === "checklist" ? id : undefined, overdueOnly: params.overdue === "1" }, today);
   return <Worklist items={items} emptyText={t(params.target || params.overdue ? "service.emptyFiltered" : "service.empty")} />;
 }

@@ -37,15 +37,22 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const today = todayInChina();
   const [t, editable] = await Promise.all([getTranslations(), editableItemIds(db, viewer, checklist)]);
   const people = editable.size ? await ownerOptions(db) : [];
+  // A project the viewer may not open (they lead or own items of its checklist) is named, not linked.
   const target = checklist.projectId
-    ? { href: `/projects/${checklist.projectId}`, name: checklist.projectName!, back: t("checklists.backToProject") }
+    ? checklist.projectVisible
+      ? { href: `/projects/${checklist.projectId}`, name: checklist.projectName!, back: t("checklists.backToProject") }
+      : { href: "/service", name: checklist.projectName!, back: t("checklists.backToService") }
     : { href: `/parks/${checklist.parkId}`, name: [checklist.parkName, checklist.zoneName].filter(Boolean).join(" · "), back: t("checklists.backToPark") };
   const facts: [string, React.ReactNode][] = [
     [
       t(checklist.projectId ? "checklists.project" : "checklists.park"),
-      <Link key="target" href={target.href} className="text-brand-700 underline-offset-2 hover:underline">
-        {target.name}
-      </Link>,
+      checklist.projectId && !checklist.projectVisible ? (
+        target.name
+      ) : (
+        <Link key="target" href={target.href} className="text-brand-700 underline-offset-2 hover:underline">
+          {target.name}
+        </Link>
+      ),
     ],
     [t("checklists.template"), t("checklists.templateRevision", { name: checklist.name, revision: checklist.templateRevision })],
     [t("checklists.owner"), checklist.ownerName ?? t("checklists.noOwner")],

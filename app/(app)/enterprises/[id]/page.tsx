@@ -45,7 +45,7 @@ export default async function EnterprisePage({
   const history: HistoryEntry[] = [...own.map((h) => ({ ...h, kind: "enterprise" as const })), ...ofContacts.map((h) => ({ ...h, kind: "contact" as const }))]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, 30);
-  const gridNames = await historyGridNames(db, history);
+  const gridNames = await historyGridNames(db, viewer, history);
   const t = await getTranslations();
   const { created, saved } = await searchParams;
   const none = t("enterprises.none");
