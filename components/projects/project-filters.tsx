@@ -4,6 +4,7 @@ import { DrillHiddenInputs } from "@/components/drill/drill-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FilterChips, FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import type { ProjectFormOptions } from "@/lib/projects/options";
 import { STAGES, STATUSES } from "@/lib/projects/stages";
 import { SOURCES, type ProjectListParams } from "@/lib/projects/validation";
@@ -46,14 +47,7 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
           </Select>
         </FilterField>
         <FilterField id="f-owner" label={t("projects.owner")}>
-          <Select id="f-owner" name="owner" defaultValue={params.owner ?? ""}>
-            <option value="">{t("projects.all")}</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
+          <PersonCombobox id="f-owner" name="owner" defaultValue={params.owner ?? ""} people={options.people} emptyLabel={t("projects.all")} />
         </FilterField>
         <FilterField id="f-status" label={t("projects.status")}>
           <Select id="f-status" name="status" defaultValue={params.status?.length === 1 ? params.status[0] : ""}>

@@ -4,6 +4,7 @@ import { DrillHiddenInputs } from "@/components/drill/drill-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FilterChips, FilterField } from "@/components/ui/filter-field";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import type { EventOption } from "@/lib/events/queries";
 import type { ProjectFormOptions } from "@/lib/projects/options";
 import { STATUSES } from "@/lib/projects/stages";
@@ -15,7 +16,7 @@ export type SignedFilterOptions = ProjectFormOptions & { events: EventOption[]; 
 /** The signed list's filters as a plain GET form (like /projects): every choice lands in the URL. */
 export async function SignedFilters({ params, options }: { params: SignedListParams; options: SignedFilterOptions }) {
   const t = await getTranslations();
-  const select = (name: "event" | "park" | "review" | "chain" | "unit" | "owner" | "status", text: string, children: React.ReactNode, value?: string) => (
+  const select = (name: "event" | "park" | "review" | "chain" | "unit" | "status", text: string, children: React.ReactNode, value?: string) => (
     <FilterField id={`f-${name}`} label={text}>
       <Select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
         <option value="">{t("projects.all")}</option>
@@ -101,16 +102,9 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
           params.chain,
         )}
         {select("unit", t("signed.unit"), <UnitOptions units={options.units} />, params.unit)}
-        {select(
-          "owner",
-          t("projects.owner"),
-          options.people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          )),
-          params.owner,
-        )}
+        <FilterField id="f-owner" label={t("projects.owner")}>
+          <PersonCombobox id="f-owner" name="owner" defaultValue={params.owner ?? ""} people={options.people} emptyLabel={t("projects.all")} />
+        </FilterField>
       </div>
       <FilterChips
         legend={t("projects.stage")}

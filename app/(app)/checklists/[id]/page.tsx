@@ -36,7 +36,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const db = getDb();
   const today = todayInChina();
   const [t, editable] = await Promise.all([getTranslations(), editableItemIds(db, viewer, checklist)]);
-  const people = editable.size ? await ownerOptions(db) : [];
+  const people = editable.size ? await ownerOptions(db, viewer) : [];
   const target = checklist.projectId
     ? { href: `/projects/${checklist.projectId}`, name: checklist.projectName!, back: t("checklists.backToProject") }
     : { href: `/parks/${checklist.parkId}`, name: [checklist.parkName, checklist.zoneName].filter(Boolean).join(" · "), back: t("checklists.backToPark") };
