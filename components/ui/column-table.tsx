@@ -97,7 +97,7 @@ export function ColumnTable({
             {t("chooser")}
             <span aria-hidden="true">▾</span>
           </Ariakit.PopoverDisclosure>
-          <Ariakit.Popover portal={false} gutter={4} className="z-30 w-60 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
+          <Ariakit.Popover portal={false} unmountOnHide gutter={4} className="z-30 w-60 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
             <Ariakit.PopoverHeading className="mb-1 font-medium text-slate-900">{t("chooser")}</Ariakit.PopoverHeading>
             <Ariakit.PopoverDescription className="mb-2 text-xs text-slate-500">{t("chooserHint")}</Ariakit.PopoverDescription>
             <ul className="max-h-80 space-y-1 overflow-y-auto">
@@ -138,7 +138,8 @@ export function ColumnTable({
                       key={h.id}
                       scope="col"
                       className={cn(
-                        "border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600",
+                        // A long header breaks before its unit ("协议投资额 / （亿元）") rather than widen the table.
+                        "border-b border-slate-200 bg-slate-50 px-3 py-2 text-left align-bottom font-medium break-keep text-slate-600",
                         spec.numeric && "text-right",
                         h.column.id === first && stickyCell,
                       )}

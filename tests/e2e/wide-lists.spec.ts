@@ -91,7 +91,7 @@ test.describe("wide lists at 1440 px", () => {
     await owner.fill("lm");
     await expect(page.getByRole("group", { name: /生物医药招商组/ }).getByRole("option", { name: "李明" })).toBeVisible();
     await expectAccessible(page);
-    await owner.press("Enter");
+    await page.getByRole("option", { name: "李明" }).click();
     await expect(owner).toHaveValue("李明（生物医药招商组）");
     await page.getByRole("button", { name: "筛选", exact: true }).click();
     await expect(page).toHaveURL(/owner=[0-9a-f-]{36}/);
