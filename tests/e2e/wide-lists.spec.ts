@@ -91,7 +91,8 @@ test.describe("wide lists at 1440 px", () => {
     await owner.fill("lm");
     await expect(page.getByRole("group", { name: /生物医药招商组/ }).getByRole("option", { name: "李明" })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("option", { name: "李明" }).click();
+    // The best match first: Enter takes 李明 (lm) before 廖美玲 (lml).
+    await owner.press("Enter");
     await expect(owner).toHaveValue("李明（生物医药招商组）");
     await page.getByRole("button", { name: "筛选", exact: true }).click();
     await expect(page).toHaveURL(/owner=[0-9a-f-]{36}/);

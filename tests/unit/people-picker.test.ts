@@ -42,6 +42,16 @@ describe("matchPeople", () => {
     expect(names("xyz")).toEqual([]);
   });
 
+  it("puts the best match first, so Enter takes it: an exact spelling or initials before a prefix", () => {
+    const more = pickablePeople([...rows, { id: "6", name: "廖美玲", unitId: "bio", unitName: "生物医药招商组" }, { id: "7", name: "李明", unitId: "land", unitName: "项目落地服务专班" }], "bio");
+    const groups = matchPeople(more, "lm");
+    expect(groups[0]!.people[0]!.name).toBe("李明");
+    expect(groups.map((g) => [g.unitName, g.people.map((p) => p.name)])).toEqual([
+      ["项目落地服务专班", ["李明"]],
+      ["生物医药招商组", ["廖美玲"]],
+    ]);
+  });
+
   it("finds everyone of a unit by its name", () => {
     expect(names("专班")).toEqual([["项目落地服务专班", ["周振宇"]]]);
   });
