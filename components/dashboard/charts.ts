@@ -28,6 +28,18 @@ function render(option: Option, width: number, height: number): string {
 
 const axisLabel = { color: "#334155", fontSize: 12 };
 
+/**
+ * Each chart comes in two drawings: "wide" for a desktop card and "phone" for a 390 px screen,
+ * drawn at about the width it is shown at so its text stays 12 px (a wide chart scaled down to
+ * a phone shrinks its text to 4 px): legend below the plot, fewer ticks. Axis titles sit
+ * inside the drawing (aligned to their axis, never centred over the edge) in both.
+ */
+export type ChartLayout = "wide" | "phone";
+export const PHONE_WIDTH = 360;
+const legendText = { color: "#334155", fontSize: 12 };
+const legendOf = (layout: ChartLayout) =>
+  layout === "phone" ? { bottom: 0, left: 0, itemGap: 12, itemWidth: 18, textStyle: legendText } : { top: 0, textStyle: legendText };
+
 /** Horizontal bars, one per category (the funnel): values labelled at the bar's end. */
 export function horizontalBars(categories: string[], values: number[], opts: { width?: number; height?: number } = {}): string {
   const height = opts.height ?? Math.max(160, 28 * categories.length + 30);
@@ -49,16 +61,19 @@ export function monthlyBarsAndLines(
   bars: { name: string; data: number[] }[],
   lines: { name: string; data: number[] }[],
   axes: { left: string; right: string },
-  opts: { width?: number; height?: number } = {},
+  opts: { width?: number; height?: number; layout?: ChartLayout } = {},
 ): string {
+  const phone = opts.layout === "phone";
+  // Axis titles start at their axis and run inward, so neither is cut off at the drawing's edge.
+  const axisName = (align: "left" | "right") => ({ color: "#334155", fontSize: 12, align, padding: [0, 0, 2, 0] });
   return render(
     {
-      legend: { top: 0, textStyle: { color: "#334155", fontSize: 12 } },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-      xAxis: { type: "category", data: months, axisLabel, axisTick: { alignWithLabel: true } },
+      legend: legendOf(opts.layout ?? "wide"),
+      grid: { left: 8, right: 8, top: phone ? 28 : 56, bottom: phone ? 56 : 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+      xAxis: { type: "category", data: months, axisLabel: { ...axisLabel, interval: phone ? 2 : 0 }, axisTick: { alignWithLabel: true } },
       yAxis: [
-        { type: "value", name: axes.left, nameTextStyle: { color: "#334155" }, axisLabel, minInterval: 1 },
-        { type: "value", name: axes.right, nameTextStyle: { color: "#334155" }, axisLabel, splitLine: { show: false } },
+        { type: "value", name: axes.left, nameTextStyle: axisName("left"), axisLabel, minInterval: 1, splitNumber: phone ? 3 : 5 },
+        { type: "value", name: axes.right, nameTextStyle: axisName("right"), axisLabel, splitLine: { show: false }, splitNumber: phone ? 3 : 5 },
       ],
       series: [
         ...bars.map((b, i) => ({ type: "bar", name: b.name, data: b.data, barMaxWidth: 16, itemStyle: { color: PALETTE[i] } })),
@@ -73,22 +88,29 @@ export function monthlyBarsAndLines(
         })),
       ],
     },
-    opts.width ?? 960,
-    opts.height ?? 300,
+    opts.width ?? (phone ? PHONE_WIDTH : 960),
+    opts.height ?? (phone ? 300 : 320),
   );
 }
 
 /** Stacked horizontal bars: one bar per category, one segment per series (land by status). */
-export function stackedBars(categories: string[], series: { name: string; data: number[] }[], opts: { width?: number; height?: number } = {}): string {
+export function stackedBars(
+  categories: string[],
+  series: { name: string; data: number[] }[],
+  opts: { width?: number; height?: number; layout?: ChartLayout } = {},
+): string {
+  const phone = opts.layout === "phone";
+  // The legend wraps on a phone: room for two lines of it below the plot.
+  const legendRoom = phone ? 24 * Math.ceil(series.length / 2) + 8 : 40;
   return render(
     {
-      legend: { top: 0, textStyle: { color: "#334155", fontSize: 12 } },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-      xAxis: { type: "value", axisLabel },
+      legend: legendOf(opts.layout ?? "wide"),
+      grid: { left: 8, right: 16, top: phone ? 8 : legendRoom, bottom: phone ? legendRoom : 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+      xAxis: { type: "value", axisLabel, splitNumber: phone ? 3 : 5 },
       yAxis: { type: "category", data: categories, inverse: true, axisLabel, axisTick: { show: false } },
       series: series.map((s) => ({ type: "bar", name: s.name, stack: "total", data: s.data, barMaxWidth: 22 })),
     },
-    opts.width ?? 640,
-    opts.height ?? Math.max(160, 40 * categories.length + 60),
+    opts.width ?? (phone ? PHONE_WIDTH : 640),
+    opts.height ?? Math.max(160, 40 * categories.length + 20 + legendRoom),
   );
 }

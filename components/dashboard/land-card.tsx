@@ -8,7 +8,7 @@ import { rate } from "@/lib/dashboard/rates";
 import { formatMu } from "@/lib/land/area";
 import { PARCEL_STATUSES } from "@/lib/land/status";
 import { ChartFigure } from "./chart-figure";
-import { stackedBars } from "./charts";
+import { stackedBars, type ChartLayout } from "./charts";
 import { Figure, int, Section } from "./parts";
 
 /** 园区土地: parcel area (亩) per park by status, as stacked bars and as a table of links to the parcels. */
@@ -16,17 +16,18 @@ export async function LandCard({ data }: { data: DashboardData }) {
   const t = await getTranslations();
   const statuses = PARCEL_STATUSES.filter((s) => data.land.some((p) => p.byStatus[s]));
   const title = t("dashboard.land.chart");
-  const svg = data.land.length
-    ? stackedBars(
-        data.land.map((p) => p.name),
-        statuses.map((s: ParcelStatus) => ({ name: t(`parcelStatuses.${s}`), data: data.land.map((p) => Number(p.byStatus[s]?.area ?? 0)) })),
-      )
-    : null;
+  const draw = (layout: ChartLayout) =>
+    stackedBars(
+      data.land.map((p) => p.name),
+      statuses.map((s: ParcelStatus) => ({ name: t(`parcelStatuses.${s}`), data: data.land.map((p) => Number(p.byStatus[s]?.area ?? 0)) })),
+      { layout },
+    );
+  const svg = data.land.length ? draw("wide") : null;
   return (
     <Section id="land" title={t("dashboard.land.title")} subtitle={t("dashboard.land.note")}>
       {svg ? (
         <>
-          <ChartFigure id="chart-land" title={title} svg={svg} />
+          <ChartFigure id="chart-land" title={title} svg={svg} phoneSvg={draw("phone")} />
           <Table label={title} className="mt-3 text-xs">
             <thead>
               <tr>

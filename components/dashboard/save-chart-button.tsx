@@ -13,7 +13,9 @@ export function SaveChartButton({ figureId, title }: { figureId: string; title: 
   const [busy, setBusy] = useState(false);
 
   async function save() {
-    const svg = document.getElementById(figureId)?.querySelector("svg");
+    // The drawing on screen (a figure may hold a wide and a phone drawing, one of them hidden).
+    const svgs = [...(document.getElementById(figureId)?.querySelectorAll("svg") ?? [])];
+    const svg = svgs.find((s) => s.getClientRects().length > 0) ?? svgs[0];
     if (!svg) return;
     setBusy(true);
     try {

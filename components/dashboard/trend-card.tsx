@@ -4,7 +4,7 @@ import { links, type DrillContext } from "@/lib/dashboard/links";
 import type { DashboardData } from "@/lib/dashboard/load";
 import { yuanToYi } from "@/lib/money";
 import { ChartFigure } from "./chart-figure";
-import { monthlyBarsAndLines } from "./charts";
+import { monthlyBarsAndLines, type ChartLayout } from "./charts";
 import { Figure, int, Section, yi } from "./parts";
 
 /** 月度签约: this year's signings per month against last year's, counts as bars and amounts as lines. */
@@ -15,18 +15,20 @@ export async function TrendCard({ data, dc }: { data: DashboardData; dc: DrillCo
   const monthNames = months.map((m) => t("monthLabel", { month: m.month }));
   // The chart needs numbers; 亿元 to 2 decimals is exact enough to draw.
   const amount = (yuan: string) => Number(yuanToYi(yuan));
-  const svg = monthlyBarsAndLines(
-    monthNames,
-    [
-      { name: t("count", { year }), data: months.map((m) => m.count) },
-      { name: t("count", { year: lastYear }), data: lastMonths.map((m) => m.count) },
-    ],
-    [
-      { name: t("contract", { year }), data: months.map((m) => amount(m.contract)) },
-      { name: t("contract", { year: lastYear }), data: lastMonths.map((m) => amount(m.contract)) },
-    ],
-    { left: t("axisCount"), right: t("axisAmount") },
-  );
+  const draw = (layout: ChartLayout) =>
+    monthlyBarsAndLines(
+      monthNames,
+      [
+        { name: t("count", { year }), data: months.map((m) => m.count) },
+        { name: t("count", { year: lastYear }), data: lastMonths.map((m) => m.count) },
+      ],
+      [
+        { name: t("contract", { year }), data: months.map((m) => amount(m.contract)) },
+        { name: t("contract", { year: lastYear }), data: lastMonths.map((m) => amount(m.contract)) },
+      ],
+      { left: t("axisCount"), right: t("axisAmount") },
+      { layout },
+    );
   const rows = [
     { key: "count", y: year, cells: months.map((m) => ({ m: m.month, text: int(m.count), n: m.count })) },
     { key: "count", y: lastYear, cells: lastMonths.map((m) => ({ m: m.month, text: int(m.count), n: m.count })) },
@@ -35,7 +37,7 @@ export async function TrendCard({ data, dc }: { data: DashboardData; dc: DrillCo
   ] as const;
   return (
     <Section id="trend" title={t("title")} subtitle={title}>
-      <ChartFigure id="chart-trend" title={title} svg={svg} />
+      <ChartFigure id="chart-trend" title={title} svg={draw("wide")} phoneSvg={draw("phone")} />
       <Table label={title} className="mt-3 text-xs">
         <thead>
           <tr>

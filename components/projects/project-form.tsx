@@ -14,6 +14,7 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import { Textarea } from "@/components/ui/textarea";
 import type { ProjectFormOptions } from "@/lib/projects/options";
 import { CAPITAL_ORIGINS, SOURCES, updateProjectSchema } from "@/lib/projects/validation";
@@ -78,7 +79,7 @@ export function ProjectForm({
     setMessage(errorText(applyActionErrors(form, result)));
   });
 
-  const selectField = (name: "industryChainId" | "source" | "capitalOrigin" | "unitId" | "ownerId", label: string, children: React.ReactNode, required = true) => (
+  const selectField = (name: "industryChainId" | "source" | "capitalOrigin" | "unitId", label: string, children: React.ReactNode, required = true) => (
     <Field id={name} label={label} error={errors[name]?.message} required={required}>
       {(aria) => (
         <Select {...aria} {...form.register(name)}>
@@ -159,18 +160,15 @@ export function ProjectForm({
           <UnitOptions units={options.units} />
         </>,
       )}
-      {selectField(
-        "ownerId",
-        t("projects.owner"),
-        <>
-          <option value="">{t("projects.selectOwner")}</option>
-          {options.people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </>,
-      )}
+      <Field id="ownerId" label={t("projects.owner")} error={errors.ownerId?.message} required>
+        {(aria) => (
+          <Controller
+            control={form.control}
+            name="ownerId"
+            render={({ field }) => <PersonCombobox {...aria} people={options.people} value={field.value ?? ""} onChange={field.onChange} onBlur={field.onBlur} />}
+          />
+        )}
+      </Field>
       <Field id="responsibleLeader" label={t("projects.responsibleLeader")} error={errors.responsibleLeader?.message}>
         {(aria) => <Input {...aria} {...form.register("responsibleLeader")} autoComplete="off" />}
       </Field>

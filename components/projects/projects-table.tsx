@@ -1,54 +1,69 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ColumnTable, type ColumnSpec } from "@/components/ui/column-table";
+import { SortHeader } from "@/components/ui/sort-header";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOver100m, yuanToYi } from "@/lib/money";
 import type { ProjectStage } from "@/db/schema/enums";
 import type { ProjectRow } from "@/lib/projects/queries";
 import { projectQuery } from "@/lib/projects/url";
 import type { ProjectListParams, ProjectSort } from "@/lib/projects/validation";
+import { TABLES } from "@/lib/tables/columns";
 import { StageBadge } from "./stage-badge";
 
-const COLUMNS: { sort: ProjectSort; label: string; numeric?: boolean }[] = [
-  { sort: "name", label: "projects.name" },
-  { sort: "enterprise", label: "projects.enterprise" },
-  { sort: "stage", label: "projects.stage" },
-  { sort: "totalInvestment", label: "projects.totalInvestment", numeric: true },
-  { sort: "chain", label: "projects.chain" },
-  { sort: "owner", label: "projects.owner" },
-  { sort: "unit", label: "projects.unit" },
-  { sort: "source", label: "projects.source" },
-  { sort: "updatedAt", label: "projects.updatedAt" },
-];
+type Key = (typeof TABLES.projects.keys)[number];
+const SORTS: Record<Key, ProjectSort> = {
+  name: "name",
+  enterprise: "enterprise",
+  stage: "stage",
+  totalInvestment: "totalInvestment",
+  chain: "chain",
+  owner: "owner",
+  unit: "unit",
+  source: "source",
+  updatedAt: "updatedAt",
+};
 
-/** Column headers are links: click to sort by that column, again to reverse. */
-export async function ProjectsTable({ rows, params, pending }: { rows: ProjectRow[]; params: ProjectListParams; pending?: Map<string, ProjectStage[]> }) {
+/** The pipeline list: the columns the viewer chose; headers are links that sort (again to reverse). */
+export async function ProjectsTable({
+  rows,
+  params,
+  pending,
+  shown,
+}: {
+  rows: ProjectRow[];
+  params: ProjectListParams;
+  pending?: Map<string, ProjectStage[]>;
+  shown: string[];
+}) {
   const t = await getTranslations();
+  const columns: ColumnSpec[] = TABLES.projects.keys.map((key) => {
+    const sort = SORTS[key];
+    const label = t(`projects.${key === "totalInvestment" ? "totalInvestment" : key}`);
+    const numeric = key === "totalInvestment";
+    const active = params.sort === sort;
+    const dir = active && params.dir === "desc" ? "asc" : active ? "desc" : numeric || sort === "updatedAt" ? "desc" : "asc";
+    return {
+      id: key,
+      label,
+      numeric,
+      sorted: active ? (params.dir === "asc" ? "ascending" : "descending") : undefined,
+      header: <SortHeader href={projectQuery(params, { sort, dir, page: 1 })} label={label} active={active} ascending={params.dir === "asc"} />,
+    };
+  });
   return (
-    <Table label={t("projects.title")}>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => {
-            const active = params.sort === c.sort;
-            const dir = active && params.dir === "desc" ? "asc" : active ? "desc" : c.numeric || c.sort === "updatedAt" ? "desc" : "asc";
-            return (
-              <Th key={c.sort} className={c.numeric ? "text-right" : undefined} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-                <Link href={projectQuery(params, { sort: c.sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
-                  {t(c.label as never)}
-                  <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
-                    {active && params.dir === "asc" ? "▲" : "▼"}
-                  </span>
-                </Link>
-              </Th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.id} className="hover:bg-slate-50">
-            <Td className="min-w-48">
+    <ColumnTable
+      table="projects"
+      label={t("projects.title")}
+      columns={columns}
+      shown={shown}
+      defaults={[...TABLES.projects.defaults]}
+      rows={rows.map((p) => ({
+        id: p.id,
+        cells: {
+          name: (
+            <>
               <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
                 {p.name}
               </Link>
@@ -57,23 +72,23 @@ export async function ProjectsTable({ rows, params, pending }: { rows: ProjectRo
                   {t("projects.isKey")}
                 </Badge>
               )}
-            </Td>
-            <Td className="min-w-40">{p.enterpriseName}</Td>
-            <Td>
-              <StageBadge stage={p.stage} status={p.status} pending={pending?.get(p.id)} />
-            </Td>
-            <Td className="text-right whitespace-nowrap tabular-nums">
+            </>
+          ),
+          enterprise: <span className="inline-block min-w-32">{p.enterpriseName}</span>,
+          stage: <StageBadge stage={p.stage} status={p.status} pending={pending?.get(p.id)} />,
+          totalInvestment: (
+            <>
               {yuanToYi(p.totalInvestment)}
               {isOver100m(p.totalInvestment) && <span className="sr-only">（{t("projects.over100m")}）</span>}
-            </Td>
-            <Td className="whitespace-nowrap">{p.chainName ?? t("projects.none")}</Td>
-            <Td className="whitespace-nowrap">{p.ownerName}</Td>
-            <Td className="whitespace-nowrap">{p.unitName}</Td>
-            <Td className="whitespace-nowrap">{t(`sources.${p.source}`)}</Td>
-            <Td className="whitespace-nowrap tabular-nums text-slate-600">{formatDateTime(p.updatedAt)}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+          chain: <span className="whitespace-nowrap">{p.chainName ?? t("projects.none")}</span>,
+          owner: <span className="whitespace-nowrap">{p.ownerName}</span>,
+          unit: <span className="whitespace-nowrap">{p.unitName}</span>,
+          source: <span className="whitespace-nowrap">{t(`sources.${p.source}`)}</span>,
+          updatedAt: <span className="whitespace-nowrap tabular-nums text-slate-600">{formatDateTime(p.updatedAt)}</span>,
+        },
+      }))}
+    />
   );
 }

@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useController, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { changeStageAction } from "@/app/(app)/projects/actions";
 import { reportContextAction, signingOptionsAction } from "@/app/(app)/projects/landing-actions";
@@ -101,6 +101,7 @@ function StageChangeForm({
       version: project.version,
     },
   });
+  const { field: steward } = useController({ control: form.control, name: "stewardId" });
   const { errors, isSubmitting } = form.formState;
   const [toStage, toStatus] = useWatch({ control: form.control, name: ["toStage", "toStatus"] });
   const check = checkTransition(from, { stage: toStage, status: toStatus });
@@ -165,7 +166,7 @@ function StageChangeForm({
         <fieldset className="grid gap-4 rounded-md border border-brand-100 bg-brand-50/50 p-3 sm:grid-cols-2">
           <legend className="px-1 text-sm text-brand-800">{t("projects.signingHint")}</legend>
           {signingOptions ? (
-            <SigningFields idPrefix={project.id} register={(name) => form.register(name)} errors={errors} options={signingOptions} />
+            <SigningFields idPrefix={project.id} register={(name) => form.register(name)} errors={errors} options={signingOptions} steward={{ value: steward.value ?? "", onChange: steward.onChange, onBlur: steward.onBlur }} />
           ) : (
             <p className="text-sm text-slate-600 sm:col-span-2">{t("signing.loadingOptions")}</p>
           )}

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { addTaskAction } from "@/app/(app)/projects/actions";
 import { Alert } from "@/components/ui/alert";
@@ -11,10 +11,12 @@ import { Button } from "@/components/ui/button";
 import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import { taskSchema } from "@/lib/projects/validation";
+import type { Person } from "@/lib/users/person-match";
 
-export function TaskForm({ projectId, people, defaultAssignee }: { projectId: string; people: { id: string; name: string }[]; defaultAssignee: string }) {
+export function TaskForm({ projectId, people, defaultAssignee }: { projectId: string; people: Person[]; defaultAssignee: string }) {
   const t = useTranslations();
   const router = useRouter();
   const errorText = useErrorText();
@@ -45,13 +47,11 @@ export function TaskForm({ projectId, people, defaultAssignee }: { projectId: st
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="task-assignee" label={t("projects.assignee")} error={errors.assigneeId?.message} required>
           {(aria) => (
-            <Select {...aria} {...form.register("assigneeId")}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
+            <Controller
+              control={form.control}
+              name="assigneeId"
+              render={({ field }) => <PersonCombobox {...aria} people={people} value={field.value ?? ""} onChange={field.onChange} onBlur={field.onBlur} />}
+            />
           )}
         </Field>
         <Field id="task-due" label={t("projects.dueDate")} error={errors.dueDate?.message}>

@@ -2,71 +2,65 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { StageBadge } from "@/components/projects/stage-badge";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ColumnTable, type ColumnSpec } from "@/components/ui/column-table";
+import { SortHeader } from "@/components/ui/sort-header";
 import { yuanToYi } from "@/lib/money";
 import { formatMu } from "@/lib/land/area";
 import type { SignedRow, SignedTotals } from "@/lib/signed/queries";
 import { signedQuery } from "@/lib/signed/url";
 import type { SignedListParams, SignedSort } from "@/lib/signed/validation";
+import { TABLES } from "@/lib/tables/columns";
 
-type Column = { key: string; label: string; sort?: SignedSort; numeric?: boolean };
-
-const COLUMNS: Column[] = [
-  { key: "index", label: "index" },
-  { key: "name", label: "name", sort: "name" },
-  { key: "enterprise", label: "enterprise", sort: "enterprise" },
-  { key: "signingDate", label: "signingDate", sort: "signingDate" },
-  { key: "event", label: "event", sort: "event" },
-  { key: "agreementType", label: "agreementType" },
-  { key: "park", label: "park", sort: "park" },
-  { key: "totalInvestment", label: "totalInvestment", sort: "totalInvestment", numeric: true },
-  { key: "contractInvestment", label: "contractInvestment", sort: "contractInvestment", numeric: true },
-  { key: "phase1Investment", label: "phase1Investment", numeric: true },
-  { key: "landMu", label: "landMu", numeric: true },
-  { key: "fundsInPlace", label: "fundsInPlace", numeric: true },
-  { key: "stage", label: "stage", sort: "stage" },
-  { key: "steward", label: "steward" },
-  { key: "owner", label: "owner", sort: "owner" },
-];
-/** Columns before the first sum, which the totals row's label spans. */
-const LABEL_SPAN = COLUMNS.findIndex((c) => c.key === "totalInvestment");
+type Key = (typeof TABLES.signed.keys)[number];
+const SORTS: Partial<Record<Key, SignedSort>> = {
+  name: "name",
+  enterprise: "enterprise",
+  signingDate: "signingDate",
+  event: "event",
+  park: "park",
+  totalInvestment: "totalInvestment",
+  contractInvestment: "contractInvestment",
+  stage: "stage",
+  owner: "owner",
+};
+const NUMERIC = new Set<Key>(["totalInvestment", "contractInvestment", "phase1Investment", "landMu", "fundsInPlace"]);
 
 /**
- * The 签约项目清单 on screen: the most used of its columns (the export has all 27), sortable
- * headers, and a totals row over the whole filtered list. Scrolls sideways on a phone.
+ * The 签约项目清单 on screen: the columns the viewer chose (the export has all 27), sortable
+ * headers, the row's number beside its name, and a totals row over the whole filtered list.
  */
-export async function SignedTable({ rows, totals, params }: { rows: SignedRow[]; totals: SignedTotals; params: SignedListParams }) {
+export async function SignedTable({ rows, totals, params, shown }: { rows: SignedRow[]; totals: SignedTotals; params: SignedListParams; shown: string[] }) {
   const t = await getTranslations();
   const none = t("projects.none");
-  const num = "text-right whitespace-nowrap tabular-nums";
   const first = (params.page - 1) * params.size;
+  const columns: ColumnSpec[] = TABLES.signed.keys.map((key) => {
+    const label = t(`signed.columns.${key}`);
+    const sort = SORTS[key];
+    const numeric = NUMERIC.has(key);
+    if (!sort) return { id: key, label, header: label, numeric };
+    const active = params.sort === sort;
+    const dir = active ? (params.dir === "desc" ? "asc" : "desc") : numeric || sort === "signingDate" ? "desc" : "asc";
+    return {
+      id: key,
+      label,
+      numeric,
+      sorted: active ? (params.dir === "asc" ? "ascending" : "descending") : undefined,
+      header: <SortHeader href={signedQuery(params, { sort, dir, page: 1 })} label={label} active={active} ascending={params.dir === "asc"} />,
+    };
+  });
   return (
-    <Table label={t("signed.tableLabel")}>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => {
-            const text = t(`signed.columns.${c.label}` as never);
-            if (!c.sort) return <Th key={c.key} className={c.numeric ? "text-right" : undefined}>{text}</Th>;
-            const active = params.sort === c.sort;
-            const dir = active ? (params.dir === "desc" ? "asc" : "desc") : c.numeric || c.sort === "signingDate" ? "desc" : "asc";
-            return (
-              <Th key={c.key} className={c.numeric ? "text-right" : undefined} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-                <Link href={signedQuery(params, { sort: c.sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
-                  {text}
-                  <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
-                    {active && params.dir === "asc" ? "▲" : "▼"}
-                  </span>
-                </Link>
-              </Th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={r.id} className="hover:bg-slate-50">
-            <Td className="tabular-nums text-slate-500">{first + i + 1}</Td>
-            <Td className="min-w-48">
+    <ColumnTable
+      table="signed"
+      label={t("signed.tableLabel")}
+      columns={columns}
+      shown={shown}
+      defaults={[...TABLES.signed.defaults]}
+      rows={rows.map((r, i) => ({
+        id: r.id,
+        cells: {
+          name: (
+            <>
+              <span className="mr-1.5 text-xs tabular-nums text-slate-500">{first + i + 1}</span>
               <Link href={`/projects/${r.id}`} className="font-medium text-brand-700 hover:underline">
                 {r.name}
               </Link>
@@ -75,48 +69,39 @@ export async function SignedTable({ rows, totals, params }: { rows: SignedRow[];
                   {t("projects.isKey")}
                 </Badge>
               )}
-            </Td>
-            <Td className="min-w-48">{r.enterpriseName}</Td>
-            <Td className="whitespace-nowrap tabular-nums">{r.signingDate}</Td>
-            <Td className="min-w-56">
-              {r.eventId ? (
-                <Link href={`/events/${r.eventId}`} className="text-brand-700 hover:underline">
-                  {r.eventName}
-                </Link>
-              ) : (
-                none
-              )}
-            </Td>
-            <Td className="whitespace-nowrap">{t(`agreementTypes.${r.agreementType}`)}</Td>
-            <Td className="min-w-32">{r.parkName ?? none}</Td>
-            <Td className={num}>{yuanToYi(r.totalInvestment)}</Td>
-            <Td className={num}>{yuanToYi(r.contractInvestment)}</Td>
-            <Td className={num}>{r.phase1Investment ? yuanToYi(r.phase1Investment) : none}</Td>
-            <Td className={num}>{r.landMu ? formatMu(r.landMu) : none}</Td>
-            <Td className={num}>{yuanToYi(r.fundsInPlace)}</Td>
-            <Td className="min-w-28">
-              <StageBadge stage={r.stage} status={r.status} pending={r.pendingStages ?? undefined} />
-            </Td>
-            <Td className="whitespace-nowrap">{r.stewardName ?? none}</Td>
-            <Td className="whitespace-nowrap">{r.ownerName}</Td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr className="bg-slate-50 font-semibold text-slate-900">
-          <th scope="row" colSpan={LABEL_SPAN} className="border-t-2 border-slate-300 px-3 py-2 text-left">
-            {t("signed.totalsLabel", { count: totals.count })}
-          </th>
-          {[totals.totalInvestment, totals.contractInvestment, totals.phase1Investment].map((v, i) => (
-            <td key={i} className={`border-t-2 border-slate-300 px-3 py-2 ${num}`}>
-              {yuanToYi(v)}
-            </td>
-          ))}
-          <td className={`border-t-2 border-slate-300 px-3 py-2 ${num}`}>{formatMu(totals.landMu)}</td>
-          <td className={`border-t-2 border-slate-300 px-3 py-2 ${num}`}>{yuanToYi(totals.fundsInPlace)}</td>
-          <td colSpan={COLUMNS.length - LABEL_SPAN - 5} className="border-t-2 border-slate-300" />
-        </tr>
-      </tfoot>
-    </Table>
+            </>
+          ),
+          enterprise: <span className="inline-block min-w-40">{r.enterpriseName}</span>,
+          signingDate: <span className="whitespace-nowrap tabular-nums">{r.signingDate}</span>,
+          event: r.eventId ? (
+            <Link href={`/events/${r.eventId}`} className="inline-block min-w-48 text-brand-700 hover:underline">
+              {r.eventName}
+            </Link>
+          ) : (
+            none
+          ),
+          agreementType: <span className="whitespace-nowrap">{t(`agreementTypes.${r.agreementType}`)}</span>,
+          park: <span className="inline-block min-w-24">{r.parkName ?? none}</span>,
+          totalInvestment: yuanToYi(r.totalInvestment),
+          contractInvestment: yuanToYi(r.contractInvestment),
+          phase1Investment: r.phase1Investment ? yuanToYi(r.phase1Investment) : none,
+          landMu: r.landMu ? formatMu(r.landMu) : none,
+          fundsInPlace: yuanToYi(r.fundsInPlace),
+          stage: <StageBadge stage={r.stage} status={r.status} pending={r.pendingStages ?? undefined} />,
+          steward: <span className="whitespace-nowrap">{r.stewardName ?? none}</span>,
+          owner: <span className="whitespace-nowrap">{r.ownerName}</span>,
+        },
+      }))}
+      footer={{
+        label: t("signed.totalsLabel", { count: totals.count }),
+        cells: {
+          totalInvestment: yuanToYi(totals.totalInvestment),
+          contractInvestment: yuanToYi(totals.contractInvestment),
+          phase1Investment: yuanToYi(totals.phase1Investment),
+          landMu: formatMu(totals.landMu),
+          fundsInPlace: yuanToYi(totals.fundsInPlace),
+        },
+      }}
+    />
   );
 }

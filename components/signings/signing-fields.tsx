@@ -4,6 +4,7 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { UnitOptions } from "@/components/admin/unit-options";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import { todayInChina } from "@/lib/i18n/format";
 import type { SigningFormOptions } from "@/lib/signings/queries";
 import { AGREEMENT_TYPES, type SigningFactsInput } from "@/lib/signings/validation";
@@ -19,12 +20,15 @@ export function SigningFields({
   register,
   errors,
   options,
+  steward,
 }: {
   idPrefix: string;
   /** The form's register for these fields (any form whose values include the signing facts). */
   register: (name: FactName) => UseFormRegisterReturn;
   errors: Partial<Record<FactName, { message?: string }>>;
   options: SigningFormOptions;
+  /** 项目服务管家 is a searchable picker, so the form hands over its controlled value (useController). */
+  steward: { value: string; onChange: (id: string) => void; onBlur: () => void };
 }) {
   const t = useTranslations();
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -64,14 +68,7 @@ export function SigningFields({
       </Field>
       <Field id={id("steward")} label={t("signing.steward")} error={errors.stewardId?.message}>
         {(aria) => (
-          <Select {...aria} {...register("stewardId")}>
-            <option value="">{t("signing.noSteward")}</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}（{p.unitName}）
-              </option>
-            ))}
-          </Select>
+          <PersonCombobox {...aria} people={options.people} value={steward.value} onChange={steward.onChange} onBlur={steward.onBlur} emptyLabel={t("signing.noSteward")} />
         )}
       </Field>
       <Field id={id("responsibleUnit")} label={t("signing.responsibleUnit")} error={errors.responsibleUnitId?.message}>

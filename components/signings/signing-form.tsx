@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useController, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateSigningAction } from "@/app/(app)/projects/landing-actions";
 import { Alert } from "@/components/ui/alert";
@@ -41,6 +41,7 @@ export function SigningForm({ projectId, values, options }: { projectId: string;
   const [message, setMessage] = useState<string>();
   const [stale, setStale] = useState<Record<string, unknown>>();
   const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(signingSchema), defaultValues: values });
+  const { field: steward } = useController({ control: form.control, name: "stewardId" });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (input) => {
@@ -92,7 +93,7 @@ export function SigningForm({ projectId, values, options }: { projectId: string;
           )}
         </Alert>
       )}
-      <SigningFields idPrefix="signing" register={(field) => form.register(field)} errors={errors} options={options} />
+      <SigningFields idPrefix="signing" register={(field) => form.register(field)} errors={errors} options={options} steward={{ value: steward.value ?? "", onChange: steward.onChange, onBlur: steward.onBlur }} />
       <Field id="signing-progress" label={t("signing.progress")} hint={t("signing.progressHint")} error={errors.progress?.message} className="sm:col-span-2">
         {(aria) => <Textarea {...aria} {...form.register("progress")} rows={3} />}
       </Field>

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyTemplateAction } from "@/app/(app)/checklists/actions";
 import { UnitOptions } from "@/components/admin/unit-options";
@@ -13,6 +13,7 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import type { ApplyOptions } from "@/lib/workflows/queries";
 import { applySchema } from "@/lib/workflows/validation";
 
@@ -122,14 +123,13 @@ export function ApplyForm({
         )}
         <Field id={`${prefix}-owner`} label={t("checklists.owner")} hint={t("checklists.ownerHint")} error={errors.ownerId?.message}>
           {(aria) => (
-            <Select {...aria} {...form.register("ownerId")}>
-              <option value="">{t("checklists.noOwner")}</option>
-              {options.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}（{p.unitName}）
-                </option>
-              ))}
-            </Select>
+            <Controller
+              control={form.control}
+              name="ownerId"
+              render={({ field }) => (
+                <PersonCombobox {...aria} people={options.people} value={field.value ?? ""} onChange={field.onChange} onBlur={field.onBlur} emptyLabel={t("checklists.noOwner")} />
+              )}
+            />
           )}
         </Field>
         <Field id={`${prefix}-started`} label={t("checklists.startedOn")} hint={t("checklists.startedOnHint")} error={errors.startedOn?.message} required>

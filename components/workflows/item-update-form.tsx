@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { updateChecklistItemAction } from "@/app/(app)/checklists/actions";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +11,7 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import { Textarea } from "@/components/ui/textarea";
 import type { ChecklistItemStatus } from "@/db/schema/enums";
 import type { Evidence } from "@/db/schema/workflows";
@@ -99,14 +100,13 @@ export function ItemUpdateForm({ item, people, today, onCancel, onDone }: { item
       </Field>
       <Field id={`${prefix}-owner`} label={t("checklists.itemOwner")} error={errors.ownerId?.message}>
         {(aria) => (
-          <Select {...aria} {...form.register("ownerId")}>
-            <option value="">{t("checklists.noOwner")}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}（{p.unitName}）
-              </option>
-            ))}
-          </Select>
+          <Controller
+            control={form.control}
+            name="ownerId"
+            render={({ field }) => (
+              <PersonCombobox {...aria} people={people} value={field.value ?? ""} onChange={field.onChange} onBlur={field.onBlur} emptyLabel={t("checklists.noOwner")} />
+            )}
+          />
         )}
       </Field>
       <Field id={`${prefix}-due`} label={t("checklists.dueDate")} error={errors.dueDate?.message}>

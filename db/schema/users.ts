@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps, version } from "./columns";
 import { roleEnum } from "./enums";
 import { units } from "./units";
@@ -34,3 +34,21 @@ export const usersRelations = relations(users, ({ one }) => ({
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * The columns a user chose to see in a wide list (/signed, /projects): one row per user and
+ * table, the shown column keys in order. Kept on the server so the choice follows the user to
+ * any browser and the page is rendered with it (no flash of the default set).
+ */
+export const userTableColumns = pgTable(
+  "user_table_columns",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tableKey: text().notNull(),
+    columns: text().array().notNull(),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tableKey] })],
+);

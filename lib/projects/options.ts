@@ -3,11 +3,13 @@ import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { listChains } from "@/lib/reference/queries";
 import { getUnitTree } from "@/lib/units/queries";
+import { pickablePeople } from "@/lib/users/people";
 import { assignableUsers } from "./service";
 
 /** What the project filters and form offer the viewer: chains, the units and people in their scope. */
 export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
   const [scope, chains, tree, people] = await Promise.all([scopeOf(db, viewer), listChains(db), getUnitTree(db), assignableUsers(db, viewer)]);
+  const unitNames = new Map(tree.map((u) => [u.id, u.name]));
   const units = tree
     .filter((u) => scope.all || scope.unitIds.includes(u.id))
     .map(({ id, name, depth }) => ({ id, name, depth }));
@@ -16,7 +18,11 @@ export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
   return {
     chains,
     units: units.map((u) => ({ ...u, depth: u.depth - minDepth })),
-    people: people.map(({ id, displayName, unitId }) => ({ id, name: displayName, unitId })),
+    // Searchable by pinyin, the viewer's unit first (the owner pickers and filters).
+    people: pickablePeople(
+      people.map(({ id, displayName, unitId }) => ({ id, name: displayName, unitId, unitName: unitNames.get(unitId) ?? "" })),
+      viewer.unitId,
+    ),
   };
 }
 export type ProjectFormOptions = Awaited<ReturnType<typeof projectFormOptions>>;

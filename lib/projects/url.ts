@@ -27,3 +27,16 @@ export function listQuery<K extends string>(defaults: { sort: string; dir: "asc"
 
 /** The query string for a project list state (default order: last updated first). */
 export const projectQuery: (params: Params, overrides?: Params) => string = listQuery<keyof ProjectListParams>({ sort: "updatedAt", dir: "desc", size: 50 });
+
+/** The filters the /projects form sets (the dashboard's own conditions are named above the list instead). */
+export const PROJECT_FORM_FILTERS = ["q", "chain", "unit", "owner", "status", "stage", "source", "minYi", "maxYi", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "key"] as const;
+/** The filters the /signed form sets. */
+export const SIGNED_FORM_FILTERS = [...PROJECT_FORM_FILTERS, "signedFrom", "signedTo", "event", "park", "review"] as const;
+
+/** How many of a form's filters are in use (the phone's 筛选 button shows it): a list counts once. */
+export function activeFilterCount(params: Partial<Record<string, unknown>>, keys: readonly string[]): number {
+  return keys.filter((k) => {
+    const v = params[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== "";
+  }).length;
+}

@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { events, fundsInPlace, signings, units, users } from "@/db/schema";
 import { listEventOptions } from "@/lib/events/queries";
+import type { Viewer } from "@/lib/auth/roles";
 import { getUnitTree } from "@/lib/units/queries";
+import { pickablePeople } from "@/lib/users/people";
 
 // Call these only for a project the viewer may see (getProject first): they take its id as given.
 
@@ -44,18 +46,18 @@ export type SigningDetail = NonNullable<Awaited<ReturnType<typeof getSigning>>>;
  * (any active user: stewards often sit in another unit, e.g. the 落地办), and the unit tree for
  * the responsible unit. Names only — nothing private.
  */
-export async function signingFormOptions(db: DbOrTx) {
+export async function signingFormOptions(db: DbOrTx, viewer: Viewer) {
   const [eventRows, people, tree] = await Promise.all([
     listEventOptions(db),
     db
-      .select({ id: users.id, name: users.displayName, unitName: units.name })
+      .select({ id: users.id, name: users.displayName, unitId: users.unitId, unitName: units.name })
       .from(users)
       .innerJoin(units, eq(units.id, users.unitId))
       .where(eq(users.active, true))
       .orderBy(asc(units.sortOrder), asc(users.displayName)),
     getUnitTree(db),
   ]);
-  return { events: eventRows, people, units: tree.map(({ id, name, depth }) => ({ id, name, depth })) };
+  return { events: eventRows, people: pickablePeople(people, viewer.unitId), units: tree.map(({ id, name, depth }) => ({ id, name, depth })) };
 }
 export type SigningFormOptions = Awaited<ReturnType<typeof signingFormOptions>>;
 

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/roles";
 import { todayInChina } from "@/lib/i18n/format";
 import { visibleProjects } from "@/lib/projects/queries";
 import { getUnitTree } from "@/lib/units/queries";
+import { pickablePeople } from "@/lib/users/people";
 import { mayEditItem, orderByPhase } from "./rules";
 
 const owners = alias(users, "owner");
@@ -311,13 +312,14 @@ export async function phaseProgress(db: DbOrTx, checklistIds: string[], today = 
 }
 
 /** Active users with their unit, for choosing an owner (stewards and 落地办 staff often sit in another unit). */
-export async function ownerOptions(db: DbOrTx) {
-  return db
-    .select({ id: users.id, name: users.displayName, unitName: units.name })
+export async function ownerOptions(db: DbOrTx, viewer: Viewer) {
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, unitId: users.unitId, unitName: units.name })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.active, true))
     .orderBy(asc(units.sortOrder), asc(users.displayName));
+  return pickablePeople(rows, viewer.unitId);
 }
 export type OwnerOption = Awaited<ReturnType<typeof ownerOptions>>[number];
 
@@ -328,7 +330,7 @@ export type OwnerOption = Awaited<ReturnType<typeof ownerOptions>>[number];
  */
 export async function applyOptions(db: DbOrTx, viewer: Viewer, target: { parkId: string } | { projectId: string }) {
   const isPark = "parkId" in target;
-  const [templates, people] = await Promise.all([listTemplates(db, { kind: isPark ? "park_mechanism" : "project_service", activeOnly: true }), ownerOptions(db)]);
+  const [templates, people] = await Promise.all([listTemplates(db, { kind: isPark ? "park_mechanism" : "project_service", activeOnly: true }), ownerOptions(db, viewer)]);
   if (!isPark) {
     const used = await db.select({ templateId: checklists.templateId }).from(checklists).where(eq(checklists.projectId, target.projectId));
     const taken = new Set(used.map((u) => u.templateId));

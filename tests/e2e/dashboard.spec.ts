@@ -145,7 +145,9 @@ test.describe("驾驶舱 · a manager", () => {
     await expect(page.getByRole("search", { name: "驾驶舱筛选" })).toBeHidden();
     await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
     await expect(page.locator("#chart-funnel svg")).toBeVisible();
-    await expect(page.locator("#chart-trend svg")).toBeVisible();
+    // Print shows the wide drawing of a chart, not the phone one.
+    await expect(page.locator("#chart-trend svg").filter({ visible: true })).toHaveCount(1);
+    await expect(page.locator('#chart-trend [data-chart="wide"] svg')).toBeVisible();
   });
 
   test("filters by unit and keeps the filters in the URL", async ({ page }) => {

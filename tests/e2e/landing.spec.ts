@@ -29,7 +29,12 @@ test("staff sign on the board with the signing facts and report registration; th
   await dialog.getByLabel("协议投资额（亿元）").fill("6");
   await dialog.getByLabel("一期投资（亿元）").fill("7");
   await dialog.getByLabel("签约活动").selectOption({ label: CEREMONY });
-  await dialog.getByLabel("项目服务管家").selectOption({ label: "周振宇（项目落地服务专班）" });
+  // A long list of people: a searchable picker, by pinyin initials, grouped by unit.
+  const steward = dialog.getByRole("combobox", { name: "项目服务管家" });
+  await steward.fill("zzy");
+  await expect(dialog.getByRole("group", { name: /项目落地服务专班/ }).getByRole("option", { name: "周振宇" })).toBeVisible();
+  await steward.press("Enter");
+  await expect(steward).toHaveValue("周振宇（项目落地服务专班）");
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "确认变更" }).click();
   // 一期 over the contract amount: said next to the field, nothing saved, the rest kept.

@@ -46,7 +46,8 @@ test("a manager filters the signed list to the 2023-04-06 ceremony, sees its 12 
   const totals = table.locator("tfoot tr");
   await expect(totals).toContainText(`合计（${n} 个项目）`);
   await expect(totals).toContainText(yuanToYi(expected.contract));
-  const names = (await table.locator("tbody tr td:nth-child(2) a").allTextContents()).sort();
+  // The project's name leads each row (its number beside it).
+  const names = (await table.locator("tbody tr td:nth-child(1) a").allTextContents()).sort();
   expect(names).toHaveLength(n);
   await expectAccessible(page);
 

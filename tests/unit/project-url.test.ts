@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { projectQuery } from "@/lib/projects/url";
+import { projectQuery, activeFilterCount, PROJECT_FORM_FILTERS, SIGNED_FORM_FILTERS } from "@/lib/projects/url";
 import { projectListSchema } from "@/lib/projects/validation";
 
 describe("project list URLs", () => {
@@ -29,5 +29,15 @@ describe("project list URLs", () => {
       minYi: undefined,
       sort: "updatedAt",
     });
+  });
+});
+
+describe("activeFilterCount (the phone's 筛选 button)", () => {
+  it("counts each filter of the form in use once, lists once, and ignores empty ones and the dashboard's own conditions", () => {
+    expect(activeFilterCount({}, PROJECT_FORM_FILTERS)).toBe(0);
+    expect(activeFilterCount({ q: "", stage: [], sort: "name" }, PROJECT_FORM_FILTERS)).toBe(0);
+    expect(activeFilterCount({ q: "医药", stage: ["signed", "registered"], owner: "u1", overdue: "1" }, PROJECT_FORM_FILTERS)).toBe(3);
+    expect(activeFilterCount({ signedFrom: "2026-01-01", event: "e1" }, PROJECT_FORM_FILTERS)).toBe(0);
+    expect(activeFilterCount({ signedFrom: "2026-01-01", event: "e1", key: "1" }, SIGNED_FORM_FILTERS)).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth";
 import { requestContext, runAction } from "@/lib/action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+import { saveTableColumns } from "@/lib/tables/service";
 import { changeOwnPassword } from "@/lib/users/service";
 
 export async function changePasswordAction(input: unknown) {
@@ -28,5 +29,13 @@ export async function revokeApiTokenAction(id: string) {
     const viewer = await requireViewer();
     await revokeApiToken(getDb(), viewer, id, await requestContext());
     revalidatePath("/account");
+  });
+}
+
+/** The viewer's own choice of columns for a wide list (/signed, /projects). */
+export async function saveTableColumnsAction(input: unknown) {
+  return runAction(async () => {
+    const viewer = await requireViewer();
+    return { columns: await saveTableColumns(getDb(), viewer, input) };
   });
 }

@@ -29,7 +29,7 @@ export async function signingOptionsAction(projectId: string) {
     const db = getDb();
     const project = id.safeParse(projectId).success ? await getProject(db, viewer, projectId) : null;
     if (!project) throw new NotFoundError();
-    return { options: await signingFormOptions(db), responsibleLeader: project.responsibleLeader, unitId: project.unitId };
+    return { options: await signingFormOptions(db, viewer), responsibleLeader: project.responsibleLeader, unitId: project.unitId };
   });
 }
 

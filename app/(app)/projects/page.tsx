@@ -17,6 +17,7 @@ import { projectFormOptions } from "@/lib/projects/options";
 import { drillNames } from "@/lib/projects/drill";
 import { listProjects } from "@/lib/projects/queries";
 import { projectQuery } from "@/lib/projects/url";
+import { tableColumnsOf } from "@/lib/tables/service";
 import { PAGE_SIZES, projectListSchema, type ProjectListParams } from "@/lib/projects/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,7 +58,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
 async function Results({ viewer, params }: { viewer: Viewer; params: ProjectListParams }) {
   const t = await getTranslations();
   const db = getDb();
-  const [{ rows, total, activities, overdueTasks }, names] = await Promise.all([listProjects(db, viewer, params), drillNames(db, params)]);
+  const [{ rows, total, activities, overdueTasks }, names, shown] = await Promise.all([listProjects(db, viewer, params), drillNames(db, params), tableColumnsOf(db, viewer, "projects")]);
   const pending = await pendingStages(db, rows.map((r) => r.id));
   return (
     <>
@@ -71,7 +72,7 @@ async function Results({ viewer, params }: { viewer: Viewer; params: ProjectList
         {t("projects.total", { count: total })}
       </p>
       {rows.length > 0 ? (
-        <ProjectsTable rows={rows} params={params} pending={pending} />
+        <ProjectsTable rows={rows} params={params} pending={pending} shown={shown} />
       ) : (
         <div className="px-4 py-10 text-center">
           <p className="font-medium text-slate-700">{t("projects.empty")}</p>

@@ -20,6 +20,7 @@ import { canExportSigned } from "@/lib/signed/access";
 import { listSignedProjects } from "@/lib/signed/queries";
 import { exportQuery, signedQuery } from "@/lib/signed/url";
 import { signedListSchema, type SignedListParams } from "@/lib/signed/validation";
+import { tableColumnsOf } from "@/lib/tables/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signed"))("title") };
@@ -48,7 +49,7 @@ export default async function SignedPage({ searchParams }: { searchParams: Promi
 async function Results({ viewer, params }: { viewer: Viewer; params: SignedListParams }) {
   const t = await getTranslations();
   const db = getDb();
-  const { rows, totals } = await listSignedProjects(db, viewer, params);
+  const [{ rows, totals }, shown] = await Promise.all([listSignedProjects(db, viewer, params), tableColumnsOf(db, viewer, "signed")]);
   return (
     <>
       <DrillNotice params={params} clearHref={`/signed${signedQuery(withoutDrill(params))}`} />
@@ -68,7 +69,7 @@ async function Results({ viewer, params }: { viewer: Viewer; params: SignedListP
         )}
       </div>
       {rows.length > 0 || totals.count > 0 ? (
-        <SignedTable rows={rows} totals={totals} params={params} />
+        <SignedTable rows={rows} totals={totals} params={params} shown={shown} />
       ) : (
         <div className="px-4 py-10 text-center">
           <p className="font-medium text-slate-700">{t("signed.empty")}</p>

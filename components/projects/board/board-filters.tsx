@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import type { BoardFilterOptions } from "@/lib/projects/board";
 import { STATUSES } from "@/lib/projects/stages";
 import { SOURCES, type ProjectFilters } from "@/lib/projects/validation";
@@ -48,12 +49,7 @@ export async function BoardFilters({ filters, options }: { filters: ProjectFilte
       </div>
       <div className={item}>
         <label htmlFor="board-owner" className={label}>{t("projects.owner")}</label>
-        <Select id="board-owner" name="owner" defaultValue={filters.owner ?? ""}>
-          <option value="">{t("board.allOwners")}</option>
-          {options.owners.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
-          ))}
-        </Select>
+        <PersonCombobox id="board-owner" name="owner" defaultValue={filters.owner ?? ""} people={options.owners} emptyLabel={t("board.allOwners")} />
       </div>
       {options.units.length > 0 && (
         <div className={item}>

@@ -36,7 +36,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const db = getDb();
   const today = todayInChina();
   const [t, editable] = await Promise.all([getTranslations(), editableItemIds(db, viewer, checklist)]);
-  const people = editable.size ? await ownerOptions(db) : [];
+  const people = editable.size ? await ownerOptions(db, viewer) : [];
   // A project the viewer may not open (they lead or own items of its checklist) is named, not linked.
   const target = checklist.projectId
     ? checklist.projectVisible

@@ -24,7 +24,7 @@ export default async function EditSigningPage({ params }: { params: Promise<{ id
   const db = getDb();
   const project = await getProject(db, viewer, id);
   if (!project) notFound();
-  const [signing, options, history, t] = await Promise.all([getSigning(db, id), signingFormOptions(db), listEntityHistory(db, "signing", id, 50), getTranslations()]);
+  const [signing, options, history, t] = await Promise.all([getSigning(db, id), signingFormOptions(db, viewer), listEntityHistory(db, "signing", id, 50), getTranslations()]);
   if (!signing) notFound();
 
   const names = new Map<string, string>([...options.events.map((e) => [e.id, e.name] as const), ...options.people.map((p) => [p.id, p.name] as const), ...options.units.map((u) => [u.id, u.name] as const)]);
