@@ -26,7 +26,8 @@ import { formatDateTime, todayInChina } from "@/lib/i18n/format";
 import { projectMilestones, reportParcelOptions, reviewerOf } from "@/lib/milestones/queries";
 import { isOver100m, yuanToYi } from "@/lib/money";
 import { projectFormOptions } from "@/lib/projects/options";
-import { getProject } from "@/lib/projects/queries";
+import { getProject, reachedStages } from "@/lib/projects/queries";
+import { hiddenStages, listStageLabels } from "@/lib/reference/stage-labels";
 import { enterpriseContacts, getTimeline, namesForEdits, projectTasks } from "@/lib/projects/timeline";
 import { timelineFormatter } from "@/lib/projects/timeline-format";
 import { getSigning, listFunds } from "@/lib/signings/queries";
@@ -48,12 +49,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const project = await getProject(db, viewer, id);
   if (!project) notFound();
 
-  const [t, timeline, tasks, contacts, options] = await Promise.all([
+  const [t, timeline, tasks, contacts, options, reached, stageRows] = await Promise.all([
     getTranslations(),
     getTimeline(db, id),
     projectTasks(db, id),
     enterpriseContacts(db, project.enterpriseId),
     projectFormOptions(db, viewer),
+    reachedStages(db, id),
+    listStageLabels(db),
   ]);
   const signed = project.signingDate !== null;
   const [names, signing, milestones, parcels, funds, reviewer] = await Promise.all([
@@ -118,7 +121,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </div>
       </div>
       {saved && <Alert tone="success">{t("projects.saved")}</Alert>}
-      <StageStepper stage={project.stage} />
+      <StageStepper stage={project.stage} reached={reached} hidden={hiddenStages(stageRows)} />
       <ProjectActions
         project={{
           id: project.id,
