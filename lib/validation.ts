@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { asAppError, ValidationError } from "@/lib/errors";
+import { asAppError, ConflictError, ValidationError } from "@/lib/errors";
 import { todayInChina } from "@/lib/i18n/format";
 import { YI_PATTERN } from "@/lib/money";
 
@@ -121,4 +121,19 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input);
   if (!result.success) throw asAppError(result.error);
   return result.data;
+}
+
+/**
+ * A versioned save (a form's or a REST PATCH's): `input` holds the `version` the user loaded
+ * and only the fields they changed; every field not sent keeps the record's current value
+ * (`current`, in the form's shape). So a save never writes back a field its user did not touch.
+ * A stale version is refused with the current values, so the form can merge: it takes the
+ * newest value of every field the user left alone and asks about fields both people changed.
+ */
+export function parseVersionedSave<S extends z.ZodType>(schema: S, current: Record<string, unknown> & { version: number }, input: unknown): z.infer<S> {
+  if (!input || typeof input !== "object" || Array.isArray(input)) throw new ValidationError({ _form: ["errors.invalidInput"] });
+  const sent = input as Record<string, unknown>;
+  const { version: loaded } = parseOrThrow(z.object({ version }), sent);
+  if (loaded !== current.version) throw new ConflictError(current);
+  return parseOrThrow(schema, { ...current, ...sent });
 }

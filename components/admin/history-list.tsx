@@ -42,7 +42,7 @@ export async function HistoryList({
               <ul className="mt-1 space-y-0.5 text-slate-600">
                 {changed.map((field) => (
                   <li key={field}>
-                    {fieldLabels[field] ?? field}：{format(e.before?.[field], field)} → {format(e.after?.[field], field)}
+                    {fieldLabels[field] ?? t("common.otherField")}：{format(e.before?.[field], field)} → {format(e.after?.[field], field)}
                   </li>
                 ))}
               </ul>

@@ -11,9 +11,9 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
 import { enterpriseSchema, OWNERSHIP_TYPES, updateEnterpriseSchema, usccWarning, type OwnershipType } from "@/lib/enterprises/validation";
 import { DuplicateWarning } from "./duplicate-warning";
-import { StaleNotice } from "./stale-notice";
 import { TagsInput } from "./tags-input";
 
 export type EnterpriseFormValues = {
@@ -39,28 +39,28 @@ export function EnterpriseForm({ enterprise }: { enterprise?: EditedEnterprise }
   const t = useTranslations();
   const router = useRouter();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<{ text: string; current?: Record<string, unknown> }>();
+  const [status, setStatus] = useState<{ text: string }>();
   const schema = enterprise ? updateEnterpriseSchema : enterpriseSchema;
   const form = useForm<EnterpriseFormValues>({
     resolver: zodResolver(schema, undefined, { raw: true }) as unknown as Resolver<EnterpriseFormValues>,
     defaultValues: enterprise ?? EMPTY,
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, enterprise && (({ id: _id, ...loaded }) => loaded)(enterprise));
   const [name, uscc] = useWatch({ control: form.control, name: ["name", "uscc"] });
   const warning = errors.uscc ? undefined : usccWarning(uscc);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(undefined);
-    const result = await callAction(enterprise ? updateEnterpriseAction(enterprise.id, values) : createEnterpriseAction(values));
+    const result = await callAction(enterprise ? updateEnterpriseAction(enterprise.id, versioned.changes()) : createEnterpriseAction(values));
     if (result.ok) {
       router.push(`/enterprises/${result.data.id}?${enterprise ? "saved" : "created"}=1`);
       return;
     }
     const message = errorText(applyActionErrors(form, result)) ?? "";
     if (result.code === "stale_version" && result.current) {
-      // Keep what the user typed; show what the other person saved; a second save overwrites it knowingly.
-      form.setValue("version", Number(result.current.version));
-      setStatus({ text: t("enterprises.stale"), current: result.current });
+      versioned.adopt(result.current);
+      setStatus({ text: message });
     } else if (!result.fieldErrors || result.fieldErrors._form) setStatus({ text: message });
   });
 
@@ -75,8 +75,16 @@ export function EnterpriseForm({ enterprise }: { enterprise?: EditedEnterprise }
       {status && (
         <Alert tone="error" className="sm:col-span-2">
           <p>{status.text}</p>
-          {status.current && enterprise && <StaleNotice original={enterprise} current={status.current} />}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(`enterprises.${f as "name"}`)}
+          show={(f, v) => (f === "ownershipType" ? t(`ownershipTypes.${v as "other"}`) : Array.isArray(v) ? v.join("、") : String(v))}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       {text("name", { required: true, hint: t("enterprises.nameHint") })}
       <Field id="uscc" label={t("enterprises.uscc")} hint={t("enterprises.usccHint")} error={errors.uscc?.message}>

@@ -12,6 +12,7 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
 import type { EventKind } from "@/db/schema/enums";
 import { EVENT_KINDS, eventSchema, updateEventSchema } from "@/lib/events/validation";
 
@@ -30,7 +31,7 @@ const EMPTY: EventFormValues = { name: "", kind: "", heldOn: "", place: "", host
 
 /**
  * Create or edit an event, checked with the server's own schema; errors stay next to their
- * fields with the input kept. A stale save keeps the input and says so; saving again overwrites.
+ * fields with the input kept. An edit sends only what changed; after a stale refusal the form merges (useVersionedForm).
  */
 export function EventForm({ event, units, defaultHost = "" }: { event?: EditedEvent; units: UnitOption[]; defaultHost?: string }) {
   const t = useTranslations();
@@ -42,18 +43,19 @@ export function EventForm({ event, units, defaultHost = "" }: { event?: EditedEv
     defaultValues: event ?? { ...EMPTY, hostUnitId: defaultHost },
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, event && (({ id: _id, ...loaded }) => loaded)(event));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(undefined);
-    const result = await callAction(event ? updateEventAction(event.id, values) : createEventAction(values));
+    const result = await callAction(event ? updateEventAction(event.id, versioned.changes()) : createEventAction(values));
     if (result.ok) {
       router.push(`/events/${result.data.id}?${event ? "saved" : "created"}=1`);
       return;
     }
     const message = errorText(applyActionErrors(form, result)) ?? "";
     if (result.code === "stale_version" && result.current) {
-      form.setValue("version", Number(result.current.version));
-      setStatus(t("events.stale"));
+      versioned.adopt(result.current);
+      setStatus(message);
     } else if (!result.fieldErrors || result.fieldErrors._form) setStatus(message);
   });
 
@@ -64,6 +66,15 @@ export function EventForm({ event, units, defaultHost = "" }: { event?: EditedEv
         <Alert tone="error" className="sm:col-span-2">
           {status}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(f === "description" ? "events.descriptionLabel" : f === "hostUnitId" ? "events.hostUnit" : `events.${f as "name"}`)}
+          show={(f, v) => (f === "kind" ? t(`events.kinds.${v as "promotion"}`) : f === "hostUnitId" ? (units.find((u) => u.id === v)?.name ?? t("events.noHost")) : String(v))}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       <Field id="name" label={t("events.name")} hint={t("events.nameHint")} error={errors.name?.message} required className="sm:col-span-2">
         {(aria) => <Input {...aria} {...form.register("name")} autoComplete="off" />}

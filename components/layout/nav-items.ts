@@ -22,6 +22,7 @@ export type NavItem = {
     | "chains"
     | "templates"
     | "holidays"
+    | "stages"
     | "targets"
     | "import"
     | "audit"
@@ -52,6 +53,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/chains", label: "chains", least: "admin", group: "admin" },
   { href: "/admin/templates", label: "templates", least: "admin", group: "admin" },
   { href: "/admin/holidays", label: "holidays", least: "admin", group: "admin" },
+  { href: "/admin/stages", label: "stages", least: "admin", group: "admin" },
   { href: "/admin/audit", label: "audit", least: "admin", group: "admin" },
   { href: "/admin/archive", label: "archive", least: "admin", group: "admin" },
   { href: "/account", label: "account", least: "staff" },

@@ -16,14 +16,15 @@ import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { PersonCombobox } from "@/components/ui/person-combobox";
 import { Textarea } from "@/components/ui/textarea";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
 import type { ProjectFormOptions } from "@/lib/projects/options";
-import { CAPITAL_ORIGINS, SOURCES, updateProjectSchema } from "@/lib/projects/validation";
-import { StaleNotice } from "./stale-notice";
+import { CAPITAL_ORIGINS, SOURCES, updateProjectSchema, type ProjectFormValues } from "@/lib/projects/validation";
+import { useProjectFieldText } from "./field-text";
 
 type Values = z.input<typeof updateProjectSchema>;
 type Parsed = z.output<typeof updateProjectSchema>;
 
-export type EditedProject = Values & { id: string; enterpriseName: string };
+export type EditedProject = ProjectFormValues & { id: string; enterpriseName: string };
 
 /** Create (no `project`) or edit a project. Amounts are typed in 亿元; the server stores 元. */
 export function ProjectForm({
@@ -39,7 +40,6 @@ export function ProjectForm({
   const router = useRouter();
   const errorText = useErrorText();
   const [message, setMessage] = useState<string>();
-  const [stale, setStale] = useState<Record<string, unknown>>();
   const [picked, setPicked] = useState<{ id: string; name: string } | null>(
     project ? { id: project.enterpriseId, name: project.enterpriseName } : (defaults.enterprise ?? null),
   );
@@ -63,19 +63,18 @@ export function ProjectForm({
     },
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, project && (({ id: _id, enterpriseName: _name, ...loaded }) => loaded)(project));
+  const fieldText = useProjectFieldText(options);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = project ? await callAction(updateProjectAction(project.id, values)) : await callAction(createProjectAction(values));
+    // An edit sends only what this user changed since the version loaded (see useVersionedForm).
+    const result = project ? await callAction(updateProjectAction(project.id, versioned.changes())) : await callAction(createProjectAction(values));
     if (result.ok) {
       router.push(`/projects/${result.data.id}?saved=1`);
       return;
     }
-    if (result.code === "stale_version" && result.current) {
-      // Keep what the user typed; show what the other person saved; saving again overwrites it knowingly.
-      form.setValue("version", Number(result.current.version));
-      setStale(result.current);
-    }
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
     setMessage(errorText(applyActionErrors(form, result)));
   });
 
@@ -96,7 +95,7 @@ export function ProjectForm({
           {message}
         </Alert>
       )}
-      {stale && project && <StaleNotice current={stale} mine={project} options={options} className="sm:col-span-2" />}
+      {versioned.merge && <ConflictNotice merge={versioned.merge} {...fieldText} onChoose={versioned.choose} className="sm:col-span-2" />}
       <Field id="name" label={t("projects.name")} error={errors.name?.message} required className="sm:col-span-2">
         {(aria) => <Input {...aria} {...form.register("name")} autoComplete="off" />}
       </Field>

@@ -106,7 +106,7 @@ export async function Timeline({ items, format }: { items: TimelineItem[]; forma
               <ul className="mt-1 space-y-0.5 text-slate-600">
                 {Object.keys(item.after).map((field) => (
                   <li key={field}>
-                    {FIELD_LABELS[field] ? t(FIELD_LABELS[field] as never) : field}：{format(field, item.before[field])} → {format(field, item.after[field])}
+                    {FIELD_LABELS[field] ? t(FIELD_LABELS[field] as never) : t("common.otherField")}：{format(field, item.before[field])} → {format(field, item.after[field])}
                   </li>
                 ))}
               </ul>

@@ -12,8 +12,9 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Textarea } from "@/components/ui/textarea";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
 import type { SigningFormOptions } from "@/lib/signings/queries";
-import { signingSchema } from "@/lib/signings/validation";
+import { signingSchema, type signingFormValues } from "@/lib/signings/validation";
 import { SigningFields } from "./signing-fields";
 
 type Values = z.input<typeof signingSchema>;
@@ -34,27 +35,25 @@ const LABELS: Record<string, string> = {
 };
 
 /** Edits a project's signing. A save over someone else's newer one is refused; what was typed stays. */
-export function SigningForm({ projectId, values, options }: { projectId: string; values: Values; options: SigningFormOptions }) {
+export function SigningForm({ projectId, values, options }: { projectId: string; values: ReturnType<typeof signingFormValues>; options: SigningFormOptions }) {
   const t = useTranslations();
   const router = useRouter();
   const errorText = useErrorText();
   const [message, setMessage] = useState<string>();
-  const [stale, setStale] = useState<Record<string, unknown>>();
   const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(signingSchema), defaultValues: values });
   const { field: steward } = useController({ control: form.control, name: "stewardId" });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, values);
 
-  const onSubmit = form.handleSubmit(async (input) => {
+  const onSubmit = form.handleSubmit(async () => {
     setMessage(undefined);
-    const result = await callAction(updateSigningAction(projectId, input));
+    // Only what this user changed since the version loaded (see useVersionedForm).
+    const result = await callAction(updateSigningAction(projectId, versioned.changes()));
     if (result.ok) {
       router.push(`/projects/${projectId}?saved=1`);
       return;
     }
-    if (result.code === "stale_version" && result.current) {
-      form.setValue("version", Number(result.current.version));
-      setStale(result.current);
-    }
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
     setMessage(errorText(applyActionErrors(form, result)));
   });
 
@@ -66,8 +65,6 @@ export function SigningForm({ projectId, values, options }: { projectId: string;
     if (field === "agreementType") return t(`agreementTypes.${value as "investment"}`);
     return String(value);
   };
-  const mine = form.getValues() as Record<string, unknown>;
-  const changed = stale ? Object.keys(LABELS).filter((k) => name(k, stale[k]) !== name(k, mine[k])) : [];
 
   return (
     <Form onSubmit={onSubmit} className="grid max-w-3xl gap-4 sm:grid-cols-2">
@@ -76,22 +73,8 @@ export function SigningForm({ projectId, values, options }: { projectId: string;
           {message}
         </Alert>
       )}
-      {stale && (
-        <Alert tone="info" className="sm:col-span-2">
-          <p>{t("signing.stale")}</p>
-          {changed.length > 0 && (
-            <>
-              <p className="mt-2 font-medium">{t("signing.changedFields")}</p>
-              <ul className="mt-1 list-disc pl-5">
-                {changed.map((k) => (
-                  <li key={k}>
-                    {t(LABELS[k] as never)}：{name(k, stale[k])}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Alert>
+      {versioned.merge && (
+        <ConflictNotice merge={versioned.merge} label={(f) => t(LABELS[f] as never)} show={name} onChoose={versioned.choose} className="sm:col-span-2" />
       )}
       <SigningFields idPrefix="signing" register={(field) => form.register(field)} errors={errors} options={options} steward={{ value: steward.value ?? "", onChange: steward.onChange, onBlur: steward.onBlur }} />
       <Field id="signing-progress" label={t("signing.progress")} hint={t("signing.progressHint")} error={errors.progress?.message} className="sm:col-span-2">

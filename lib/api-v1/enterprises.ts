@@ -93,19 +93,9 @@ export async function createEnterpriseApi(db: Db, viewer: Viewer, body: unknown,
   return readEnterpriseApi(db, viewer, created.id);
 }
 
+/** PATCH: only the fields sent are written (the rest stay as they are now); `version` is required. */
 export async function updateEnterpriseApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
-  const changes = patchBody(body);
-  const e = await readEnterpriseApi(db, viewer, id);
-  const current = {
-    name: e.name,
-    uscc: e.uscc,
-    ownershipType: e.ownershipType,
-    headquarters: e.headquarters,
-    industryCode: e.industryCode,
-    tags: e.tags,
-    website: e.website,
-    notes: e.notes,
-  };
-  await updateEnterprise(db, viewer, id, { ...current, ...changes }, ctx);
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError();
+  await updateEnterprise(db, viewer, id, patchBody(body), ctx);
   return readEnterpriseApi(db, viewer, id);
 }

@@ -94,8 +94,8 @@ export async function createEventApi(db: Db, viewer: Viewer, body: unknown, ctx:
 
 export async function updateEventApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
   const changes = patchBody(body);
-  const e = await readEventApi(db, id);
-  const current = { name: e.name, kind: e.kind, heldOn: e.heldOn, place: e.place, hostUnitId: e.hostUnitId, description: e.description };
-  await updateEvent(db, viewer, id, { ...current, ...changes }, ctx);
+  await readEventApi(db, id); // a 404 for an unknown id
+  // Only the fields sent are written (the rest stay as they are now).
+  await updateEvent(db, viewer, id, changes, ctx);
   return readEventApi(db, id);
 }

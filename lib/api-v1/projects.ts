@@ -140,24 +140,9 @@ export async function createProjectApi(db: Db, viewer: Viewer, body: unknown, ct
   return readProjectApi(db, viewer, created.id);
 }
 
-/** PATCH: the fields sent replace the project's (the rest stay as they are); `version` is required. */
+/** PATCH: only the fields sent are written (the rest stay as they are now); `version` is required. */
 export async function updateProjectApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
-  const changes = patchBody(body);
-  const p = await readProjectApi(db, viewer, id);
-  const current = {
-    name: p.name,
-    enterpriseId: p.enterpriseId,
-    industryChainId: p.industryChainId,
-    source: p.source,
-    totalInvestmentYi: p.totalInvestmentYi,
-    capitalOrigin: p.capitalOrigin,
-    ownerId: p.ownerId,
-    unitId: p.unitId,
-    responsibleLeader: p.responsibleLeader,
-    isKey: p.isKey,
-    expectedSigningDate: p.expectedSigningDate,
-    description: p.description,
-  };
-  await updateProject(db, viewer, id, { ...current, ...changes }, ctx);
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError();
+  await updateProject(db, viewer, id, patchBody(body), ctx);
   return readProjectApi(db, viewer, id);
 }

@@ -14,7 +14,6 @@ import { yuanToYiInput } from "@/lib/money";
 import { changeStage } from "@/lib/projects/service";
 import { signedRowColumns, signedWhere, withDetails } from "@/lib/signed/queries";
 import { signedFiltersSchema } from "@/lib/signed/validation";
-import { getSigning } from "@/lib/signings/queries";
 import { updateSigning } from "@/lib/signings/service";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
 import { cursorOf, dateOut, listControls, muOut, patchBody, uuidOut, yiOut, yuanOut } from "./shared";
@@ -120,24 +119,10 @@ export async function signProjectApi(db: Db, viewer: Viewer, body: unknown, ctx:
   return readSignedApi(db, viewer, projectId);
 }
 
-/** PATCH: the signing facts sent replace the current ones; `version` is the signing's (signingVersion). */
+/** PATCH: only the signing facts sent are written (the rest stay as they are now); `version` is the signing's (signingVersion). */
 export async function updateSigningApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
   const changes = patchBody(body);
-  const project = await readSignedApi(db, viewer, id);
-  const s = (await getSigning(db, id))!;
-  const current = {
-    signingDate: s.signingDate,
-    agreementType: s.agreementType,
-    contractInvestmentYi: yuanToYiInput(s.contractInvestment),
-    phase1InvestmentYi: s.phase1Investment ? yuanToYiInput(s.phase1Investment) : "",
-    eventId: s.eventId ?? "",
-    stewardId: s.stewardId ?? "",
-    responsibleUnitId: s.responsibleUnitId ?? "",
-    responsibleLeader: project.responsibleLeader,
-    progress: s.progress,
-    issues: s.issues,
-    note: s.note,
-  };
-  await updateSigning(db, viewer, id, { ...current, ...changes }, ctx);
+  await readSignedApi(db, viewer, id); // a 404 unless the viewer may see this signed project
+  await updateSigning(db, viewer, id, changes, ctx);
   return readSignedApi(db, viewer, id);
 }

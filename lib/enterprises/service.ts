@@ -6,9 +6,9 @@ import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { visibleEnterprises } from "./scope";
-import { contactSchema, enterpriseSchema, updateContactSchema, updateEnterpriseSchema } from "./validation";
+import { contactSchema, enterpriseFormValues, enterpriseSchema, updateContactSchema, updateEnterpriseSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -68,14 +68,14 @@ export async function createEnterprise(db: Db, viewer: Viewer, input: unknown, c
   );
 }
 
-/** Saves the form; refused (nothing written) when someone saved a newer version first. */
+/** Saves the fields the user changed (see parseVersionedSave); refused (nothing written) when someone saved a newer version first. */
 export async function updateEnterprise(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
-  const { version, ...data } = parseOrThrow(updateEnterpriseSchema, input);
   const scope = await scopeOf(db, viewer);
   return mappingUsccRace(() =>
     db.transaction(async (tx) => {
       const before = await lockVisibleEnterprise(tx, scope, id);
-      if (before.version !== version) throw new ConflictError(before);
+      // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+      const { version: _version, ...data } = parseVersionedSave(updateEnterpriseSchema, enterpriseFormValues(before), input);
       if (data.uscc !== before.uscc) await assertUsccFree(tx, data.uscc, id);
       const [after] = await tx
         .update(enterprises)

@@ -71,6 +71,31 @@ export type EnterpriseValues = z.output<typeof enterpriseSchema>;
 export const updateEnterpriseSchema = enterpriseSchema.extend({ version });
 export type UpdateEnterpriseInput = z.input<typeof updateEnterpriseSchema>;
 
+/** An enterprise as its edit form shows it ("" for none): what a save is merged over. */
+export function enterpriseFormValues(e: {
+  name: string;
+  uscc: string | null;
+  ownershipType: OwnershipType | null;
+  headquarters: string;
+  industryCode: string;
+  tags: string[];
+  website: string;
+  notes: string;
+  version: number;
+}) {
+  return {
+    name: e.name,
+    uscc: e.uscc ?? "",
+    ownershipType: e.ownershipType ?? ("" as const),
+    headquarters: e.headquarters,
+    industryCode: e.industryCode,
+    tags: e.tags,
+    website: e.website,
+    notes: e.notes,
+    version: e.version,
+  };
+}
+
 export const contactSchema = z.object({
   name: text().min(1, "errors.required").max(50, "errors.tooLong50"),
   title: optionalText(50, "errors.tooLong50"),

@@ -5,10 +5,10 @@ import { eventProjects, events, projects, units, type Event } from "@/db/schema"
 import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeIncludesUnit, scopeOf, type Scope } from "@/lib/auth/scope";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/queries";
-import { parseOrThrow } from "@/lib/validation";
-import { eventProjectSchema, eventSchema, updateEventSchema, type EventValues } from "./validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
+import { eventFormValues, eventProjectSchema, eventSchema, updateEventSchema, type EventValues } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -59,12 +59,12 @@ export async function createEvent(db: Db, viewer: Viewer, input: unknown, ctx: C
 /** Saves the form; refused (nothing written) when someone saved a newer version first. */
 export async function updateEvent(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, "manager");
-  const { version, ...data } = parseOrThrow(updateEventSchema, input);
   const scope = await scopeOf(db, viewer);
   return db.transaction(async (tx) => {
     const before = await lockEvent(tx, id);
     if (!mayEditEvent(viewer, scope, before)) throw new ForbiddenError();
-    if (before.version !== version) throw new ConflictError(before);
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const { version: _version, ...data } = parseVersionedSave(updateEventSchema, eventFormValues(before), input);
     await checkHost(tx, scope, data);
     const [after] = await tx
       .update(events)

@@ -33,3 +33,8 @@ export const eventListSchema = z.object({
 });
 export type EventListParams = z.output<typeof eventListSchema>;
 export const EVENT_PAGE_SIZE = 50;
+
+/** An event as its edit form shows it ("" for none): what a save is merged over. */
+export function eventFormValues(e: { name: string; kind: (typeof EVENT_KINDS)[number]; heldOn: string; place: string; hostUnitId: string | null; description: string; version: number }) {
+  return { name: e.name, kind: e.kind, heldOn: e.heldOn, place: e.place, hostUnitId: e.hostUnitId ?? "", description: e.description, version: e.version };
+}

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/roles";
 import { projectFormOptions } from "./options";
 import { boardWhere, listStageCards, stageTotals } from "./queries";
 import { projectQuery } from "./url";
+import { hiddenStages, listStageLabels } from "@/lib/reference/stage-labels";
 import { STAGES } from "./stages";
 import { projectFiltersSchema, type ProjectFilters } from "./validation";
 
@@ -78,7 +79,9 @@ export async function loadBoard(db: DbOrTx, viewer: Viewer, filters: ProjectFilt
   const where = await boardWhere(db, viewer, filters);
   const [totals, ...cards] = await Promise.all([stageTotals(db, where), ...STAGES.map((s) => listStageCards(db, where, s, 0, BOARD_PAGE_SIZE))]);
   const byStage = totalsByStage(totals);
-  return STAGES.map((stage, i) => ({ stage, ...byStage[stage], cards: cards[i]!.map(toCard) }));
+  // A stage the district hides (admin → 阶段名称) has no column, unless some project is at it.
+  const hidden = hiddenStages(await listStageLabels(db));
+  return STAGES.map((stage, i) => ({ stage, ...byStage[stage], cards: cards[i]!.map(toCard) })).filter((c) => !hidden.has(c.stage) || c.count > 0);
 }
 
 /** Choices for the board's filter bar: the list's own options, limited to what the viewer may see. */

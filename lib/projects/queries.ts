@@ -311,3 +311,9 @@ export async function listStageCards(db: DbOrTx, where: SQL | undefined, stage: 
     .limit(limit)
     .offset(offset);
 }
+
+/** The stages a project has been at, from its stage changes (call only for a project the viewer may see). */
+export async function reachedStages(db: DbOrTx, projectId: string): Promise<Set<ProjectStage>> {
+  const rows = await db.selectDistinct({ stage: stageEvents.toStage }).from(stageEvents).where(eq(stageEvents.projectId, projectId));
+  return new Set(rows.map((r) => r.stage));
+}

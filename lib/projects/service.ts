@@ -9,10 +9,10 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { yiToYuan } from "@/lib/money";
 import { checkSigningReferences, signingColumns } from "@/lib/signings/service";
 import { signingFactsSchema } from "@/lib/signings/validation";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { visibleProjects } from "./queries";
 import { checkTransition } from "./stages";
-import { activitySchema, projectSchema, stageChangeSchema, taskSchema, updateProjectSchema, type ProjectValues } from "./validation";
+import { activitySchema, projectFormValues, projectSchema, stageChangeSchema, taskSchema, updateProjectSchema, type ProjectValues } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -64,14 +64,17 @@ export async function createProject(db: Db, viewer: Viewer, input: unknown, ctx:
   });
 }
 
-/** Saves the form; refused (nothing written) when someone saved a newer version first. */
+/**
+ * Saves the fields the user changed (a form sends only those; a PATCH the ones it names);
+ * refused (nothing written) when someone saved a newer version first.
+ */
 export async function updateProject(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
-  const { version, ...data } = parseOrThrow(updateProjectSchema, input);
   const scope = await scopeOf(db, viewer);
-  await checkAssignment(db, scope, data);
   return db.transaction(async (tx) => {
     const before = await lockVisibleProject(tx, scope, id);
-    if (before.version !== version) throw new ConflictError(before);
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const { version: _version, ...data } = parseVersionedSave(updateProjectSchema, projectFormValues(before), input);
+    await checkAssignment(tx, scope, data);
     const [after] = await tx
       .update(projects)
       .set({ ...toColumns(data), version: sql`${projects.version} + 1` })

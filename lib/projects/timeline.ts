@@ -19,6 +19,7 @@ export type ChecklistItemChange = { itemId: string; title: string; before: Recor
 
 // Stage changes are shown from stage_events; the audit rows they also write would repeat them.
 const STAGE_FIELDS = new Set(["stage", "status", "statusReason"]);
+const withoutStageFields = (side: Record<string, unknown> | null) => Object.fromEntries(Object.entries(side ?? {}).filter(([k]) => !STAGE_FIELDS.has(k)));
 
 /**
  * Activities, stage events, field edits (of the project and its signing), tasks, stage reports
@@ -144,7 +145,8 @@ export async function getTimeline(db: DbOrTx, projectId: string, limit = 200): P
     })),
     ...edits
       .filter((e) => Object.keys(e.after ?? {}).some((k) => !STAGE_FIELDS.has(k)))
-      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, entity: e.entity as "project" | "signing" | "project_land", before: e.before ?? {}, after: e.after ?? {}, actor: e.actor })),
+      // …and their fields are left out of an edit that came with them (the 包靠领导 typed when signing).
+      .map((e) => ({ type: "edit" as const, id: `e${e.id}`, at: e.at, entity: e.entity as "project" | "signing" | "project_land", before: withoutStageFields(e.before), after: withoutStageFields(e.after), actor: e.actor })),
     // A report's saves, submissions and reviews (status changes) and plan changes; other edits are not news.
     ...reports
       .filter((r) => r.after && ("reviewStatus" in r.after || "plannedDate" in r.after))

@@ -7,6 +7,7 @@ import {
   type ProjectStage,
 } from "@/db/schema/enums";
 import { csv, idOrNone, optionalDate, optionalFilterDate, optionalFilterYi, optionalUuid, pastDay, text, version, yiAmount } from "@/lib/validation";
+import { yuanToYiInput } from "@/lib/money";
 import { signingFactsSchema } from "@/lib/signings/validation";
 import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stages";
 
@@ -34,6 +35,40 @@ export type ProjectInput = z.input<typeof projectSchema>;
 export type ProjectValues = z.output<typeof projectSchema>;
 
 export const updateProjectSchema = projectSchema.extend({ version });
+export type ProjectFormValues = z.input<typeof updateProjectSchema> & { version: number };
+
+/** A project as its edit form shows it (amounts in 亿元, "" for none): what a save is merged over. */
+export function projectFormValues(p: {
+  name: string;
+  enterpriseId: string;
+  industryChainId: string | null;
+  source: (typeof SOURCES)[number];
+  totalInvestment: string;
+  capitalOrigin: (typeof CAPITAL_ORIGINS)[number];
+  ownerId: string;
+  unitId: string;
+  responsibleLeader: string;
+  isKey: boolean;
+  expectedSigningDate: string | null;
+  description: string;
+  version: number;
+}): ProjectFormValues {
+  return {
+    name: p.name,
+    enterpriseId: p.enterpriseId,
+    industryChainId: p.industryChainId ?? "",
+    source: p.source,
+    totalInvestmentYi: yuanToYiInput(p.totalInvestment),
+    capitalOrigin: p.capitalOrigin,
+    ownerId: p.ownerId,
+    unitId: p.unitId,
+    responsibleLeader: p.responsibleLeader,
+    isKey: p.isKey,
+    expectedSigningDate: p.expectedSigningDate ?? "",
+    description: p.description,
+    version: p.version,
+  };
+}
 
 /**
  * A stage or status change, checked against where the project stands now: the same rules

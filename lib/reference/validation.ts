@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAGES } from "@/lib/projects/stages";
 import { text } from "@/lib/validation";
 
 export const chainSchema = z.object({
@@ -15,3 +16,18 @@ export const chainSchema = z.object({
 });
 
 export const updateChainSchema = chainSchema.extend({ version: z.coerce.number().int().positive() });
+
+/** A district's stage names (empty: the built-in one) and the stages it hides; the keys never change. */
+export const stageLabelsSchema = z.object({
+  stages: z
+    .array(
+      z.object({
+        stage: z.enum(STAGES),
+        labelZh: text().max(10, "stageLabels.errors.tooLong").default(""),
+        labelEn: text().max(30, "stageLabels.errors.tooLong").default(""),
+        hidden: z.boolean().default(false),
+      }),
+    )
+    .max(STAGES.length),
+});
+export type StageLabelsInput = z.input<typeof stageLabelsSchema>;

@@ -4,11 +4,11 @@ import { events, fundsInPlace, projects, signings, units, users } from "@/db/sch
 import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { yiToYuan, yuanToYiInput } from "@/lib/money";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { yiToYuan } from "@/lib/money";
 import { visibleProjects } from "@/lib/projects/queries";
-import { parseOrThrow } from "@/lib/validation";
-import { fundsEntrySchema, signingSchema, type SigningFacts } from "./validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
+import { fundsEntrySchema, signingFormValues, signingSchema, type SigningFacts } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -39,32 +39,13 @@ export function signingColumns(facts: SigningFacts) {
   };
 }
 
-/** A signing as the form shows it (亿元), for a refused save to show what the other person saved. */
-function asFormValues(s: typeof signings.$inferSelect, responsibleLeader: string) {
-  return {
-    signingDate: s.signingDate,
-    agreementType: s.agreementType,
-    contractInvestmentYi: yuanToYiInput(s.contractInvestment),
-    phase1InvestmentYi: s.phase1Investment ? yuanToYiInput(s.phase1Investment) : "",
-    eventId: s.eventId ?? "",
-    stewardId: s.stewardId ?? "",
-    responsibleUnitId: s.responsibleUnitId ?? "",
-    responsibleLeader,
-    progress: s.progress,
-    issues: s.issues,
-    note: s.note,
-    version: s.version,
-  };
-}
 
 /**
  * Saves the signing form: the facts, the 项目进展/存在问题/备注 text and the project's 包靠领导.
  * Whoever may change the project may; a save over a newer version is refused, nothing written.
  */
 export async function updateSigning(db: Db, viewer: Viewer, projectId: string, input: unknown, ctx: Ctx = {}) {
-  const data = parseOrThrow(signingSchema, input);
   const scope = await scopeOf(db, viewer);
-  await checkSigningReferences(db, data);
   return db.transaction(async (tx) => {
     const [project] = await tx
       .select({ id: projects.id, responsibleLeader: projects.responsibleLeader })
@@ -74,7 +55,9 @@ export async function updateSigning(db: Db, viewer: Viewer, projectId: string, i
     if (!project) throw new NotFoundError();
     const [before] = await tx.select().from(signings).where(eq(signings.projectId, projectId)).for("update");
     if (!before) throw new NotFoundError();
-    if (before.version !== data.version) throw new ConflictError(asFormValues(before, project.responsibleLeader));
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const data = parseVersionedSave(signingSchema, signingFormValues(before, project.responsibleLeader), input);
+    await checkSigningReferences(tx, data);
     const [after] = await tx
       .update(signings)
       .set({ ...signingColumns(data), progress: data.progress, issues: data.issues, note: data.note, version: sql`${signings.version} + 1` })

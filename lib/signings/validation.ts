@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agreementTypeEnum } from "@/db/schema/enums";
-import { SIGNED_YI_PATTERN, yiToYuan } from "@/lib/money";
+import { SIGNED_YI_PATTERN, yiToYuan, yuanToYiInput } from "@/lib/money";
 import { optionalYi, pastDate, text, version, yiAmount } from "@/lib/validation";
 
 // Messages are i18n keys: "errors.*" in base.json, "projects.errors.*" in projects.json, "signing.errors.*" in landing.json.
@@ -63,3 +63,36 @@ export const fundsEntrySchema = z.object({
   note: text().max(200, "projects.errors.tooLong200").default(""),
 });
 export type FundsEntryInput = z.input<typeof fundsEntrySchema>;
+
+/** A signing as its form shows it (亿元, "" for none) with the project's 包靠领导: what a save is merged over. */
+export function signingFormValues(
+  s: {
+    signingDate: string;
+    agreementType: (typeof agreementTypeEnum.enumValues)[number];
+    contractInvestment: string;
+    phase1Investment: string | null;
+    eventId: string | null;
+    stewardId: string | null;
+    responsibleUnitId: string | null;
+    progress: string;
+    issues: string;
+    note: string;
+    version: number;
+  },
+  responsibleLeader: string,
+) {
+  return {
+    signingDate: s.signingDate,
+    agreementType: s.agreementType,
+    contractInvestmentYi: yuanToYiInput(s.contractInvestment),
+    phase1InvestmentYi: s.phase1Investment ? yuanToYiInput(s.phase1Investment) : "",
+    eventId: s.eventId ?? "",
+    stewardId: s.stewardId ?? "",
+    responsibleUnitId: s.responsibleUnitId ?? "",
+    responsibleLeader,
+    progress: s.progress,
+    issues: s.issues,
+    note: s.note,
+    version: s.version,
+  };
+}

@@ -106,6 +106,27 @@ test.describe("administration", () => {
     await expect(page.getByLabel("所属产业链").locator("option", { hasText: `海洋生物医药${code}` })).toHaveCount(1);
   });
 
+  test("admin renames a stage and the board uses the district's name; a stage in use cannot be hidden", async ({ page }) => {
+    await page.goto("/admin/stages");
+    await expect(page.getByRole("heading", { name: "阶段名称与启用" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("意向 本区名称（中文）").fill("签约意向");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存，所有页面将使用新的阶段名称。")).toBeVisible();
+    await page.goto("/projects/board");
+    await expect(page.getByRole("heading", { name: "签约意向", exact: false }).first()).toBeVisible();
+    // 线索 has demo projects: hiding it is refused next to the row.
+    await page.goto("/admin/stages");
+    await page.getByRole("row", { name: /^线索/ }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(alertOf(page)).toContainText("仍有项目处于该阶段，不能隐藏");
+    // Back to the built-in names for the other tests.
+    await page.getByRole("row", { name: /^线索/ }).getByRole("checkbox").uncheck();
+    await page.getByLabel("意向 本区名称（中文）").fill("");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存，所有页面将使用新的阶段名称。")).toBeVisible();
+  });
+
   test("admin adds a unit under another and sees it in the tree", async ({ page }) => {
     const code = `T${Date.now().toString(36)}`.toUpperCase();
     await page.goto("/admin/units");

@@ -155,11 +155,14 @@ test.describe("enterprises", () => {
     await page.getByLabel("官网").fill("www.weigaogroup.com");
     await page.getByRole("button", { name: "保存修改" }).click();
     await expect(alertOf(page)).toContainText("该记录已被他人修改");
-    await expect(alertOf(page)).toContainText("总部所在地：山东省威海市");
+    await expect(page.getByRole("status").filter({ hasText: "对方在您打开表单后" })).toContainText("总部所在地：山东省威海市");
+    // The field this user left alone takes the other person's value; theirs stays what they typed.
+    await expect(page.getByLabel("总部所在地")).toHaveValue("山东省威海市");
     await expect(page.getByLabel("官网")).toHaveValue("www.weigaogroup.com");
-    // Saving again, knowingly, goes through.
+    // Saving again writes only 官网: both edits survive.
     await page.getByRole("button", { name: "保存修改" }).click();
     await expect(page.getByText("已保存")).toBeVisible();
     await expect(page.getByRole("region", { name: "企业信息" })).toContainText("www.weigaogroup.com");
+    await expect(page.getByRole("region", { name: "企业信息" })).toContainText("山东省威海市");
   });
 });

@@ -110,7 +110,7 @@ test("staff creates a project, logs a visit and a task, moves it on, and finds i
   await other.close();
 });
 
-test("a stale save is refused, keeps what was typed and shows what the other person changed", async ({ page, browser }) => {
+test("two people edit the same project: disjoint edits both survive, and a field both changed is a choice", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const tag = stamp();
   const enterprise = `威高集团${tag}有限公司`;
@@ -119,27 +119,44 @@ test("a stale save is refused, keeps what was typed and shows what the other per
   await page.getByLabel("项目名称").fill(`威高医疗器械产业园${tag}`);
   await pickEnterprise(page, `威高集团${tag}`, enterprise);
   await page.getByLabel("总投资（亿元）").fill("20");
+  await page.getByLabel("包靠领导").fill("王建国");
   await page.getByRole("button", { name: "创建项目" }).click();
   await expect(page.getByRole("heading", { name: `威高医疗器械产业园${tag}` })).toBeVisible();
   const editUrl = `${new URL(page.url()).pathname}/edit`;
 
   await page.goto(editUrl);
-  // The manager saves first.
+  // The manager, in another browser, saves first: 总投资 and 包靠领导.
   const managerCtx = await browser.newContext({ storageState: authFile("manager") });
   const manager = await managerCtx.newPage();
   await manager.goto(editUrl);
   await manager.getByLabel("总投资（亿元）").fill("25");
+  await manager.getByLabel("包靠领导").fill("刘志强");
   await manager.getByRole("button", { name: "保存修改" }).click();
   await expect(manager.getByText("已保存")).toBeVisible();
   await managerCtx.close();
 
+  // This user changed 包靠领导 too, and the description (which the manager left alone).
   await page.getByLabel("包靠领导").fill("王副主任");
+  await page.getByLabel("项目简介").fill("高端医疗器械生产基地");
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(alertOf(page)).toContainText("该记录已被他人修改");
-  await expect(page.getByRole("status").filter({ hasText: "对方修改的字段" })).toContainText("总投资：25");
+  const notice = page.getByRole("status").filter({ hasText: "对方在您打开表单后保存了新的内容" });
+  await expect(notice).toContainText("总投资：25");
+  // The field this user did not touch takes the newest value; what they typed stays.
+  await expect(page.getByLabel("总投资（亿元）")).toHaveValue("25");
+  await expect(page.getByLabel("项目简介")).toHaveValue("高端医疗器械生产基地");
   await expect(page.getByLabel("包靠领导")).toHaveValue("王副主任");
+  await expectAccessible(page);
+  // Both changed 包靠领导: both values offered; choosing theirs puts it in the field.
+  const choice = page.getByRole("group", { name: "包靠领导" });
+  await expect(choice.getByRole("radio", { name: "我填写的：王副主任" })).toBeChecked();
+  await choice.getByRole("radio", { name: "对方保存的：刘志强" }).check();
+  await expect(page.getByLabel("包靠领导", { exact: true })).toHaveValue("刘志强");
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByText("已保存")).toBeVisible();
+  await expect(page.getByText("刘志强").first()).toBeVisible();
+  await expect(page.getByText("25.00 亿元").first()).toBeVisible();
+  await expect(page.getByText("高端医疗器械生产基地").first()).toBeVisible();
 });
 
 test.describe("signed out", () => {

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, auditLog, enterprises, events, parcels, parks, users } from "@/db/schema";
 import { listEnterprisesApi, enterpriseApiListSchema, readEnterpriseApi, updateEnterpriseApi } from "@/lib/api-v1/enterprises";
-import { eventApiListSchema, listEventsApi } from "@/lib/api-v1/events";
+import { eventApiListSchema, listEventsApi, updateEventApi } from "@/lib/api-v1/events";
 import { listParcelsApi, listParksApi, parcelApiListSchema, readParcelApi } from "@/lib/api-v1/land";
 import { createProjectApi, listProjectsApi, projectApiListSchema, readProjectApi, updateProjectApi } from "@/lib/api-v1/projects";
 import { listSignedApi, readSignedApi, signedApiListSchema, signProjectApi, updateSigningApi } from "@/lib/api-v1/signed";
@@ -140,6 +140,13 @@ describe("API writes: the forms' rules and optimistic locking", () => {
     expect(edited).toMatchObject({ progress: "项目公司已注册", contractInvestmentYi: "1.5", signingVersion: signed.signingVersion + 1 });
     expect(await rejection(updateSigningApi(db, staff, p.id, { version: signed.signingVersion, progress: "旧" }))).toBeInstanceOf(ConflictError);
     expect(await rejection(readSignedApi(db, other, p.id))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("an event PATCH writes only the fields sent", async () => {
+    const [e] = await db.insert(events).values({ name: "生物医药专场推介会", kind: "promotion_event", heldOn: "2024-05-01", place: "高新区会展中心" }).returning();
+    const edited = await updateEventApi(db, manager, e!.id, { version: e!.version, description: "现场签约 3 个项目" });
+    expect(edited).toMatchObject({ name: "生物医药专场推介会", place: "高新区会展中心", description: "现场签约 3 个项目" });
+    expect(await rejection(updateEventApi(db, manager, e!.id, { version: e!.version, place: "旧地点" }))).toBeInstanceOf(ConflictError);
   });
 
   it("an enterprise PATCH keeps its USCC rules", async () => {

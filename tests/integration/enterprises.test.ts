@@ -307,6 +307,15 @@ describe("optimistic locking and audit", () => {
     expect((await db.select().from(enterprises).where(eq(enterprises.id, e.id)))[0]).toEqual(rowBefore);
   });
 
+  it("disjoint edits both survive: a save sends and writes only the fields its user changed", async () => {
+    const e = await createEnterprise(db, staff, { name: `青岛啤酒文创 ${suffix()}`, website: "https://a.example.com" });
+    await updateEnterprise(db, manager, e.id, { headquarters: "山东省青岛市", version: 1 });
+    expect(await rejection(updateEnterprise(db, staff, e.id, { notes: "拟设区域总部", version: 1 }))).toBeInstanceOf(ConflictError);
+    await updateEnterprise(db, staff, e.id, { notes: "拟设区域总部", version: 2 });
+    const [row] = await db.select().from(enterprises).where(eq(enterprises.id, e.id));
+    expect(row).toMatchObject({ headquarters: "山东省青岛市", notes: "拟设区域总部", website: "https://a.example.com", version: 3 });
+  });
+
   it("contacts: add, edit (stale refused), delete (archive) — each audited and found by the enterprise's history", async () => {
     const e = await createEnterprise(db, staff, { name: `阿斯利康（青岛）医药 ${suffix()}` });
     const c = await createContact(db, staff, e.id, { name: "陈经理", title: "投资总监", phone: "13812345678", email: "chen@example.com" });

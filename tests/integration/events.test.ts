@@ -100,12 +100,15 @@ describe("events: who may create and edit", () => {
     // A stale save is refused and changes nothing.
     expect(await rejection(updateEvent(db, manager, e.id, valid({ name: "过时的名称", kind: "promotion_event", version: 1 })))).toBeInstanceOf(ConflictError);
     expect((await getEvent(db, e.id))!.name).toBe("高新区精密仪器仪表产业专场推介会");
+    // A save names only what its user changed: the host unit the other person set survives.
+    const placed = await updateEvent(db, manager, e.id, { place: "高新区会展中心", version: 2 });
+    expect(placed).toMatchObject({ place: "高新区会展中心", hostUnitId: zone.id, name: "高新区精密仪器仪表产业专场推介会", version: 3 });
     // 健康谷's manager may read it, not change it; staff neither; an admin may.
-    expect(await rejection(updateEvent(db, northManager, e.id, valid({ version: 2 })))).toBeInstanceOf(ForbiddenError);
-    expect(await rejection(updateEvent(db, staff, e.id, valid({ version: 2 })))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(updateEvent(db, northManager, e.id, valid({ version: 3 })))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(updateEvent(db, staff, e.id, valid({ version: 3 })))).toBeInstanceOf(ForbiddenError);
     expect(mayEditEvent(northManager, await scopeOf(db, northManager), { hostUnitId: zone.id })).toBe(false);
     expect(mayEditEvent(northManager, await scopeOf(db, northManager), { hostUnitId: null })).toBe(true);
-    expect((await updateEvent(db, admin, e.id, valid({ name: "管理员改的名称", kind: "promotion_event", hostUnitId: zone.id, version: 2 }))).version).toBe(3);
+    expect((await updateEvent(db, admin, e.id, valid({ name: "管理员改的名称", kind: "promotion_event", hostUnitId: zone.id, version: 3 }))).version).toBe(4);
     expect(await rejection(updateEvent(db, admin, "not-a-uuid", valid({ version: 1 })))).toBeInstanceOf(NotFoundError);
   });
 });

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { pendingStages, projectMilestones, reviewQueue } from "@/lib/milestones/queries";
 import { approveReports, OrderNotConfirmedError, reviewReport, saveReport, setMilestonePlan } from "@/lib/milestones/service";
 import { getProject } from "@/lib/projects/queries";
-import { changeStage, createProject } from "@/lib/projects/service";
+import { changeStage, createProject, updateProject } from "@/lib/projects/service";
 import { getSigning, listFunds } from "@/lib/signings/queries";
 import { addFundsEntry, updateSigning } from "@/lib/signings/service";
 import { createTestDb } from "../support/db";
@@ -107,6 +107,17 @@ describe("signing", () => {
     expect((await getSigning(db, id))!.progress).toBe("已注册");
     // Another unit's project is not found, by id.
     expect(await rejection(updateSigning(db, staff2, id, { ...form, version: s.version + 1 }))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("an edit of 包靠领导 elsewhere survives a signing save that did not touch it", async () => {
+    const id = await signedProject("青岛国际院士港生物医药中试基地");
+    const s = (await getSigning(db, id))!;
+    const p = (await getProject(db, admin, id))!;
+    await updateProject(db, manager, id, { responsibleLeader: "刘志强", version: p.version });
+    // A opened the signing form when the leader was the old one and changed only 项目进展.
+    await updateSigning(db, staff, id, { progress: "已完成工商注册", version: s.version });
+    expect((await getProject(db, admin, id))!.responsibleLeader).toBe("刘志强");
+    expect((await getSigning(db, id))!.progress).toBe("已完成工商注册");
   });
 });
 

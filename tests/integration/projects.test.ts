@@ -6,7 +6,9 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { myOpenTasks, myStalledProjects } from "@/lib/projects/my-work";
 import { boardWhere, getProject, listProjects, stageTotals } from "@/lib/projects/queries";
 import { addActivity, addTask, changeStage, createProject, setTaskDone, updateProject } from "@/lib/projects/service";
-import { projectListSchema } from "@/lib/projects/validation";
+import { projectFormValues, projectListSchema } from "@/lib/projects/validation";
+import { updateProjectApi } from "@/lib/api-v1/projects";
+import { changedSince, mergeThreeWay } from "@/lib/versioned";
 import { reviewReport, saveReport } from "@/lib/milestones/service";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer, rejection } from "./fixtures";
@@ -86,7 +88,9 @@ describe("visibility", () => {
     const before = await Promise.all([countOf(stageEvents), countOf(auditLog)]);
     const project = (await getProject(db, admin, ids.p1!))!;
     expect(await rejection(changeStage(db, staff2, ids.p1!, { toStage: "negotiating", toStatus: "active", version: project.version }))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(updateProject(db, staff2, ids.p1!, { ...projectInput({ name: "改名" }), version: project.version }))).toBeInstanceOf(ValidationError);
+    // The record is found (in scope) before the fields are checked against it: another unit's project is a 404, like every other change.
+    expect(await rejection(updateProject(db, staff2, ids.p1!, { ...projectInput({ name: "改名" }), version: project.version }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(updateProject(db, staff2, ids.p1!, { name: "改名", version: project.version }))).toBeInstanceOf(NotFoundError);
     expect(await rejection(addActivity(db, staff2, ids.p1!, { kind: "visit", occurredOn: "2026-01-05", summary: "走访" }))).toBeInstanceOf(NotFoundError);
     expect(await Promise.all([countOf(stageEvents), countOf(auditLog)])).toEqual(before);
     expect((await getProject(db, admin, ids.p1!))!.stage).toBe("lead");
@@ -140,6 +144,39 @@ describe("editing", () => {
     expect((e as ConflictError).current).toMatchObject({ name: "国药科技城（一期）", version: project.version + 1 });
     expect((await getProject(db, admin, ids.p1!))!.name).toBe("国药科技城（一期）");
     expect(await countOf(auditLog)).toBe(audits);
+  });
+
+  it("disjoint edits by two people both survive: a save writes only the fields its user changed", async () => {
+    const loaded = (await getProject(db, manager, ids.p2!))!;
+    // B changes 包靠领导; A, who loaded the same version, changes only the description.
+    await updateProject(db, manager, ids.p2!, { responsibleLeader: "刘志强", version: loaded.version });
+    const stale = await rejection(updateProject(db, admin, ids.p2!, { description: "A 的补充说明", version: loaded.version }));
+    expect(stale).toBeInstanceOf(ConflictError);
+    // The refusal carries the newest values in the form's shape, so the form can merge.
+    expect((stale as ConflictError).current).toMatchObject({ responsibleLeader: "刘志强", totalInvestmentYi: "5", version: loaded.version + 1 });
+    // The form adopts the newest version and sends again only what A changed.
+    const merged = mergeThreeWay(projectFormValues(loaded), { ...projectFormValues(loaded), description: "A 的补充说明" }, (stale as ConflictError).current!);
+    expect(merged.conflicts).toEqual([]);
+    await updateProject(db, admin, ids.p2!, changedSince({ ...projectFormValues(loaded), ...(stale as ConflictError).current! } as never, merged.values));
+    expect(await getProject(db, admin, ids.p2!)).toMatchObject({ responsibleLeader: "刘志强", description: "A 的补充说明", version: loaded.version + 2 });
+  });
+
+  it("the same field changed by both: a refusal, and both values to choose from", async () => {
+    const loaded = (await getProject(db, manager, ids.p2!))!;
+    await updateProject(db, manager, ids.p2!, { responsibleLeader: "王建国", version: loaded.version });
+    const stale = await rejection(updateProject(db, admin, ids.p2!, { responsibleLeader: "张立", version: loaded.version }));
+    expect(stale).toBeInstanceOf(ConflictError);
+    const merged = mergeThreeWay(projectFormValues(loaded), { ...projectFormValues(loaded), responsibleLeader: "张立" }, (stale as ConflictError).current!);
+    expect(merged.conflicts).toEqual([{ field: "responsibleLeader", mine: "张立", theirs: "王建国" }]);
+    expect((await getProject(db, admin, ids.p2!))!.responsibleLeader).toBe("王建国");
+  });
+
+  it("a PATCH writes only the fields it sends and checks them against the record as it is", async () => {
+    const loaded = (await getProject(db, manager, ids.p2!))!;
+    await updateProjectApi(db, manager, ids.p2!, { isKey: true, version: loaded.version });
+    expect(await getProject(db, admin, ids.p2!)).toMatchObject({ isKey: true, responsibleLeader: loaded.responsibleLeader, name: loaded.name });
+    expect(await rejection(updateProjectApi(db, manager, ids.p2!, { isKey: false, version: loaded.version }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(updateProjectApi(db, manager, ids.p2!, { name: "", version: loaded.version + 1 }))).toBeInstanceOf(ValidationError);
   });
 
   it("audits only the fields that changed", async () => {

@@ -24,11 +24,12 @@ import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
 import { projectMilestones, reportParcelOptions, reviewerOf } from "@/lib/milestones/queries";
-import { formatMu } from "@/lib/land/area";
 import { isOver100m, yuanToYi } from "@/lib/money";
 import { projectFormOptions } from "@/lib/projects/options";
-import { getProject } from "@/lib/projects/queries";
+import { getProject, reachedStages } from "@/lib/projects/queries";
+import { hiddenStages, listStageLabels } from "@/lib/reference/stage-labels";
 import { enterpriseContacts, getTimeline, namesForEdits, projectTasks } from "@/lib/projects/timeline";
+import { timelineFormatter } from "@/lib/projects/timeline-format";
 import { getSigning, listFunds } from "@/lib/signings/queries";
 import { FactList } from "@/components/ui/fact-list";
 import { BackLink } from "@/components/ui/page-header";
@@ -48,12 +49,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const project = await getProject(db, viewer, id);
   if (!project) notFound();
 
-  const [t, timeline, tasks, contacts, options] = await Promise.all([
+  const [t, timeline, tasks, contacts, options, reached, stageRows] = await Promise.all([
     getTranslations(),
     getTimeline(db, id),
     projectTasks(db, id),
     enterpriseContacts(db, project.enterpriseId),
     projectFormOptions(db, viewer),
+    reachedStages(db, id),
+    listStageLabels(db),
   ]);
   const signed = project.signingDate !== null;
   const [names, signing, milestones, parcels, funds, reviewer] = await Promise.all([
@@ -66,23 +69,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   ]);
   const chainNames = new Map(options.chains.map((c) => [c.id, c.name]));
   const unitNames = new Map(options.units.map((u) => [u.id, u.name]));
-  const format = (field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === "") return t("projects.none");
-    if (field === "totalInvestment" || field === "contractInvestment" || field === "phase1Investment") return `${yuanToYi(String(value))} ${t("projects.yi")}`;
-    if (field === "fundsAmount") return `${yuanToYi(String(value), 4)} ${t("projects.yi")}`;
-    if (field === "agreementType") return t(`agreementTypes.${value as "investment"}`);
-    if (field === "landNeedMu") return `${formatMu(String(value))} 亩`;
-    if (field === "landUse") return t(`landUses.${value as "industrial_m1"}`);
-    if (field === "parcel" && typeof value === "object") return (value as { parcelCode?: string }).parcelCode ?? t("projects.none");
-    if (field === "parkId") return names.get(String(value)) ?? t("projects.none");
-    if (["ownerId", "enterpriseId", "stewardId", "eventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
-    if (field === "industryChainId") return chainNames.get(String(value)) ?? t("projects.none");
-    if (field === "unitId") return unitNames.get(String(value)) ?? t("projects.none");
-    if (field === "source") return t(`sources.${value as "other"}`);
-    if (field === "capitalOrigin") return t(`capitalOrigins.${value as "local"}`);
-    if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
-    return String(value);
-  };
+  const format = timelineFormatter(t, names, chainNames, unitNames);
   const today = todayInChina();
   const { saved } = await searchParams;
   const facts: [string, React.ReactNode][] = [
@@ -134,7 +121,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         </div>
       </div>
       {saved && <Alert tone="success">{t("projects.saved")}</Alert>}
-      <StageStepper stage={project.stage} />
+      <StageStepper stage={project.stage} reached={reached} hidden={hiddenStages(stageRows)} />
       <ProjectActions
         project={{
           id: project.id,

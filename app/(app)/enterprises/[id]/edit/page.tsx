@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
+import { enterpriseFormValues } from "@/lib/enterprises/validation";
 import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -22,18 +23,7 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   return (
     <FormPage back={`/enterprises/${e.id}`} backLabel={t("backToDetail")} title={`${t("edit")}：${e.name}`}>
       <EnterpriseForm
-        enterprise={{
-          id: e.id,
-          name: e.name,
-          uscc: e.uscc ?? "",
-          ownershipType: e.ownershipType ?? "",
-          headquarters: e.headquarters,
-          industryCode: e.industryCode,
-          tags: e.tags,
-          website: e.website,
-          notes: e.notes,
-          version: e.version,
-        }}
+        enterprise={{ id: e.id, ...enterpriseFormValues(e) }}
       />
     </FormPage>
   );

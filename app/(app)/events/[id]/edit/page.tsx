@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EventForm } from "@/components/events/event-form";
+import { eventFormValues } from "@/lib/events/validation";
 import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
@@ -26,16 +27,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
     <FormPage back={`/events/${event.id}`} backLabel={t("backToDetail")} title={t("edit")}>
       <EventForm
         units={options.units}
-        event={{
-          id: event.id,
-          name: event.name,
-          kind: event.kind,
-          heldOn: event.heldOn,
-          place: event.place,
-          hostUnitId: event.hostUnitId ?? "",
-          description: event.description,
-          version: event.version,
-        }}
+        event={{ id: event.id, ...eventFormValues(event) }}
       />
     </FormPage>
   );

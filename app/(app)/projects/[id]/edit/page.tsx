@@ -6,9 +6,9 @@ import { ProjectForm } from "@/components/projects/project-form";
 import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
-import { yuanToYiInput } from "@/lib/money";
 import { projectFormOptions } from "@/lib/projects/options";
 import { getProject } from "@/lib/projects/queries";
+import { projectFormValues } from "@/lib/projects/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("projects"))("edit") };
@@ -27,23 +27,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
       <ProjectForm
         options={options}
         defaults={{ ownerId: project.ownerId, unitId: project.unitId }}
-        project={{
-          id: project.id,
-          name: project.name,
-          enterpriseId: project.enterpriseId,
-          enterpriseName: project.enterpriseName,
-          industryChainId: project.industryChainId ?? "",
-          source: project.source,
-          totalInvestmentYi: yuanToYiInput(project.totalInvestment),
-          capitalOrigin: project.capitalOrigin,
-          ownerId: project.ownerId,
-          unitId: project.unitId,
-          responsibleLeader: project.responsibleLeader,
-          isKey: project.isKey,
-          expectedSigningDate: project.expectedSigningDate ?? "",
-          description: project.description,
-          version: project.version,
-        }}
+        project={{ id: project.id, enterpriseName: project.enterpriseName, ...projectFormValues(project) }}
       />
     </FormPage>
   );

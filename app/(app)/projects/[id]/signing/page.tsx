@@ -9,9 +9,10 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
-import { yuanToYi, yuanToYiInput } from "@/lib/money";
+import { yuanToYi } from "@/lib/money";
 import { getProject } from "@/lib/projects/queries";
 import { getSigning, signingFormOptions } from "@/lib/signings/queries";
+import { signingFormValues } from "@/lib/signings/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signing"))("edit") };
@@ -61,20 +62,7 @@ export default async function EditSigningPage({ params }: { params: Promise<{ id
             <SigningForm
               projectId={id}
               options={options}
-              values={{
-                signingDate: signing.signingDate,
-                agreementType: signing.agreementType,
-                contractInvestmentYi: yuanToYiInput(signing.contractInvestment),
-                phase1InvestmentYi: signing.phase1Investment ? yuanToYiInput(signing.phase1Investment) : "",
-                eventId: signing.eventId ?? "",
-                stewardId: signing.stewardId ?? "",
-                responsibleUnitId: signing.responsibleUnitId ?? "",
-                responsibleLeader: project.responsibleLeader,
-                progress: signing.progress,
-                issues: signing.issues,
-                note: signing.note,
-                version: signing.version,
-              }}
+              values={signingFormValues(signing, project.responsibleLeader)}
             />
           </CardBody>
         </Card>
