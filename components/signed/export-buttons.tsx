@@ -35,7 +35,7 @@ function csvCounter() {
         else if (b === LF && !quoted) lines++;
       }
     },
-    /** Data rows so far (the first line is the header). */
+    /** Data rows so far (the first line is the header; at the end, the last is the totals row). */
     get rows() {
       return Math.max(0, lines - 1);
     },
@@ -115,7 +115,7 @@ export function ExportButtons({ query, total }: { query: string; total: number }
       }
       const filename = filenameOf(res.headers.get("Content-Disposition"), `签约项目清单.${format}`);
       save(new Blob(chunks, { type: res.headers.get("Content-Type") ?? "application/octet-stream" }), filename);
-      setJob({ state: "done", format, bytes, rows: format === "csv" ? counter.rows : total, filename });
+      setJob({ state: "done", format, bytes, rows: format === "csv" ? Math.max(0, counter.rows - 1) : total, filename });
     } catch {
       setJob(controller.signal.aborted ? { state: "cancelled" } : { state: "failed", message: t("failed") });
     } finally {

@@ -62,7 +62,7 @@ export const signedProjectOut = z.object({
   progress: z.string(),
   issues: z.string(),
   responsibleLeader: z.string(),
-  responsibleUnitName: z.string().nullable(),
+  responsibleUnitName: z.string().describe("责任单位 as the project page shows it: the signing's unit, or the project's own unit when the signing names none"),
   stewardName: z.string().nullable(),
   ownerName: z.string(),
   fundsInPlace: yuanOut,

@@ -296,7 +296,8 @@ export function projectImport(ctx: ImportContext): ImportHandler {
         if (has(row.values, "phase1InvestmentYi")) s.phase1InvestmentYi = yiCell(v(row, "phase1InvestmentYi"));
         if (eventId) s.eventId = eventId;
         if (stewardId) s.stewardId = stewardId;
-        if (responsibleUnitId) s.responsibleUnitId = responsibleUnitId;
+        // The export writes the project's own unit where the signing names none ("（同项目所属单位）"): that is no change.
+        if (responsibleUnitId && !(responsibleUnitId === unitId && !s.responsibleUnitId)) s.responsibleUnitId = responsibleUnitId;
         for (const f of ["progress", "issues", "note"]) if (has(row.values, f)) s[f] = v(row, f);
         const sp = signingSchema.safeParse({ ...s, responsibleLeader: "", version: current?.signing?.version ?? 1 });
         if (sp.success) signing = sp.data;

@@ -132,8 +132,9 @@ function csvWriter(source: Source, totals: ExportTotals): Writer {
       let text = started ? "" : CSV_BOM + CSV_HEADER;
       started = true;
       if (!rows.length) {
+        // The same totals row as the .xlsx ends with.
         done = true;
-        return text ? encoder.encode(text) : null;
+        return encoder.encode(text + csvLine(totals.cells().map(csvCell)));
       }
       for (const r of rows) {
         totals.add(r);

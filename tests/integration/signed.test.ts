@@ -352,6 +352,10 @@ describe("export: .xlsx", () => {
     expect(p1.getCell(col("协议类型")).value).toBe("投资协议");
     expect(p1.getCell(col("项目服务管家")).value).toBe(steward.displayName);
     expect(p1.getCell(col("责任单位")).value).toBe("生物医药招商组");
+    // A signing that chose "（同项目所属单位）": the project's own unit, as its page shows it.
+    const p6 = data[rows.findIndex((r) => r.id === ids.P6)]!;
+    expect(p6.getCell(col("责任单位")).value).toBe(zone.name);
+    expect(rows.find((r) => r.id === ids.P6)!.responsibleUnitName).toBe(zone.name);
     expect(p1.getCell(col("备注")).value).toBe("=1+1"); // text, not a formula
     expect(p1.getCell(col("总投资(亿元)")).numFmt).toBe("0.00");
     expect(p1.getCell(col("签约时间")).numFmt).toBe("yyyy-mm-dd");
@@ -402,11 +406,15 @@ describe("export: .csv", () => {
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buffer.toString("utf8").slice(1);
     const table = parseCsv(text);
-    expect(table[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
-    expect(table.length).toBe(1 + rows.length);
-    expect(result.rows).toBe(rows.length);
     const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header);
-    expect(table.slice(1).map((r) => r[col("项目名称")])).toEqual(rows.map((r) => r.name));
+    expect(table[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    // The data rows, then the same totals row as the .xlsx.
+    expect(table.length).toBe(1 + rows.length + 1);
+    const sumRow = table.at(-1)!;
+    expect(sumRow[col("项目名称")]).toBe(`合计（${rows.length} 个项目）`);
+    expect(sumRow[col("序号")]).toBe("");
+    expect(result.rows).toBe(rows.length);
+    expect(table.slice(1, -1).map((r) => r[col("项目名称")])).toEqual(rows.map((r) => r.name));
     const p1 = table.slice(1)[rows.findIndex((r) => r.id === ids.P1)]!;
     expect(p1[col("项目名称")]).toBe('创新药"一号"产业化基地, 一期');
     expect(p1[col("建设内容")]).toBe("研发中心\n生产线");
@@ -421,8 +429,9 @@ describe("export: .csv", () => {
       ["总投资(亿元)", totals.totalInvestment],
       ["到位资金(亿元)", totals.fundsInPlace],
     ] as const) {
-      const cents = table.slice(1).reduce((s, r) => s + (r[col(header)] ? yiToCents(r[col(header)]!) : 0n), 0n);
+      const cents = table.slice(1, -1).reduce((s, r) => s + (r[col(header)] ? yiToCents(r[col(header)]!) : 0n), 0n);
       expect(cents, header).toBe(BigInt(total.replace(".", "")));
+      expect(yiToCents(sumRow[col(header)]!), `${header} in the totals row`).toBe(BigInt(total.replace(".", "")));
     }
     const audit = await lastExportAudit();
     expect(audit.after).toMatchObject({ format: "csv", rowCount: rows.length, completed: true });
@@ -431,7 +440,8 @@ describe("export: .csv", () => {
   it("exports only what a staff member sees, when staff may export", async () => {
     const { buffer } = await runExport(staff2, "csv");
     const table = parseCsv(buffer.toString("utf8").slice(1));
-    expect(table.slice(1).map((r) => r[1])).toEqual([byKey("N1").name]);
+    expect(table.slice(1, -1).map((r) => r[1])).toEqual([byKey("N1").name]);
+    expect(table.at(-1)![1]).toBe("合计（1 个项目）");
   });
 });
 
