@@ -16,7 +16,7 @@ import { NotFoundError } from "@/lib/errors";
 import { yuanToYiInput } from "@/lib/money";
 import { filterConditions, visibleProjects } from "@/lib/projects/queries";
 import { createProject, updateProject } from "@/lib/projects/service";
-import { projectFiltersSchema } from "@/lib/projects/validation";
+import { CAPITAL_ORIGIN_DOC, projectFiltersSchema } from "@/lib/projects/validation";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
 import { cursorOf, dateOut, iso, listControls, muOut, patchBody, timestampOut, uuidOut, yiOut, yuanOut } from "./shared";
 
@@ -45,7 +45,7 @@ export const projectOut = z.object({
   source: z.enum(projectSourceEnum.enumValues),
   totalInvestment: yuanOut,
   totalInvestmentYi: yiOut,
-  capitalOrigin: z.enum(capitalOriginEnum.enumValues),
+  capitalOrigin: z.enum(capitalOriginEnum.enumValues).describe(CAPITAL_ORIGIN_DOC),
   stage: z.enum(projectStageEnum.enumValues),
   status: z.enum(projectStatusEnum.enumValues),
   statusReason: z.string(),

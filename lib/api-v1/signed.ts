@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { projects, signings } from "@/db/schema";
+import { CAPITAL_ORIGIN_DOC } from "@/lib/projects/validation";
 import { agreementTypeEnum, capitalOriginEnum, projectStageEnum, projectStatusEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -39,7 +40,7 @@ export const signedProjectOut = z.object({
   enterpriseName: z.string(),
   headquarters: z.string(),
   tags: z.array(z.string()),
-  capitalOrigin: z.enum(capitalOriginEnum.enumValues),
+  capitalOrigin: z.enum(capitalOriginEnum.enumValues).describe(CAPITAL_ORIGIN_DOC),
   totalInvestment: yuanOut,
   totalInvestmentYi: yiOut,
   contractInvestment: yuanOut,

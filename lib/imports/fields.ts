@@ -32,7 +32,8 @@ export const PROJECT_FIELDS: FieldDef[] = [
   { key: "headquarters", labels: ["投资方所在地", "所在地", "企业所在地", "headquarters"] },
   { key: "tags", labels: ["企业标签", "标签", "tags"] },
   { key: "industryCode", labels: ["行业", "行业代码", "国民经济行业分类", "industry", "industry code"] },
-  { key: "capitalOrigin", labels: ["内外资", "资金来源", "内资/外资", "capital origin", "capital"] },
+  // 投资方来源地 is the label everywhere; files made before it say 内外资 or 资金来源.
+  { key: "capitalOrigin", labels: ["投资方来源地", "来源地", "内外资", "资金来源", "内资/外资", "investor's origin", "investor origin", "capital origin", "capital"] },
   { key: "totalInvestmentYi", labels: ["总投资(亿元)", "总投资", "计划总投资(亿元)", "计划总投资", "项目总投资(亿元)", "total investment", "total investment (100m yuan)"] },
   { key: "contractInvestmentYi", labels: ["协议投资额(亿元)", "协议投资额", "签约额(亿元)", "签约额", "合同投资额(亿元)", "contract investment"] },
   { key: "phase1InvestmentYi", labels: ["一期投资(亿元)", "一期投资", "phase 1 investment", "phase1 investment"] },
