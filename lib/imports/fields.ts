@@ -43,7 +43,7 @@ export const PROJECT_FIELDS: FieldDef[] = [
   { key: "signingDate", labels: ["签约时间", "签约日期", "signing date", "signed on"] },
   { key: "event", labels: ["签约活动", "签约仪式", "signing event", "event"] },
   { key: "agreementType", labels: ["协议类型", "agreement type", "agreement"] },
-  { key: "park", labels: ["落地园区", "园区", "所在园区", "park"] },
+  { key: "park", labels: ["落地园区", "意向园区", "园区", "所在园区", "park"] },
   { key: "landNeedMu", labels: ["用地(亩)", "用地面积(亩)", "用地需求(亩)", "用地", "land (mu)", "land need (mu)"] },
   { key: "stage", labels: ["当前阶段", "项目阶段", "阶段", "stage"] },
   { key: "progress", labels: ["项目进展", "进展情况", "进展", "progress"] },
@@ -59,7 +59,7 @@ export const PROJECT_FIELDS: FieldDef[] = [
 ];
 
 /** Columns of the 签约项目清单 that are worked out, not typed: recognised, and left out of the import. */
-export const IGNORED_HEADERS = ["序号", "no", "no.", "地块/载体", "地块", "到位资金(亿元)", "到位资金", "funds in place"];
+export const IGNORED_HEADERS = ["序号", "no", "no.", "地块/载体", "地块", "到位资金(亿元)", "到位资金", "funds in place", "最近跟进", "最近更新"];
 
 export function fieldsOf(kind: ImportKind): FieldDef[] {
   return kind === "enterprises" ? ENTERPRISE_FIELDS : PROJECT_FIELDS;

@@ -10,6 +10,9 @@ import { ForbiddenError } from "@/lib/errors";
 import { sumYuan, yuanToYi } from "@/lib/money";
 import { assertCanExportSigned, canExportSigned } from "@/lib/signed/access";
 import { EXPORT_COLUMNS, stageText } from "@/lib/signed/columns";
+import { exportPipeline, PIPELINE_COLUMNS } from "@/lib/projects/export";
+import { listProjects } from "@/lib/projects/queries";
+import { projectListSchema } from "@/lib/projects/validation";
 import { exportSignedProjects, type ExportFormat, type ExportResult } from "@/lib/signed/export";
 import { listSignedProjects, signedTotals, signedWhere } from "@/lib/signed/queries";
 import { signedListSchema, type SignedExportParams } from "@/lib/signed/validation";
@@ -482,7 +485,7 @@ describe("export: permissions and connections", () => {
         const reader = stream.getReader();
         const inFlight = reader.read();
         await reader.cancel();
-        expect(await inFlight).toMatchObject({ done: true });
+        expect(await inFlight, format).toMatchObject({ done: true });
         expect(result?.completed, format).toBe(false);
         expect(pool.totalCount - pool.idleCount).toBe(0);
       }
@@ -496,5 +499,56 @@ describe("export: permissions and connections", () => {
     await runExport(admin, "csv");
     await runExport(admin, "xlsx");
     expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+});
+
+describe("export: the 在谈项目清单 (/projects)", () => {
+  async function pipeline(viewer: Viewer, format: ExportFormat, query: Record<string, string | string[]> = {}) {
+    const { page: _p, size: _s, ...params } = projectListSchema.parse(query);
+    let result: ExportResult | undefined;
+    const stream = await exportPipeline({ pool, db, viewer, params, format, ip: "127.0.0.9", now: new Date("2026-03-15T02:00:00Z"), onEnd: (r) => (result = r) });
+    return { buffer: Buffer.from(await new Response(stream).arrayBuffer()), result: result! };
+  }
+  const listed = async (viewer: Viewer, query: Record<string, string | string[]> = {}) => (await listProjects(db, viewer, projectListSchema.parse({ size: "200", ...query }))).rows;
+  const col = (header: string) => PIPELINE_COLUMNS.findIndex((c) => c.header === header);
+
+  it("holds the list's rows in the list's order, its own columns, and the totals row (CSV)", async () => {
+    const query = { sort: "totalInvestment", dir: "asc" };
+    const { buffer, result } = await pipeline(admin, "csv", query);
+    const rows = await listed(admin, query);
+    const table = parseCsv(buffer.toString("utf8").slice(1));
+    expect(table[0]).toEqual(PIPELINE_COLUMNS.map((c) => c.header));
+    expect(table[0]).not.toContain("协议投资额(亿元)");
+    expect(table.slice(1, -1).map((r) => r[col("项目名称")])).toEqual(rows.map((r) => r.name));
+    expect(result).toEqual({ rows: rows.length, completed: true });
+    // Projects before 签约 are in it (the pipeline), with their stage in Chinese.
+    const p5 = table.find((r) => r[col("项目名称")] === byKey("P5").name)!;
+    expect(p5[col("当前阶段")]).toBe("意向");
+    expect(p5[col("投资方来源地")]).toMatch(/^(本地|市外|省外|境外|港澳台)$/);
+    const sumRow = table.at(-1)!;
+    expect(sumRow[col("项目名称")]).toBe(`合计（${rows.length} 个项目）`);
+    expect(yiToCents(sumRow[col("总投资(亿元)")]!)).toBe(BigInt(sumYuan(rows.map((r) => r.totalInvestment)).replace(".", "")));
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityType, "pipeline_projects")).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit[0]).toMatchObject({ actorId: admin.id, action: "export", ip: "127.0.0.9" });
+    expect(audit[0]!.after).toMatchObject({ format: "csv", rowCount: rows.length, completed: true, sort: "totalInvestment", dir: "asc", summary: "全部项目" });
+  });
+
+  it("takes the list's filters and visibility, and names them in the .xlsx title", async () => {
+    const { buffer } = await pipeline(manager, "xlsx", { stage: "intent" });
+    const rows = await listed(manager, { stage: "intent" });
+    expect(rows.length).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe("在谈项目清单");
+    expect(String(sheet.getCell("A1").value)).toMatch(/^在谈项目清单　.*筛选条件：阶段：意向/);
+    expect(sheet.rowCount).toBe(2 + rows.length + 1);
+    expect(sheet.getRow(3).getCell(col("项目名称") + 1).value).toBe(rows[0]!.name);
+
+    // Staff see (and export) only what the list shows them.
+    const mine = await pipeline(staff2, "csv");
+    const table = parseCsv(mine.buffer.toString("utf8").slice(1));
+    expect(table.slice(1, -1).map((r) => r[col("项目名称")]).sort()).toEqual((await listed(staff2)).map((r) => r.name).sort());
+    expect((await listed(admin)).length).toBeGreaterThan(table.length - 2);
   });
 });
