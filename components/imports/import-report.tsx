@@ -46,7 +46,7 @@ export function ChangeTable({ changes, total, done = false }: { changes: RowChan
   const label = t(done ? "changesDone" : "changes", { count: total });
   const empty = (v: string) => v || <span className="text-slate-400">{t("changeNone")}</span>;
   return (
-    <section aria-label={label} className="space-y-2">
+    <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-800">{label}</h3>
       <div className="max-h-[32rem] overflow-auto" role="region" aria-label={label} tabIndex={0}>
         <table className="w-full min-w-[40rem] border-collapse text-sm">
@@ -87,7 +87,7 @@ export function ChangeTable({ changes, total, done = false }: { changes: RowChan
         </table>
       </div>
       {total > changes.length && <p className="text-sm text-slate-600">{t("moreChanges", { listed: changes.length, count: total })}</p>}
-    </section>
+    </div>
   );
 }
 
