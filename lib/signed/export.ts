@@ -166,8 +166,10 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const STYLES: Record<Cell["kind"], Partial<ExcelJS.Style>> = {
   index: {},
   text: {},
-  amount: { numFmt: "0.00" },
-  mu: { numFmt: "0.00" },
+  // At least 2 decimals, and every one there is: a sheet saved again as CSV "as shown" (LibreOffice's
+  // default) keeps the exact amount, so it imports back unchanged.
+  amount: { numFmt: "0.00########" },
+  mu: { numFmt: "0.00####" },
   date: { numFmt: "yyyy-mm-dd" },
 };
 const TOTAL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, { ...v, font: { bold: true }, border: BORDER }])) as typeof STYLES;

@@ -360,9 +360,11 @@ describe("export: .xlsx", () => {
     expect(p6.getCell(col("责任单位")).value).toBe(zone.name);
     expect(rows.find((r) => r.id === ids.P6)!.responsibleUnitName).toBe(zone.name);
     expect(p1.getCell(col("备注")).value).toBe("=1+1"); // text, not a formula
-    expect(p1.getCell(col("总投资(亿元)")).numFmt).toBe("0.00");
+    // Shown with every decimal (15.1234000037, not 15.12), so a copy saved "as shown" keeps the amount.
+    expect(p1.getCell(col("总投资(亿元)")).numFmt).toBe("0.00########");
     expect(p1.getCell(col("签约时间")).numFmt).toBe("yyyy-mm-dd");
     const p2 = data[rows.findIndex((r) => r.id === ids.P2)]!;
+    expect(p2.getCell(col("用地(亩)")).numFmt).toBe("0.00####");
     expect(p2.getCell(col("地块/载体")).value).toBe("GX-01、GX-02");
     close(p2.getCell(col("用地(亩)")).value as number, 42.833333);
 
