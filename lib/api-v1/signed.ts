@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { projects, signings } from "@/db/schema";
-import { CAPITAL_ORIGIN_DOC } from "@/lib/projects/validation";
+import { CAPITAL_ORIGIN_DOC } from "./projects";
 import { agreementTypeEnum, capitalOriginEnum, projectStageEnum, projectStatusEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { NotFoundError, ValidationError } from "@/lib/errors";

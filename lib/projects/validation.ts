@@ -1,5 +1,4 @@
 import { z } from "zod";
-import zhProjects from "@/lib/i18n/messages/zh-CN/projects.json";
 import {
   activityKindEnum,
   capitalOriginEnum,
@@ -14,10 +13,6 @@ import { checkTransition, STAGES, STATUSES, type ProjectPosition } from "./stage
 // Messages are i18n keys; "projects.errors.*" live in lib/i18n/messages/*/projects.json.
 export const SOURCES = projectSourceEnum.enumValues;
 export const CAPITAL_ORIGINS = capitalOriginEnum.enumValues;
-/** 投资方来源地 (one label everywhere: form, lists, exports, API): where the investor comes from, with each value's Chinese label. */
-export const CAPITAL_ORIGIN_DOC = `投资方来源地 — where the investor comes from: ${Object.entries(zhProjects.capitalOrigins)
-  .map(([code, label]) => `${code} ${label}`)
-  .join(", ")}`;
 export const ACTIVITY_KINDS = activityKindEnum.enumValues;
 export const TASK_STATUSES = taskStatusEnum.enumValues;
 
@@ -27,7 +22,7 @@ export const projectSchema = z.object({
   industryChainId: optionalUuid,
   source: z.enum(SOURCES, { error: "errors.required" }),
   totalInvestmentYi: yiAmount,
-  capitalOrigin: z.enum(CAPITAL_ORIGINS, { error: "errors.required" }).describe(CAPITAL_ORIGIN_DOC),
+  capitalOrigin: z.enum(CAPITAL_ORIGINS, { error: "errors.required" }),
   ownerId: z.uuid({ error: "errors.required" }),
   unitId: z.uuid({ error: "errors.required" }),
   responsibleLeader: text().max(50, "errors.tooLong50").default(""),
