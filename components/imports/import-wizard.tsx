@@ -15,7 +15,7 @@ import { requiredFields } from "@/lib/imports/fields";
 import type { MappingRow } from "@/lib/imports/mappings";
 import type { ImportProgress } from "@/lib/imports/service";
 import { IMPORT_KINDS, type Mapping } from "@/lib/imports/validation";
-import { ReportSummary } from "./import-report";
+import { ChangeTable, ReportSummary } from "./import-report";
 import { MappingTable } from "./mapping-table";
 import { downloadReport, inspectFile, runFile, type ApiError, type Inspection, type Report } from "./upload";
 
@@ -296,6 +296,7 @@ export function ImportWizard() {
                   {result.enterprisesCreated > 0 && ` ${t("doneEnterprises", { count: result.enterprisesCreated })}`}
                   {result.invalidRows > 0 && ` ${t("doneSkipped", { count: result.invalidRows })}`}
                 </Alert>
+                <ChangeTable changes={result.changes} total={result.created + result.updated} done />
                 <div className="flex flex-wrap gap-2">
                   {kind === "projects" ? (
                     <>

@@ -35,7 +35,7 @@ function csvCounter() {
         else if (b === LF && !quoted) lines++;
       }
     },
-    /** Data rows so far (the first line is the header). */
+    /** Data rows so far (the first line is the header; at the end, the last is the totals row). */
     get rows() {
       return Math.max(0, lines - 1);
     },
@@ -73,11 +73,12 @@ function save(blob: Blob, filename: string) {
 }
 
 /**
- * Export links for the current filter. Without JavaScript they are plain downloads; with it,
+ * Export links for the current filter of a list (`path`: the export's address without its
+ * extension — the 签约项目清单's by default, /projects passes the 在谈项目清单's). Without JavaScript they are plain downloads; with it,
  * the file is fetched as a stream and the progress shown (rows for CSV, size for .xlsx against
  * the list's row count), then saved under the server's file name. Esc or the button cancels.
  */
-export function ExportButtons({ query, total }: { query: string; total: number }) {
+export function ExportButtons({ query, total, path = "/api/v1/exports/signed-projects", name = "签约项目清单" }: { query: string; total: number; path?: string; name?: string }) {
   const t = useTranslations("signed.export");
   const [job, setJob] = useState<Job | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -91,7 +92,7 @@ export function ExportButtons({ query, total }: { query: string; total: number }
     abort.current = controller;
     setJob({ state: "running", format, bytes: 0, rows: 0 });
     try {
-      const res = await fetch(`/api/v1/exports/signed-projects.${format}${query}`, { signal: controller.signal });
+      const res = await fetch(`${path}.${format}${query}`, { signal: controller.signal });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         setJob({ state: "failed", message: body?.error?.message ?? t("failed") });
@@ -113,9 +114,9 @@ export function ExportButtons({ query, total }: { query: string; total: number }
           setJob({ state: "running", format, bytes, rows: counter.rows });
         }
       }
-      const filename = filenameOf(res.headers.get("Content-Disposition"), `签约项目清单.${format}`);
+      const filename = filenameOf(res.headers.get("Content-Disposition"), `${name}.${format}`);
       save(new Blob(chunks, { type: res.headers.get("Content-Type") ?? "application/octet-stream" }), filename);
-      setJob({ state: "done", format, bytes, rows: format === "csv" ? counter.rows : total, filename });
+      setJob({ state: "done", format, bytes, rows: format === "csv" ? Math.max(0, counter.rows - 1) : total, filename });
     } catch {
       setJob(controller.signal.aborted ? { state: "cancelled" } : { state: "failed", message: t("failed") });
     } finally {
@@ -152,7 +153,7 @@ export function ExportButtons({ query, total }: { query: string; total: number }
         {(["xlsx", "csv"] as const).map((format) => (
           <a
             key={format}
-            href={`/api/v1/exports/signed-projects.${format}${query}`}
+            href={`${path}.${format}${query}`}
             download
             onClick={onClick(format)}
             aria-disabled={running || undefined}

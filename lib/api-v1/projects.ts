@@ -16,9 +16,15 @@ import { NotFoundError } from "@/lib/errors";
 import { yuanToYiInput } from "@/lib/money";
 import { filterConditions, visibleProjects } from "@/lib/projects/queries";
 import { createProject, updateProject } from "@/lib/projects/service";
+import zhProjects from "@/lib/i18n/messages/zh-CN/projects.json";
 import { projectFiltersSchema } from "@/lib/projects/validation";
 import { afterCursor, cursorValue, keysetOrder, pageOf, type KeysetColumn } from "./cursor";
 import { cursorOf, dateOut, iso, listControls, muOut, patchBody, timestampOut, uuidOut, yiOut, yuanOut } from "./shared";
+
+/** 投资方来源地 (one label everywhere: form, lists, exports, API): where the investor comes from, with each value's Chinese label. */
+export const CAPITAL_ORIGIN_DOC = `投资方来源地 — where the investor comes from: ${Object.entries(zhProjects.capitalOrigins)
+  .map(([code, label]) => `${code} ${label}`)
+  .join(", ")}`;
 
 type Ctx = { ip?: string | null };
 const owners = alias(users, "owner");
@@ -45,7 +51,7 @@ export const projectOut = z.object({
   source: z.enum(projectSourceEnum.enumValues),
   totalInvestment: yuanOut,
   totalInvestmentYi: yiOut,
-  capitalOrigin: z.enum(capitalOriginEnum.enumValues),
+  capitalOrigin: z.enum(capitalOriginEnum.enumValues).describe(CAPITAL_ORIGIN_DOC),
   stage: z.enum(projectStageEnum.enumValues),
   status: z.enum(projectStatusEnum.enumValues),
   statusReason: z.string(),

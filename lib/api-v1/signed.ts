@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { projects, signings } from "@/db/schema";
+import { CAPITAL_ORIGIN_DOC } from "./projects";
 import { agreementTypeEnum, capitalOriginEnum, projectStageEnum, projectStatusEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -38,7 +39,7 @@ export const signedProjectOut = z.object({
   enterpriseName: z.string(),
   headquarters: z.string(),
   tags: z.array(z.string()),
-  capitalOrigin: z.enum(capitalOriginEnum.enumValues),
+  capitalOrigin: z.enum(capitalOriginEnum.enumValues).describe(CAPITAL_ORIGIN_DOC),
   totalInvestment: yuanOut,
   totalInvestmentYi: yiOut,
   contractInvestment: yuanOut,
@@ -61,7 +62,7 @@ export const signedProjectOut = z.object({
   progress: z.string(),
   issues: z.string(),
   responsibleLeader: z.string(),
-  responsibleUnitName: z.string().nullable(),
+  responsibleUnitName: z.string().describe("责任单位 as the project page shows it: the signing's unit, or the project's own unit when the signing names none"),
   stewardName: z.string().nullable(),
   ownerName: z.string(),
   fundsInPlace: yuanOut,

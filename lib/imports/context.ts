@@ -39,6 +39,8 @@ export type ImportContext = {
   /** Events that are not archived. */
   event: Lookup<Named>;
   units: Map<string, Named>;
+  /** Names of people (active or not), units, chains, parks and events by id, to show what a row changes. */
+  names: Map<string, string>;
 };
 
 export async function importContext(tx: Tx, viewer: Viewer): Promise<ImportContext> {
@@ -52,6 +54,7 @@ export async function importContext(tx: Tx, viewer: Viewer): Promise<ImportConte
   const chains = await tx.select({ id: industryChains.id, name: industryChains.name }).from(industryChains).orderBy(asc(industryChains.sortOrder));
   const parkRows = await tx.select({ id: parks.id, name: parks.name }).from(parks);
   const eventRows = await tx.select({ id: events.id, name: events.name }).from(events).where(isNull(events.archivedAt));
+  const everyone = await tx.select({ id: users.id, name: users.displayName }).from(users);
   return {
     viewer,
     scope,
@@ -61,5 +64,6 @@ export async function importContext(tx: Tx, viewer: Viewer): Promise<ImportConte
     park: lookup(parkRows),
     event: lookup(eventRows),
     units: new Map(unitRows.map((u) => [u.id, u])),
+    names: new Map([...everyone, ...unitRows, ...chains, ...parkRows, ...eventRows].map((r) => [r.id, r.name])),
   };
 }

@@ -12,6 +12,7 @@ import { auditLog, enterprises, importChanges, type Enterprise } from "@/db/sche
 import { diffRows, redact } from "@/lib/audit";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
 import { enterpriseSchema, type EnterpriseValues } from "@/lib/enterprises/validation";
+import { fieldChanges, type RowChange } from "./changes";
 import type { ImportContext } from "./context";
 import { exactName } from "./exact";
 import { issue, issuesOf, type BatchPlan, type Counts, type ImportHandler, type RowInput, type RowIssue } from "./types";
@@ -39,6 +40,7 @@ export function enterpriseImport(ctx: ImportContext): ImportHandler {
   async function plan(tx: Tx, rows: RowInput[], commit: boolean): Promise<BatchPlan> {
     const errors = new Map<number, RowIssue[]>();
     const plans: Plan[] = [];
+    const rowChanges: RowChange[] = [];
     const v = (row: RowInput, f: string) => row.values[f] ?? "";
     const usccs = [...new Set(rows.map((r) => v(r, "uscc").toUpperCase()).filter(Boolean))];
     const names = [...new Set(rows.map((r) => v(r, "name")).filter(Boolean))];
@@ -87,15 +89,19 @@ export function enterpriseImport(ctx: ImportContext): ImportHandler {
       }
       if (!current) {
         plans.push({ op: "create", id: randomUUID(), values: parsed.data! });
+        rowChanges.push({ row: row.number, op: "create", entity: "enterprise", name: parsed.data!.name, fields: fieldChanges("enterprise", row, null, parsed.data!, ctx.names) });
         continue;
       }
       const after = parsed.data!;
       const set = Object.fromEntries(Object.entries(after).filter(([k, val]) => JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(val)));
       if (!Object.keys(set).length) counts.unchanged++;
-      else plans.push({ op: "update", before: current, set });
+      else {
+        plans.push({ op: "update", before: current, set });
+        rowChanges.push({ row: row.number, op: "update", entity: "enterprise", name: current.name, fields: fieldChanges("enterprise", row, current as unknown as Record<string, unknown>, set, ctx.names) });
+      }
     }
     const planned = { creates: plans.filter((p) => p.op === "create").length, updates: plans.filter((p) => p.op === "update").length, enterpriseCreates: 0 };
-    return { errors, warnings: [], planned, write: (t, importId) => write(t, importId, plans) };
+    return { errors, warnings: [], planned, changes: rowChanges, write: (t, importId) => write(t, importId, plans) };
   }
 
   async function write(tx: Tx, importId: string, plans: Plan[]) {

@@ -32,7 +32,8 @@ export const PROJECT_FIELDS: FieldDef[] = [
   { key: "headquarters", labels: ["投资方所在地", "所在地", "企业所在地", "headquarters"] },
   { key: "tags", labels: ["企业标签", "标签", "tags"] },
   { key: "industryCode", labels: ["行业", "行业代码", "国民经济行业分类", "industry", "industry code"] },
-  { key: "capitalOrigin", labels: ["内外资", "资金来源", "内资/外资", "capital origin", "capital"] },
+  // 投资方来源地 is the label everywhere; files made before it say 内外资 or 资金来源.
+  { key: "capitalOrigin", labels: ["投资方来源地", "来源地", "内外资", "资金来源", "内资/外资", "investor's origin", "investor origin", "capital origin", "capital"] },
   { key: "totalInvestmentYi", labels: ["总投资(亿元)", "总投资", "计划总投资(亿元)", "计划总投资", "项目总投资(亿元)", "total investment", "total investment (100m yuan)"] },
   { key: "contractInvestmentYi", labels: ["协议投资额(亿元)", "协议投资额", "签约额(亿元)", "签约额", "合同投资额(亿元)", "contract investment"] },
   { key: "phase1InvestmentYi", labels: ["一期投资(亿元)", "一期投资", "phase 1 investment", "phase1 investment"] },
@@ -42,7 +43,7 @@ export const PROJECT_FIELDS: FieldDef[] = [
   { key: "signingDate", labels: ["签约时间", "签约日期", "signing date", "signed on"] },
   { key: "event", labels: ["签约活动", "签约仪式", "signing event", "event"] },
   { key: "agreementType", labels: ["协议类型", "agreement type", "agreement"] },
-  { key: "park", labels: ["落地园区", "园区", "所在园区", "park"] },
+  { key: "park", labels: ["落地园区", "意向园区", "园区", "所在园区", "park"] },
   { key: "landNeedMu", labels: ["用地(亩)", "用地面积(亩)", "用地需求(亩)", "用地", "land (mu)", "land need (mu)"] },
   { key: "stage", labels: ["当前阶段", "项目阶段", "阶段", "stage"] },
   { key: "progress", labels: ["项目进展", "进展情况", "进展", "progress"] },
@@ -58,7 +59,7 @@ export const PROJECT_FIELDS: FieldDef[] = [
 ];
 
 /** Columns of the 签约项目清单 that are worked out, not typed: recognised, and left out of the import. */
-export const IGNORED_HEADERS = ["序号", "no", "no.", "地块/载体", "地块", "到位资金(亿元)", "到位资金", "funds in place"];
+export const IGNORED_HEADERS = ["序号", "no", "no.", "地块/载体", "地块", "到位资金(亿元)", "到位资金", "funds in place", "最近跟进", "最近更新"];
 
 export function fieldsOf(kind: ImportKind): FieldDef[] {
   return kind === "enterprises" ? ENTERPRISE_FIELDS : PROJECT_FIELDS;

@@ -16,7 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { enterprises, projects, signings, stageEvents, type Project, type Signing } from "@/db/schema";
+import { enterprises, parcels, projects, signings, stageEvents, type Project, type Signing } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import { diffRows, redact } from "@/lib/audit";
 import { scopeIncludesUnit } from "@/lib/auth/scope";
@@ -30,6 +30,7 @@ import { projectSchema, type ProjectValues } from "@/lib/projects/validation";
 import { signingColumns } from "@/lib/signings/service";
 import { signingSchema, type SigningValues } from "@/lib/signings/validation";
 import { AUDIT_COLUMNS, bulkInsert, IMPORT_CHANGE_COLUMNS, PROJECT_COLUMNS, SIGNING_COLUMNS, STAGE_EVENT_COLUMNS } from "./bulk";
+import { fieldChanges, type RowChange } from "./changes";
 import type { ImportContext } from "./context";
 import { exactName } from "./exact";
 import { issue, issuesOf, type BatchPlan, type Counts, type ImportHandler, type RowInput, type RowIssue } from "./types";
@@ -62,6 +63,9 @@ const FIELD_OF: Record<string, string> = {
 const fieldOf = (path: string) => FIELD_OF[path] ?? path;
 
 const has = (v: Record<string, string>, f: string) => (v[f] ?? "") !== "";
+
+/** The area of the parcels matched to the project (what the signed list writes under 用地(亩) when there are any). */
+const parcelMuOf = sql<string | null>`(select sum(${parcels.areaMu}) from ${parcels} where ${parcels.projectId} = ${projects.id} and ${parcels.archivedAt} is null)`;
 
 /** The project as its form holds it (亿元), to merge the row's filled cells over. */
 function projectForm(p: Project) {
@@ -150,6 +154,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
     const errors = new Map<number, RowIssue[]>();
     const warnings: RowIssue[] = [];
     const plans: Plan[] = [];
+    const rowChanges: RowChange[] = [];
     const v = (row: RowInput, f: string) => row.values[f] ?? "";
 
     // Investors named in this batch: by USCC (any, visible or not: the code is unique) and by name (visible only).
@@ -208,16 +213,16 @@ export function projectImport(ctx: ImportContext): ImportHandler {
     // Existing projects on the stable key (investor, name), with their signing; locked when committing.
     const knownIds = [...new Set([...investor.values()].filter((r): r is EnterpriseRef => Boolean(r && !r.create)).map((r) => r.id))];
     const projectNames = [...new Set(rows.map((r) => v(r, "name")).filter(Boolean))];
-    let existing: { project: Project; signing: Signing | null }[] = [];
+    let existing: { project: Project; signing: Signing | null; parcelMu: string | null }[] = [];
     if (knownIds.length && projectNames.length) {
       const q = tx
-        .select({ project: projects, signing: signings })
+        .select({ project: projects, signing: signings, parcelMu: parcelMuOf })
         .from(projects)
         .leftJoin(signings, eq(signings.projectId, projects.id))
         .where(and(inArray(projects.enterpriseId, knownIds), inArray(exactName(projects.name), projectNames), visibleProjects(ctx.scope)));
       existing = commit ? await q.for("update", { of: projects }) : await q;
     }
-    const byKey = new Map<string, { project: Project; signing: Signing | null }[]>();
+    const byKey = new Map<string, (typeof existing)[number][]>();
     for (const e of existing) {
       const key = `${e.project.enterpriseId}|${e.project.name}`;
       byKey.set(key, [...(byKey.get(key) ?? []), e]);
@@ -296,7 +301,8 @@ export function projectImport(ctx: ImportContext): ImportHandler {
         if (has(row.values, "phase1InvestmentYi")) s.phase1InvestmentYi = yiCell(v(row, "phase1InvestmentYi"));
         if (eventId) s.eventId = eventId;
         if (stewardId) s.stewardId = stewardId;
-        if (responsibleUnitId) s.responsibleUnitId = responsibleUnitId;
+        // The export writes the project's own unit where the signing names none ("（同项目所属单位）"): that is no change.
+        if (responsibleUnitId && !(responsibleUnitId === unitId && !s.responsibleUnitId)) s.responsibleUnitId = responsibleUnitId;
         for (const f of ["progress", "issues", "note"]) if (has(row.values, f)) s[f] = v(row, f);
         const sp = signingSchema.safeParse({ ...s, responsibleLeader: "", version: current?.signing?.version ?? 1 });
         if (sp.success) signing = sp.data;
@@ -317,10 +323,24 @@ export function projectImport(ctx: ImportContext): ImportHandler {
         if (ref.create.uscc) newByUscc.set(ref.create.uscc as string, { id: ref.id });
         newByName.set(ref.create.name as string, { id: ref.id });
       }
-      const columns: Record<string, unknown> = { ...projectColumns(values), ...(parkId ? { parkId } : {}), ...(landNeedMu ? { landNeedMu } : {}) };
+      // 用地(亩) as the signed list writes it is the matched parcels' area when there are any: that is not the land need.
+      const landIsParcels = landNeedMu && current?.parcelMu != null && sameValue(current.parcelMu, landNeedMu);
+      const columns: Record<string, unknown> = { ...projectColumns(values), ...(parkId ? { parkId } : {}), ...(landNeedMu && !landIsParcels ? { landNeedMu } : {}) };
       if (!current) {
         const stage: ProjectStage = signing ? "signed" : stageText && !isSignedStage(stageText) ? stageText : "lead";
-        plans.push({ op: "create", id: randomUUID(), enterprise: ref!, values: columns, stage, signing: signing ? signingRowColumns(signing) : null });
+        const signingValues = signing ? signingRowColumns(signing) : null;
+        plans.push({ op: "create", id: randomUUID(), enterprise: ref!, values: columns, stage, signing: signingValues });
+        const { enterpriseId: _e, ...shown } = columns;
+        rowChanges.push({
+          row: row.number,
+          op: "create",
+          entity: "project",
+          name: values.name,
+          fields: [
+            { column: row.columns.enterpriseName ?? "投资方", before: "", after: v(row, "enterpriseName") + (ref!.create ? "（新建）" : "") },
+            ...fieldChanges("project", row, null, { ...shown, stage, ...signingValues }, ctx.names),
+          ],
+        });
         continue;
       }
       const before = current.project;
@@ -339,6 +359,18 @@ export function projectImport(ctx: ImportContext): ImportHandler {
         continue;
       }
       plans.push({ op: "update", id: before.id, enterprise: ref!, before, set, stage, signing: signingPlan });
+      const beforeRow = before as unknown as Record<string, unknown>;
+      rowChanges.push({
+        row: row.number,
+        op: "update",
+        entity: "project",
+        name: before.name,
+        fields: [
+          ...fieldChanges("project", row, beforeRow, { ...set, ...(stage ? { stage } : {}) }, ctx.names),
+          ...(signingPlan?.op === "create" ? fieldChanges("project", row, null, signingPlan.values, ctx.names) : []),
+          ...(signingPlan?.op === "update" ? fieldChanges("project", row, signingPlan.before as unknown as Record<string, unknown>, signingPlan.set, ctx.names) : []),
+        ],
+      });
     }
 
     const planned = {
@@ -346,7 +378,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
       updates: plans.filter((p) => p.op === "update").length,
       enterpriseCreates: plans.filter((p) => p.enterprise.create).length,
     };
-    return { errors, warnings, planned, write: (t, importId) => write(t, importId, plans) };
+    return { errors, warnings, planned, changes: rowChanges, write: (t, importId) => write(t, importId, plans) };
   }
 
   async function write(tx: Tx, importId: string, plans: Plan[]) {

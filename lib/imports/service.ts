@@ -30,6 +30,7 @@ import { enterpriseImport } from "./enterprises";
 import { autoMapping, fieldKeys, headerScore, requiredFields, uniqueHeaders } from "./fields";
 import { projectImport } from "./projects";
 import { formatOf, isBlank, readSheet, type SheetRow } from "./read";
+import type { RowChange } from "./changes";
 import type { RowInput, RowIssue } from "./types";
 import type { ImportMode, Mapping } from "./validation";
 import { isTotalsRow } from "./values";
@@ -40,6 +41,8 @@ const HEADER_SEARCH = 10;
 /** Errors and warnings the report lists (all are counted; the .xlsx error report has every one). */
 export const MAX_LISTED_ERRORS = 200;
 const MAX_LISTED_WARNINGS = 50;
+/** Rows the report lists with their changes (every one is counted; created + updated says how many there are). */
+export const MAX_LISTED_CHANGES = 1000;
 
 /** The whole import is refused (any invalid row, not skipped): nothing is written. */
 class Refused extends Error {}
@@ -64,6 +67,8 @@ export type ImportReport = {
   errorCount: number;
   errors: RowIssue[];
   warnings: RowIssue[];
+  /** The rows the import creates or updates (would, in a dry run), each changed field before → after; the first MAX_LISTED_CHANGES. */
+  changes: RowChange[];
   committed: boolean;
   importId: string | null;
 };
@@ -180,6 +185,7 @@ async function importRows(db: Db, viewer: Viewer, opts: RunOptions, rows: AsyncG
     errorCount: 0,
     errors: [],
     warnings: [],
+    changes: [],
     committed: false,
     importId: null,
   };
@@ -224,6 +230,7 @@ async function importRows(db: Db, viewer: Viewer, opts: RunOptions, rows: AsyncG
         } else report.validRows++;
         await opts.onRow?.(sheet, issues);
       }
+      for (const c of plan.changes) if (report.changes.length < MAX_LISTED_CHANGES) report.changes.push(c);
       for (const w of plan.warnings) if (report.warnings.length < MAX_LISTED_WARNINGS) report.warnings.push(w);
       report.created += plan.planned.creates;
       report.updated += plan.planned.updates;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
+import type { RowChange } from "./changes";
 import type { ImportContext } from "./context";
 
 /** One problem with one row: the spreadsheet's row number, the column (as headed in the file), an i18n key. */
@@ -22,6 +23,8 @@ export type BatchPlan = {
   warnings: RowIssue[];
   /** What the batch's valid rows would do: create, update (unchanged rows are counted in Counts). */
   planned: { creates: number; updates: number; enterpriseCreates: number };
+  /** Each row the batch would create or update, field by field (before → after), in file order: exactly what `write` writes. */
+  changes: RowChange[];
   /** Writes the valid rows of the batch (commit only); each change is recorded for revert. */
   write: (tx: Tx, importId: string) => Promise<void>;
 };

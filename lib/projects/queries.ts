@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, sum, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { activities, contacts, enterprises, industryChains, milestones, projects, signings, stageEvents, tasks, units, users } from "@/db/schema";
+import { activities, contacts, enterprises, industryChains, milestones, parks, projects, signings, stageEvents, tasks, units, users } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import { inScope, scopeOf, unitSubtree, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
@@ -212,6 +212,55 @@ export async function listProjects(db: DbOrTx, viewer: Viewer, params: ProjectLi
     listMatches(db, where, params),
   ]);
   return { rows, total: total?.n ?? 0, ...matches };
+}
+
+/** A timestamp as the day it was in China (YYYY-MM-DD), for an export's date column. */
+const chinaDay = (column: AnyPgColumn) => sql<string | null>`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+
+/** The columns of a row of the 在谈项目清单 (lib/projects/export.ts): flat, so the export reads the statement as arrays. */
+export const pipelineRowColumns = {
+  name: projects.name,
+  enterpriseName: enterprises.name,
+  headquarters: enterprises.headquarters,
+  tags: enterprises.tags,
+  capitalOrigin: projects.capitalOrigin,
+  totalInvestment: projects.totalInvestment,
+  chainName: industryChains.name,
+  source: projects.source,
+  stage: projects.stage,
+  status: projects.status,
+  isKey: projects.isKey,
+  expectedSigningDate: projects.expectedSigningDate,
+  parkName: sql<string | null>`(select ${parks.name} from ${parks} where ${parks.id} = ${projects.parkId})`,
+  landNeedMu: projects.landNeedMu,
+  ownerName: owners.displayName,
+  unitName: units.name,
+  responsibleLeader: projects.responsibleLeader,
+  lastActivityOn: chinaDay(projects.lastActivityAt),
+  updatedOn: chinaDay(projects.updatedAt),
+  description: projects.description,
+};
+
+/**
+ * The whole filtered /projects list, in its order, as one statement for a cursor: its text,
+ * parameters and the row's field names in the order they come back. Same visibility and
+ * filters as listProjects.
+ */
+export async function pipelineExportStatement(db: DbOrTx, viewer: Viewer, params: ProjectFilters & Pick<ProjectListParams, "sort" | "dir">) {
+  const scope = await scopeOf(db, viewer);
+  const where = and(visibleProjects(scope), ...(await filterConditions(db, params)));
+  const order = params.dir === "asc" ? asc : desc;
+  const { sql: text, params: values } = db
+    .select(pipelineRowColumns)
+    .from(projects)
+    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .innerJoin(owners, eq(owners.id, projects.ownerId))
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .leftJoin(industryChains, eq(industryChains.id, projects.industryChainId))
+    .where(where)
+    .orderBy(order(SORT_COLUMNS[params.sort]), order(projects.id))
+    .toSQL();
+  return { text, values, fields: Object.keys(pipelineRowColumns) };
 }
 
 /**

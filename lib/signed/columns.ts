@@ -44,12 +44,12 @@ export type ExportRow = {
 export type CellKind = "index" | "text" | "amount" | "mu" | "date";
 export type Cell = { kind: CellKind; value: string | number | null };
 
-export type ExportColumn = {
+export type ExportColumn<R = ExportRow> = {
   header: string;
   kind: CellKind;
   /** Excel column width, in characters of the default font (a Chinese character takes about 2). */
   width: number;
-  value?: (r: ExportRow) => string | null;
+  value?: (r: R) => string | null;
 };
 
 const L = {
@@ -76,7 +76,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: "投资方", kind: "text", width: 30, value: (r) => r.enterpriseName },
   { header: "投资方所在地", kind: "text", width: 16, value: (r) => r.headquarters },
   { header: "企业标签", kind: "text", width: 18, value: (r) => r.tags.join("、") },
-  { header: "内外资", kind: "text", width: 8, value: (r) => L.capitalOrigins[r.capitalOrigin] },
+  { header: "投资方来源地", kind: "text", width: 12, value: (r) => L.capitalOrigins[r.capitalOrigin] },
   { header: "总投资(亿元)", kind: "amount", width: 13, value: (r) => r.totalInvestment },
   { header: "协议投资额(亿元)", kind: "amount", width: 17, value: (r) => r.contractInvestment },
   { header: "一期投资(亿元)", kind: "amount", width: 15, value: (r) => r.phase1Investment },
@@ -100,9 +100,14 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: "备注", kind: "text", width: 30, value: (r) => r.note },
 ];
 
-/** One project as a row of typed cells; `index` is its 序号 (from 1). */
+/** One record as a row of typed cells under `columns`; `index` is its 序号 (from 1). */
+export function cellsOf<R>(columns: ExportColumn<R>[], r: R, index: number): Cell[] {
+  return columns.map((c) => ({ kind: c.kind, value: c.kind === "index" ? index : (c.value!(r) ?? null) }));
+}
+
+/** One project as a row of the 签约项目清单. */
 export function exportCells(r: ExportRow, index: number): Cell[] {
-  return EXPORT_COLUMNS.map((c) => ({ kind: c.kind, value: c.kind === "index" ? index : (c.value!(r) ?? null) }));
+  return cellsOf(EXPORT_COLUMNS, r, index);
 }
 
 /** A decimal string written with at least 2 decimals and no trailing zeros beyond: "60.5000" → "60.50". */
@@ -156,14 +161,20 @@ function unscaled(n: bigint, scale: number): string {
  * The totals row, summed exactly as the rows are written: the count, and Σ of every amount
  * and area column (元 and 亩 as decimal strings, like the database's own sums).
  */
-export class ExportTotals {
+export class ExportTotals<R = ExportRow> {
   count = 0;
-  private sums: (bigint | null)[] = EXPORT_COLUMNS.map((c) => (c.kind === "amount" || c.kind === "mu" ? 0n : null));
+  private sums: (bigint | null)[];
   // Integers gathered as Numbers while they are exact, moved into the BigInt sums before they could stop being so.
-  private fast: number[] = EXPORT_COLUMNS.map(() => 0);
-  private readonly summed = EXPORT_COLUMNS.flatMap((c, i) => (c.kind === "amount" || c.kind === "mu" ? [{ i, value: c.value!, scale: SCALE[c.kind] }] : []));
+  private fast: number[];
+  private readonly summed: { i: number; value: (r: R) => string | null; scale: number }[];
 
-  add(r: ExportRow): void {
+  constructor(private readonly columns: ExportColumn<R>[] = EXPORT_COLUMNS as unknown as ExportColumn<R>[]) {
+    this.sums = columns.map((c) => (c.kind === "amount" || c.kind === "mu" ? 0n : null));
+    this.fast = columns.map(() => 0);
+    this.summed = columns.flatMap((c, i) => (c.kind === "amount" || c.kind === "mu" ? [{ i, value: c.value!, scale: SCALE[c.kind] }] : []));
+  }
+
+  add(r: R): void {
     this.count++;
     for (const { i, value, scale } of this.summed) {
       const v = value(r);
@@ -187,15 +198,15 @@ export class ExportTotals {
 
   /** Σ of the column with this header, as a decimal string (元 or 亩). */
   sum(header: string): string {
-    const i = EXPORT_COLUMNS.findIndex((c) => c.header === header);
-    const c = EXPORT_COLUMNS[i];
+    const i = this.columns.findIndex((c) => c.header === header);
+    const c = this.columns[i];
     if (!c || (c.kind !== "amount" && c.kind !== "mu")) throw new Error(`no sum for column ${header}`);
     return unscaled(this.total(i), SCALE[c.kind]);
   }
 
   /** The totals row: "合计（N 个项目）" under 项目名称, the sums under theirs. */
   cells(): Cell[] {
-    return EXPORT_COLUMNS.map((c, i) => {
+    return this.columns.map((c, i) => {
       if (c.header === "项目名称") return { kind: "text", value: `合计（${this.count} 个项目）` };
       if (c.kind === "amount" || c.kind === "mu") return { kind: c.kind, value: unscaled(this.total(i), SCALE[c.kind]) };
       return { kind: "text", value: null };

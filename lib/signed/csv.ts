@@ -2,7 +2,7 @@
  * CSV as RFC 4180 writes it (CRLF line ends, fields with a comma, quote or line break in
  * double quotes, quotes doubled), UTF-8 with a byte-order mark so Excel reads the Chinese.
  */
-import { EXPORT_COLUMNS, muExact, yiExact, type Cell } from "./columns";
+import { EXPORT_COLUMNS, muExact, yiExact, type Cell, type ExportColumn } from "./columns";
 
 export const CSV_BOM = "\uFEFF";
 
@@ -39,4 +39,5 @@ export function csvCell(cell: Cell): string {
   }
 }
 
-export const CSV_HEADER = csvLine(EXPORT_COLUMNS.map((c) => c.header));
+export const csvHeader = <R>(columns: ExportColumn<R>[]) => csvLine(columns.map((c) => c.header));
+export const CSV_HEADER = csvHeader(EXPORT_COLUMNS);

@@ -1,8 +1,10 @@
 /**
- * The 签约项目清单 export (.xlsx and .csv), streamed: rows come from a database cursor in
- * batches on one dedicated connection and go straight into the response, read only as fast as
- * the client takes them, so 100,000 rows never sit in memory. The route handler and the
- * benchmark both call exportSignedProjects.
+ * The lists' exports (.xlsx and .csv) — the 签约项目清单 here, the 在谈项目清单 in
+ * lib/projects/export.ts — streamed: rows come from a database cursor in batches on one
+ * dedicated connection and go straight into the response, read only as fast as the client takes
+ * them, so 100,000 rows never sit in memory. A list gives its name, columns and statement
+ * (ListSpec) and streamList does the rest. The route handler and the benchmark both call
+ * exportSignedProjects.
  */
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
@@ -12,8 +14,8 @@ import type { Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/roles";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
-import { EXPORT_COLUMNS, exportCells, ExportTotals, yiExact, type Cell, type ExportRow } from "./columns";
-import { CSV_BOM, CSV_HEADER, csvCell, csvLine } from "./csv";
+import { cellsOf, EXPORT_COLUMNS, ExportTotals, yiExact, type Cell, type ExportColumn, type ExportRow } from "./columns";
+import { CSV_BOM, csvCell, csvHeader, csvLine } from "./csv";
 import { filterNames, signedExportStatement } from "./queries";
 import { filterSummary } from "./summary";
 import type { SignedExportParams } from "./validation";
@@ -33,13 +35,13 @@ const MAX_PENDING_XML = 4 * 1024 * 1024;
 
 export type ExportResult = { rows: number; completed: boolean };
 
-export type ExportOptions = {
+/** What every list's export takes. */
+export type ListExportOptions = {
   /** The app's pool: the cursor gets a connection of its own, released on finish, error and abort. */
   pool: pg.Pool;
   /** For the statement and the audit row (on the same pool). */
   db: Db;
   viewer: Viewer;
-  params: SignedExportParams;
   format: ExportFormat;
   ip?: string | null;
   now?: Date;
@@ -47,15 +49,22 @@ export type ExportOptions = {
   onEnd?: (result: ExportResult) => void;
 };
 
+export type ExportOptions = ListExportOptions & { params: SignedExportParams };
+
+/** A list as a file: its name (the sheet's, the title's and the file's), an ASCII file name, the audit entity, its columns. */
+export type ListSpec<R> = { name: string; ascii: string; entityType: string; columns: ExportColumn<R>[] };
+
+export const SIGNED_LIST: ListSpec<ExportRow> = { name: "签约项目清单", ascii: "signed-projects", entityType: "signed_projects", columns: EXPORT_COLUMNS };
+
 /** 签约项目清单-20260315.xlsx: the Chinese name (for filename*) and an ASCII fallback. */
-export function exportFilename(format: ExportFormat, now = new Date()) {
+export function exportFilename(format: ExportFormat, now = new Date(), list: Pick<ListSpec<unknown>, "name" | "ascii"> = SIGNED_LIST) {
   const day = todayInChina(now).replaceAll("-", "");
-  return { name: `签约项目清单-${day}.${format}`, ascii: `signed-projects-${day}.${format}` };
+  return { name: `${list.name}-${day}.${format}`, ascii: `${list.ascii}-${day}.${format}` };
 }
 
 /** Content-Disposition with the RFC 5987 filename* for the Chinese name. */
-export function contentDisposition(format: ExportFormat, now = new Date()): string {
-  const { name, ascii } = exportFilename(format, now);
+export function contentDisposition(format: ExportFormat, now = new Date(), list: Pick<ListSpec<unknown>, "name" | "ascii"> = SIGNED_LIST): string {
+  const { name, ascii } = exportFilename(format, now, list);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -66,14 +75,15 @@ const types = {
     RAW.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-type Source = { read(): Promise<ExportRow[]>; close(error?: unknown): Promise<void> };
+type Source<R> = { read(): Promise<R[]>; close(error?: unknown): Promise<void> };
+export type Statement = { text: string; values: unknown[]; fields: string[] };
 
 /**
  * A cursor over the statement on a connection of its own; close() is safe at any time and more
  * than once. The next batch is fetched while the current one is written (the database and the
  * writer work side by side), so at most two batches are held.
  */
-async function openCursor(pool: pg.Pool, statement: { text: string; values: unknown[]; fields: string[] }): Promise<Source> {
+async function openCursor<R>(pool: pg.Pool, statement: Statement): Promise<Source<R>> {
   const client = await pool.connect();
   const cursor = client.query(new Cursor(statement.text, statement.values, { rowMode: "array", types }));
   let next: Promise<unknown[][]> | null = null;
@@ -94,7 +104,7 @@ async function openCursor(pool: pg.Pool, statement: { text: string; values: unkn
       return rows.map((a) => {
         const row: Record<string, unknown> = {};
         for (let i = 0; i < fields.length; i++) row[fields[i]!] = a[i];
-        return row as ExportRow;
+        return row as R;
       });
     },
     async close(error) {
@@ -109,10 +119,9 @@ async function openCursor(pool: pg.Pool, statement: { text: string; values: unkn
   };
 }
 
-/** The viewer's unit, the filter in words and the time, for the title row and the audit log. */
-async function describe(opts: ExportOptions, now: Date) {
-  const summary = filterSummary(opts.params, await filterNames(opts.db, opts.params));
-  return { summary, title: `签约项目清单　${opts.viewer.unitName}　筛选条件：${summary}　生成时间：${formatDateTime(now)}` };
+/** The title row: the list's name, the viewer's unit, the filter in words and the time. */
+export function titleOf(list: Pick<ListSpec<unknown>, "name">, viewer: Pick<Viewer, "unitName">, summary: string, now: Date) {
+  return `${list.name}　${viewer.unitName}　筛选条件：${summary}　生成时间：${formatDateTime(now)}`;
 }
 
 type Writer = {
@@ -121,7 +130,7 @@ type Writer = {
   abort(): void;
 };
 
-function csvWriter(source: Source, totals: ExportTotals): Writer {
+function csvWriter<R>(source: Source<R>, totals: ExportTotals<R>, columns: ExportColumn<R>[]): Writer {
   const encoder = new TextEncoder();
   let started = false;
   let done = false;
@@ -129,15 +138,16 @@ function csvWriter(source: Source, totals: ExportTotals): Writer {
     async next() {
       if (done) return null;
       const rows = await source.read();
-      let text = started ? "" : CSV_BOM + CSV_HEADER;
+      let text = started ? "" : CSV_BOM + csvHeader(columns);
       started = true;
       if (!rows.length) {
+        // The same totals row as the .xlsx ends with.
         done = true;
-        return text ? encoder.encode(text) : null;
+        return encoder.encode(text + csvLine(totals.cells().map(csvCell)));
       }
       for (const r of rows) {
         totals.add(r);
-        text += csvLine(exportCells(r, totals.count).map(csvCell));
+        text += csvLine(cellsOf(columns, r, totals.count).map(csvCell));
       }
       return encoder.encode(text);
     },
@@ -156,8 +166,10 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const STYLES: Record<Cell["kind"], Partial<ExcelJS.Style>> = {
   index: {},
   text: {},
-  amount: { numFmt: "0.00" },
-  mu: { numFmt: "0.00" },
+  // At least 2 decimals, and every one there is: a sheet saved again as CSV "as shown" (LibreOffice's
+  // default) keeps the exact amount, so it imports back unchanged.
+  amount: { numFmt: "0.00########" },
+  mu: { numFmt: "0.00####" },
   date: { numFmt: "yyyy-mm-dd" },
 };
 const TOTAL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, { ...v, font: { bold: true }, border: BORDER }])) as typeof STYLES;
@@ -186,24 +198,25 @@ function xlsxValue(cell: Cell): string | number | Date | null {
   }
 }
 
-function xlsxWriter(source: Source, totals: ExportTotals, title: string, now: Date): Writer {
+function xlsxWriter<R>(source: Source<R>, totals: ExportTotals<R>, list: ListSpec<R>, title: string, now: Date): Writer {
+  const columns = list.columns;
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "招商 CRM";
   workbook.created = now;
-  const sheet = workbook.addWorksheet("签约项目清单", {
+  const sheet = workbook.addWorksheet(list.name, {
     views: [{ state: "frozen", xSplit: 2, ySplit: 2 }],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" },
   });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width }));
+  sheet.columns = columns.map((c) => ({ width: c.width }));
 
   const titleRow = sheet.addRow([title]);
-  sheet.mergeCells(1, 1, 1, EXPORT_COLUMNS.length);
+  sheet.mergeCells(1, 1, 1, columns.length);
   titleRow.height = 36;
   titleRow.getCell(1).font = { bold: true, size: 13 };
   titleRow.getCell(1).alignment = { vertical: "middle", wrapText: true };
   titleRow.commit();
-  const header = sheet.addRow(EXPORT_COLUMNS.map((c) => c.header));
+  const header = sheet.addRow(columns.map((c) => c.header));
   header.height = 30;
   header.eachCell((cell) => {
     cell.font = { bold: true };
@@ -273,7 +286,7 @@ function xlsxWriter(source: Source, totals: ExportTotals, title: string, now: Da
         }
         for (const r of rows) {
           totals.add(r);
-          writeRow(sheet, exportCells(r, totals.count));
+          writeRow(sheet, cellsOf(columns, r, totals.count));
         }
         await settle();
       }
@@ -286,19 +299,32 @@ function xlsxWriter(source: Source, totals: ExportTotals, title: string, now: Da
   };
 }
 
-/**
- * The export as a stream of bytes. The statement runs on a connection of its own, released when
- * the stream ends, fails or is cancelled (the client went away); the audit row (action
- * "export", entity "signed_projects", with the filter and the row count) is written then.
- */
+/** The 签约项目清单 as a stream of bytes (see streamList). */
 export async function exportSignedProjects(opts: ExportOptions): Promise<ReadableStream<Uint8Array>> {
+  const [statement, names] = await Promise.all([signedExportStatement(opts.db, opts.viewer, opts.params), filterNames(opts.db, opts.params)]);
+  const { sort, dir, ...filter } = opts.params;
+  return streamList(opts, SIGNED_LIST, statement, { filter, sort, dir, summary: filterSummary(opts.params, names) });
+}
+
+/**
+ * A list's export as a stream of bytes. The statement runs on a connection of its own, released
+ * when the stream ends, fails or is cancelled (the client went away); the audit row (action
+ * "export", the list's entity, with the filter, its summary and the row count) is written then.
+ */
+export async function streamList<R>(
+  opts: ListExportOptions,
+  list: ListSpec<R>,
+  statement: Statement,
+  described: { filter: Record<string, unknown>; sort: string; dir: string; summary: string },
+): Promise<ReadableStream<Uint8Array>> {
   const now = opts.now ?? new Date();
-  const [statement, { summary, title }] = await Promise.all([signedExportStatement(opts.db, opts.viewer, opts.params), describe(opts, now)]);
-  const source = await openCursor(opts.pool, statement);
-  const totals = new ExportTotals();
+  const { summary } = described;
+  const title = titleOf(list, opts.viewer, summary, now);
+  const source = await openCursor<R>(opts.pool, statement);
+  const totals = new ExportTotals<R>(list.columns);
   let writer: Writer;
   try {
-    writer = opts.format === "xlsx" ? xlsxWriter(source, totals, title, now) : csvWriter(source, totals);
+    writer = opts.format === "xlsx" ? xlsxWriter(source, totals, list, title, now) : csvWriter(source, totals, list.columns);
   } catch (e) {
     await source.close(e);
     throw e;
@@ -309,13 +335,12 @@ export async function exportSignedProjects(opts: ExportOptions): Promise<Readabl
     (ended ??= (async () => {
       if (!completed) writer.abort();
       await source.close(error);
-      const { sort, dir, ...filter } = opts.params;
       try {
         await writeAudit(opts.db, {
           actorId: opts.viewer.id,
           action: "export",
-          entityType: "signed_projects",
-          after: { format: opts.format, filter, sort, dir, summary, rowCount: totals.count, completed },
+          entityType: list.entityType,
+          after: { format: opts.format, ...described, rowCount: totals.count, completed },
           ip: opts.ip,
         });
       } catch (e) {
@@ -350,6 +375,7 @@ export async function exportSignedProjects(opts: ExportOptions): Promise<Readabl
         await end(false);
       },
     },
-    { highWaterMark: 1 },
+    // Nothing is made before the client asks for it (the cursor already reads one batch ahead).
+    { highWaterMark: 0 },
   );
 }

@@ -16,6 +16,7 @@ const owners = alias(users, "owner");
 const liveEvent = and(eq(events.id, signings.eventId), isNull(events.archivedAt));
 const stewards = alias(users, "steward");
 const responsibleUnits = alias(units, "responsible_unit");
+const projectUnits = alias(units, "project_unit");
 
 /** 用地(亩): the parcels matched to the project, or else the land it says it needs (the totals row sums it the same way). */
 const landMu = sql<string | null>`coalesce((select sum(${parcels.areaMu}) from ${parcels} where ${parcels.projectId} = ${projects.id} and ${parcels.archivedAt} is null), ${projects.landNeedMu})`;
@@ -62,7 +63,8 @@ export const signedRowColumns = {
   progress: signings.progress,
   issues: signings.issues,
   responsibleLeader: projects.responsibleLeader,
-  responsibleUnitName: responsibleUnits.name,
+  /** 责任单位 as the project page shows it: the signing's, or the project's own unit when the signing chose "（同项目所属单位）". */
+  responsibleUnitName: sql<string>`coalesce(${responsibleUnits.name}, ${projectUnits.name})`,
   stewardName: stewards.displayName,
   ownerName: owners.displayName,
   fundsInPlace: fundsOf(),
@@ -191,6 +193,7 @@ export function withDetails<T extends PgSelect>(q: T) {
     .leftJoin(events, liveEvent)
     .leftJoin(parks, eq(parks.id, projects.parkId))
     .leftJoin(responsibleUnits, eq(responsibleUnits.id, signings.responsibleUnitId))
+    .leftJoin(projectUnits, eq(projectUnits.id, projects.unitId))
     .leftJoin(stewards, eq(stewards.id, signings.stewardId));
 }
 

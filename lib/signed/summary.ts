@@ -27,7 +27,8 @@ function range(label: string, from?: string, to?: string, unit = ""): string | n
   return null;
 }
 
-export function filterSummary(f: SignedFilters, names: FilterNames = {}): string {
+/** `all` is what an empty filter says (the /projects list's export passes its own). */
+export function filterSummary(f: SignedFilters, names: FilterNames = {}, all = "全部签约项目"): string {
   const unknown = "（已不存在）";
   const parts = [
     range("签约日期", f.signedFrom, f.signedTo),
@@ -58,5 +59,5 @@ export function filterSummary(f: SignedFilters, names: FilterNames = {}): string
     f.fundsTo ? `到位资金截至 ${f.fundsTo}` : null,
     f.q ? `搜索“${f.q}”` : null,
   ].filter((p): p is string => p !== null);
-  return parts.length ? parts.join("；") : "全部签约项目";
+  return parts.length ? parts.join("；") : all;
 }

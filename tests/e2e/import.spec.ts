@@ -88,6 +88,9 @@ test("a manager imports signed projects: two bad rows reported before anything i
   await page.getByRole("button", { name: "校验（不写入数据）" }).click();
   await expect(page.getByText("共 5 行：5 行可以导入，0 行有错误。")).toBeVisible();
   await expect(page.getByText("另将新建投资方 5 家。")).toBeVisible();
+  const toCreate = page.getByRole("region", { name: "将要写入的内容（5 行）" });
+  await expect(toCreate.locator("tbody")).toHaveCount(5);
+  await expect(toCreate.locator("tbody").first()).toContainText(`新建${names[0]}`);
   await page.getByRole("button", { name: "确认导入 5 行" }).click();
   await expect(page.getByText("导入完成：新增 5 条，更新 0 条。")).toBeVisible();
   expect(await countProjects(names)).toBe(5);
@@ -137,7 +140,13 @@ test("an unrecognised column is mapped by hand, saved as a template, and the re-
   await expect(page.getByLabel("投资总额")).toHaveValue("totalInvestmentYi");
   await page.getByRole("button", { name: "校验（不写入数据）" }).click();
   await expect(page.getByText("可导入的行将新增 0 条、更新 1 条，0 条与系统中一致无需变更。")).toBeVisible();
+  // The dry run says which row changes and how: the one field, before → after.
+  const changes = page.getByRole("region", { name: "将要写入的内容（1 行）" });
+  await expect(changes.locator("tbody tr")).toHaveCount(1);
+  await expect(changes.locator("tbody tr")).toContainText(["2", "更新", name, "投资总额", "3.00 亿元", "3.50 亿元"].join(""));
+  await expectAccessible(page);
   await page.getByRole("button", { name: "确认导入 1 行" }).click();
+  await expect(page.getByRole("region", { name: "已写入的内容（1 行）" }).locator("tbody tr")).toContainText("3.50 亿元");
   await expect(page.getByText("导入完成：新增 0 条，更新 1 条。")).toBeVisible();
   expect(await countProjects([name])).toBe(1);
   const total = await withDb(async (db) => (await db.select({ t: projects.totalInvestment }).from(projects).where(inArray(projects.name, [name])))[0]!.t);

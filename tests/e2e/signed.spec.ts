@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
@@ -74,6 +75,28 @@ test("a manager filters the signed list to the 2023-04-06 ceremony, sees its 12 
   expect(sheet.rowCount).toBe(3 + n);
 });
 
+test("a manager exports the filtered pipeline from /projects as the 在谈项目清单 (CSV): the list's rows, its own columns, a totals row", async ({ page }, testInfo) => {
+  await page.goto("/projects?stage=intent,negotiating&sort=name&dir=asc");
+  const count = Number((await page.getByRole("status").filter({ hasText: /^共 \d+ 个项目/ }).textContent())!.match(/\d+/)![0]);
+  expect(count).toBeGreaterThan(0);
+  await expectAccessible(page);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^在谈项目清单-\d{8}\.csv$/);
+  await expect(page.getByRole("status").filter({ hasText: "导出完成" })).toContainText(`（${count} 行）`);
+  const file = testInfo.outputPath("pipeline.csv");
+  await download.saveAs(file);
+  const lines = (await readFile(file, "utf8")).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(lines[0]).toContain("投资方来源地");
+  expect(lines[0]).toContain("预计签约时间");
+  expect(lines[0]).not.toContain("协议投资额");
+  expect(lines.length).toBe(1 + count + 1);
+  expect(lines.at(-1)).toContain(`合计（${count} 个项目）`);
+  const firstName = (await page.locator("table tbody tr").first().getByRole("link").first().textContent())!.trim();
+  expect(lines[1]).toContain(firstName);
+});
+
 test("staff without EXPORT_ALLOW_STAFF get no export button, and the export URL answers 403; signed out, 401", async ({ browser }) => {
   const context = await browser.newContext({ storageState: authFile("staff") });
   const page = await context.newPage();
@@ -83,6 +106,10 @@ test("staff without EXPORT_ALLOW_STAFF get no export button, and the export URL 
   await expect(page.getByRole("link", { name: "导出 Excel" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "导出 CSV" })).toHaveCount(0);
   await expectAccessible(page);
+  await page.goto("/projects");
+  await expect(page.getByText("如需导出，请联系本单位负责人")).toBeVisible();
+  await expect(page.getByRole("link", { name: "导出 CSV" })).toHaveCount(0);
+  expect((await page.request.get("/api/v1/exports/pipeline-projects.csv")).status()).toBe(403);
   for (const format of ["xlsx", "csv"]) {
     const res = await page.request.get(`/api/v1/exports/signed-projects.${format}`);
     expect(res.status()).toBe(403);

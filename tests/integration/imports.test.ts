@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, enterprises, events, importChanges, imports, industryChains, projects, signings, stageEvents } from "@/db/schema";
+import { auditLog, enterprises, events, importChanges, imports, industryChains, parcels, parks, projects, signings, stageEvents } from "@/db/schema";
 import type { ImportKind } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -162,6 +162,90 @@ describe("importing a 签约项目清单 (projects with their signing facts)", (
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ totalRows: 5, validRows: 5, created: 0, updated: 0, unchanged: 5 });
     expect(report.warnings).toEqual([]);
+  });
+
+  it("a just-exported list imports back with nothing to change however it comes back; the dry run lists each change, and the commit writes exactly that", async () => {
+    // A project as the field sees them: land matched to a parcel (用地 is then the parcel's area,
+    // not the need), 责任单位 left as the project's own unit, exact amounts, a leader, a steward,
+    // text with commas and line breaks.
+    const [gy] = await db.select().from(projects).where(eq(projects.name, "国药科技城"));
+    const [park] = await db.insert(parks).values({ name: "健康谷园区" }).returning();
+    await db.update(projects).set({ totalInvestment: "1512340000.00", responsibleLeader: "刘志强", landNeedMu: "50.000000", parkId: park!.id, description: "研发中心，生产线\n二期" }).where(eq(projects.id, gy!.id));
+    await db.insert(parcels).values({ code: "JKG-01", parkId: park!.id, areaMu: "31.250000", projectId: gy!.id });
+    await db.update(signings).set({ stewardId: staff.id, responsibleUnitId: null, progress: "一期开工, 二期报建" }).where(eq(signings.projectId, gy!.id));
+
+    const { page: _p, size: _s, ...params } = signedListSchema.parse({});
+    const exported = async (format: "xlsx" | "csv") => {
+      const stream = await exportSignedProjects({ pool, db, viewer: manager, params, format });
+      return Buffer.from(await new Response(stream).arrayBuffer());
+    };
+    const xlsx = await exported("xlsx");
+    const csv = await exported("csv");
+    const csvText = csv.toString("utf8").replace(/^\uFEFF/, "");
+    // Re-saved by another program: a whole workbook written again (shared strings, its own styles), and a GBK CSV without a BOM.
+    const resaved = new ExcelJS.Workbook();
+    await resaved.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const resavedXlsx = Buffer.from(await resaved.xlsx.writeBuffer({ useSharedStrings: true } as never));
+    const gbkCsv = Buffer.from(iconvGb18030(csvText));
+
+    const before = await totals();
+    for (const [name, content] of [
+      ["签约项目清单.xlsx", xlsx],
+      ["签约项目清单.csv", csv],
+      ["签约项目清单-另存.xlsx", resavedXlsx],
+      ["签约项目清单-gbk.csv", gbkCsv],
+    ] as const) {
+      const dry = await run(manager, "projects", "dry", name, content);
+      expect(dry.errors, name).toEqual([]);
+      expect(dry, name).toMatchObject({ validRows: dry.totalRows, created: 0, updated: 0, unchanged: dry.totalRows, changes: [] });
+      expect(dry.totalRows, name).toBeGreaterThanOrEqual(5);
+      const again = await run(manager, "projects", "commit", name, content);
+      expect(again, name).toMatchObject({ committed: false, created: 0, updated: 0 });
+    }
+    expect(await totals()).toEqual(before);
+
+    // Two cells changed in the CSV: the dry run names that row and each field, before → after.
+    const edited = csvText.replace("刘志强", "王建国").replace(/,15\.1234,/, ",16,");
+    const dry = await run(manager, "projects", "dry", "签约项目清单-改.csv", edited);
+    expect(dry).toMatchObject({ updated: 1, created: 0 });
+    const row = csvText.split("\r\n").findIndex((l) => l.includes("国药科技城")) + 1;
+    expect(dry.changes).toEqual([
+      {
+        row,
+        op: "update",
+        entity: "project",
+        name: "国药科技城",
+        fields: [
+          { column: "包靠领导", before: "刘志强", after: "王建国" },
+          { column: "总投资(亿元)", before: "15.1234 亿元", after: "16.00 亿元" },
+        ],
+      },
+    ]);
+    // The commit does exactly that: the same list, those two fields written, nothing else.
+    const done = await run(manager, "projects", "commit", "签约项目清单-改.csv", edited);
+    expect(done).toMatchObject({ committed: true, updated: 1, created: 0 });
+    expect(done.changes).toEqual(dry.changes);
+    const [after] = await db.select().from(projects).where(eq(projects.id, gy!.id));
+    expect(after).toMatchObject({ totalInvestment: "1600000000.00", responsibleLeader: "王建国", landNeedMu: "50.000000", description: "研发中心，生产线\n二期" });
+    const [change] = await db.select().from(importChanges).where(eq(importChanges.importId, done.importId!));
+    expect(Object.keys(change!.before as object).sort()).toEqual(["responsibleLeader", "totalInvestment", "version"]);
+    expect((await db.select().from(signings).where(eq(signings.projectId, gy!.id)))[0]!.responsibleUnitId).toBeNull();
+  });
+
+  it("the dry run lists each row it would create, with its values", async () => {
+    const dry = await run(manager, "projects", "dry", "新.csv", signedSheet(["康养中心项目,新康养有限公司,,省外,3.5,,,,,,张华,,"]));
+    expect(dry.changes).toEqual([
+      expect.objectContaining({
+        row: 3,
+        op: "create",
+        name: "康养中心项目",
+        fields: expect.arrayContaining([
+          { column: "投资方", before: "", after: "新康养有限公司（新建）" },
+          { column: "总投资（亿元）", before: "", after: "3.50 亿元" },
+          { column: "招商专员", before: "", after: "张华" },
+        ]),
+      }),
+    ]);
   });
 
   it("skipping the invalid rows lands every valid one", async () => {

@@ -10,6 +10,9 @@ import { ForbiddenError } from "@/lib/errors";
 import { sumYuan, yuanToYi } from "@/lib/money";
 import { assertCanExportSigned, canExportSigned } from "@/lib/signed/access";
 import { EXPORT_COLUMNS, stageText } from "@/lib/signed/columns";
+import { exportPipeline, PIPELINE_COLUMNS } from "@/lib/projects/export";
+import { listProjects } from "@/lib/projects/queries";
+import { projectListSchema } from "@/lib/projects/validation";
 import { exportSignedProjects, type ExportFormat, type ExportResult } from "@/lib/signed/export";
 import { listSignedProjects, signedTotals, signedWhere } from "@/lib/signed/queries";
 import { signedListSchema, type SignedExportParams } from "@/lib/signed/validation";
@@ -352,10 +355,16 @@ describe("export: .xlsx", () => {
     expect(p1.getCell(col("协议类型")).value).toBe("投资协议");
     expect(p1.getCell(col("项目服务管家")).value).toBe(steward.displayName);
     expect(p1.getCell(col("责任单位")).value).toBe("生物医药招商组");
+    // A signing that chose "（同项目所属单位）": the project's own unit, as its page shows it.
+    const p6 = data[rows.findIndex((r) => r.id === ids.P6)]!;
+    expect(p6.getCell(col("责任单位")).value).toBe(zone.name);
+    expect(rows.find((r) => r.id === ids.P6)!.responsibleUnitName).toBe(zone.name);
     expect(p1.getCell(col("备注")).value).toBe("=1+1"); // text, not a formula
-    expect(p1.getCell(col("总投资(亿元)")).numFmt).toBe("0.00");
+    // Shown with every decimal (15.1234000037, not 15.12), so a copy saved "as shown" keeps the amount.
+    expect(p1.getCell(col("总投资(亿元)")).numFmt).toBe("0.00########");
     expect(p1.getCell(col("签约时间")).numFmt).toBe("yyyy-mm-dd");
     const p2 = data[rows.findIndex((r) => r.id === ids.P2)]!;
+    expect(p2.getCell(col("用地(亩)")).numFmt).toBe("0.00####");
     expect(p2.getCell(col("地块/载体")).value).toBe("GX-01、GX-02");
     close(p2.getCell(col("用地(亩)")).value as number, 42.833333);
 
@@ -402,11 +411,15 @@ describe("export: .csv", () => {
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buffer.toString("utf8").slice(1);
     const table = parseCsv(text);
-    expect(table[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
-    expect(table.length).toBe(1 + rows.length);
-    expect(result.rows).toBe(rows.length);
     const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header);
-    expect(table.slice(1).map((r) => r[col("项目名称")])).toEqual(rows.map((r) => r.name));
+    expect(table[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    // The data rows, then the same totals row as the .xlsx.
+    expect(table.length).toBe(1 + rows.length + 1);
+    const sumRow = table.at(-1)!;
+    expect(sumRow[col("项目名称")]).toBe(`合计（${rows.length} 个项目）`);
+    expect(sumRow[col("序号")]).toBe("");
+    expect(result.rows).toBe(rows.length);
+    expect(table.slice(1, -1).map((r) => r[col("项目名称")])).toEqual(rows.map((r) => r.name));
     const p1 = table.slice(1)[rows.findIndex((r) => r.id === ids.P1)]!;
     expect(p1[col("项目名称")]).toBe('创新药"一号"产业化基地, 一期');
     expect(p1[col("建设内容")]).toBe("研发中心\n生产线");
@@ -421,8 +434,9 @@ describe("export: .csv", () => {
       ["总投资(亿元)", totals.totalInvestment],
       ["到位资金(亿元)", totals.fundsInPlace],
     ] as const) {
-      const cents = table.slice(1).reduce((s, r) => s + (r[col(header)] ? yiToCents(r[col(header)]!) : 0n), 0n);
+      const cents = table.slice(1, -1).reduce((s, r) => s + (r[col(header)] ? yiToCents(r[col(header)]!) : 0n), 0n);
       expect(cents, header).toBe(BigInt(total.replace(".", "")));
+      expect(yiToCents(sumRow[col(header)]!), `${header} in the totals row`).toBe(BigInt(total.replace(".", "")));
     }
     const audit = await lastExportAudit();
     expect(audit.after).toMatchObject({ format: "csv", rowCount: rows.length, completed: true });
@@ -431,7 +445,8 @@ describe("export: .csv", () => {
   it("exports only what a staff member sees, when staff may export", async () => {
     const { buffer } = await runExport(staff2, "csv");
     const table = parseCsv(buffer.toString("utf8").slice(1));
-    expect(table.slice(1).map((r) => r[1])).toEqual([byKey("N1").name]);
+    expect(table.slice(1, -1).map((r) => r[1])).toEqual([byKey("N1").name]);
+    expect(table.at(-1)![1]).toBe("合计（1 个项目）");
   });
 });
 
@@ -472,7 +487,7 @@ describe("export: permissions and connections", () => {
         const reader = stream.getReader();
         const inFlight = reader.read();
         await reader.cancel();
-        expect(await inFlight).toMatchObject({ done: true });
+        expect(await inFlight, format).toMatchObject({ done: true });
         expect(result?.completed, format).toBe(false);
         expect(pool.totalCount - pool.idleCount).toBe(0);
       }
@@ -486,5 +501,56 @@ describe("export: permissions and connections", () => {
     await runExport(admin, "csv");
     await runExport(admin, "xlsx");
     expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+});
+
+describe("export: the 在谈项目清单 (/projects)", () => {
+  async function pipeline(viewer: Viewer, format: ExportFormat, query: Record<string, string | string[]> = {}) {
+    const { page: _p, size: _s, ...params } = projectListSchema.parse(query);
+    let result: ExportResult | undefined;
+    const stream = await exportPipeline({ pool, db, viewer, params, format, ip: "127.0.0.9", now: new Date("2026-03-15T02:00:00Z"), onEnd: (r) => (result = r) });
+    return { buffer: Buffer.from(await new Response(stream).arrayBuffer()), result: result! };
+  }
+  const listed = async (viewer: Viewer, query: Record<string, string | string[]> = {}) => (await listProjects(db, viewer, projectListSchema.parse({ size: "200", ...query }))).rows;
+  const col = (header: string) => PIPELINE_COLUMNS.findIndex((c) => c.header === header);
+
+  it("holds the list's rows in the list's order, its own columns, and the totals row (CSV)", async () => {
+    const query = { sort: "totalInvestment", dir: "asc" };
+    const { buffer, result } = await pipeline(admin, "csv", query);
+    const rows = await listed(admin, query);
+    const table = parseCsv(buffer.toString("utf8").slice(1));
+    expect(table[0]).toEqual(PIPELINE_COLUMNS.map((c) => c.header));
+    expect(table[0]).not.toContain("协议投资额(亿元)");
+    expect(table.slice(1, -1).map((r) => r[col("项目名称")])).toEqual(rows.map((r) => r.name));
+    expect(result).toEqual({ rows: rows.length, completed: true });
+    // Projects before 签约 are in it (the pipeline), with their stage in Chinese.
+    const p5 = table.find((r) => r[col("项目名称")] === byKey("P5").name)!;
+    expect(p5[col("当前阶段")]).toBe("意向");
+    expect(p5[col("投资方来源地")]).toMatch(/^(本地|市外|省外|境外|港澳台)$/);
+    const sumRow = table.at(-1)!;
+    expect(sumRow[col("项目名称")]).toBe(`合计（${rows.length} 个项目）`);
+    expect(yiToCents(sumRow[col("总投资(亿元)")]!)).toBe(BigInt(sumYuan(rows.map((r) => r.totalInvestment)).replace(".", "")));
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityType, "pipeline_projects")).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit[0]).toMatchObject({ actorId: admin.id, action: "export", ip: "127.0.0.9" });
+    expect(audit[0]!.after).toMatchObject({ format: "csv", rowCount: rows.length, completed: true, sort: "totalInvestment", dir: "asc", summary: "全部项目" });
+  });
+
+  it("takes the list's filters and visibility, and names them in the .xlsx title", async () => {
+    const { buffer } = await pipeline(manager, "xlsx", { stage: "intent" });
+    const rows = await listed(manager, { stage: "intent" });
+    expect(rows.length).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe("在谈项目清单");
+    expect(String(sheet.getCell("A1").value)).toMatch(/^在谈项目清单　.*筛选条件：阶段：意向/);
+    expect(sheet.rowCount).toBe(2 + rows.length + 1);
+    expect(sheet.getRow(3).getCell(col("项目名称") + 1).value).toBe(rows[0]!.name);
+
+    // Staff see (and export) only what the list shows them.
+    const mine = await pipeline(staff2, "csv");
+    const table = parseCsv(mine.buffer.toString("utf8").slice(1));
+    expect(table.slice(1, -1).map((r) => r[col("项目名称")]).sort()).toEqual((await listed(staff2)).map((r) => r.name).sort());
+    expect((await listed(admin)).length).toBeGreaterThan(table.length - 2);
   });
 });

@@ -98,3 +98,11 @@ describe("resolveLocale", () => {
     expect(resolveLocale(undefined)).toBe("zh-CN");
   });
 });
+
+describe("one name for one field", () => {
+  it("投资方来源地 everywhere: no Chinese text names the investor's origin 内外资 or 资金来源", () => {
+    const old = [...zh].filter(([, v]) => typeof v === "string" && /内外资|资金来源/.test(v));
+    expect(old).toEqual([]);
+    expect(zh.get("projects.capitalOrigin")).toBe("投资方来源地");
+  });
+});

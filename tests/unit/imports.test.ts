@@ -75,6 +75,11 @@ describe("header mapping", () => {
     expect(normaliseHeader("总投资（亿元）")).toBe("总投资(亿元)");
   });
 
+  it("reads 投资方来源地 under its name and under the old headers 内外资 and 资金来源", () => {
+    for (const header of ["投资方来源地", "内外资", "资金来源"]) expect(autoMapping("projects", [header]), header).toEqual({ [header]: "capitalOrigin" });
+    expect(autoMapping("projects", [EXPORT_COLUMNS.find((c) => c.header.includes("来源地"))!.header])).toEqual({ 投资方来源地: "capitalOrigin" });
+  });
+
   it("finds the header row under an export's title row, and names blank or repeated headers", () => {
     expect(headerScore("projects", ["签约项目清单　高新区投资促进部　筛选条件：全部"])).toBe(0);
     expect(headerScore("projects", EXPORT_COLUMNS.map((c) => c.header))).toBeGreaterThan(20);

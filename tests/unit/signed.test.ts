@@ -42,7 +42,7 @@ const row: ExportRow = {
 describe("签约项目清单 columns", () => {
   it("are the glossary's 27, in its order", () => {
     expect(EXPORT_COLUMNS.map((c) => c.header).join(" · ")).toBe(
-      "序号 · 项目名称 · 投资方 · 投资方所在地 · 企业标签 · 内外资 · 总投资(亿元) · 协议投资额(亿元) · 一期投资(亿元) · 建设内容 · 所属产业链 · 行业 · 签约时间 · 签约活动 · 协议类型 · 落地园区 · 地块/载体 · 用地(亩) · 当前阶段 · 项目进展 · 存在问题 · 包靠领导 · 责任单位 · 项目服务管家 · 招商专员 · 到位资金(亿元) · 备注",
+      "序号 · 项目名称 · 投资方 · 投资方所在地 · 企业标签 · 投资方来源地 · 总投资(亿元) · 协议投资额(亿元) · 一期投资(亿元) · 建设内容 · 所属产业链 · 行业 · 签约时间 · 签约活动 · 协议类型 · 落地园区 · 地块/载体 · 用地(亩) · 当前阶段 · 项目进展 · 存在问题 · 包靠领导 · 责任单位 · 项目服务管家 · 招商专员 · 到位资金(亿元) · 备注",
     );
     expect(EXPORT_COLUMNS.filter((c) => c.kind === "amount").map((c) => c.header)).toEqual(["总投资(亿元)", "协议投资额(亿元)", "一期投资(亿元)", "到位资金(亿元)"]);
     // Wide enough for the Chinese header (2 per character) in every column.
@@ -55,7 +55,7 @@ describe("签约项目清单 columns", () => {
     expect(cells).toHaveLength(27);
     expect(at("序号")).toEqual({ kind: "index", value: 7 });
     expect(at("企业标签")).toEqual({ kind: "text", value: "央企、世界500强" });
-    expect(at("内外资").value).toBe("省外");
+    expect(at("投资方来源地").value).toBe("省外");
     expect(at("协议类型").value).toBe("正式合同");
     expect(at("总投资(亿元)")).toEqual({ kind: "amount", value: "6000000000.00" });
     expect(at("签约时间")).toEqual({ kind: "date", value: "2023-04-06" });

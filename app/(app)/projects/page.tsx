@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DrillNotice, withoutDrill } from "@/components/drill/drill-notice";
 import { ProjectFilters } from "@/components/projects/project-filters";
+import { ExportButtons } from "@/components/signed/export-buttons";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -16,6 +17,7 @@ import { pendingStages } from "@/lib/milestones/queries";
 import { projectFormOptions } from "@/lib/projects/options";
 import { drillNames } from "@/lib/projects/drill";
 import { listProjects } from "@/lib/projects/queries";
+import { canExportSigned } from "@/lib/signed/access";
 import { projectQuery } from "@/lib/projects/url";
 import { tableColumnsOf } from "@/lib/tables/service";
 import { PAGE_SIZES, projectListSchema, type ProjectListParams } from "@/lib/projects/validation";
@@ -68,9 +70,16 @@ async function Results({ viewer, params }: { viewer: Viewer; params: ProjectList
         counts={{ activities, overdueTasks }}
         names={{ ...names, park: params.park === "none" ? t("dashboard.none") : names.park }}
       />
-      <p className="px-4 py-2 text-sm text-slate-600" role="status">
-        {t("projects.total", { count: total })}
-      </p>
+      <div className="flex flex-wrap items-start justify-between gap-3 px-4 py-2">
+        <p className="text-sm text-slate-600" role="status">
+          {t("projects.total", { count: total })}
+        </p>
+        {canExportSigned(viewer) ? (
+          <ExportButtons path="/api/v1/exports/pipeline-projects" name="在谈项目清单" query={projectQuery({ ...params, page: undefined, size: undefined })} total={total} />
+        ) : (
+          <p className="text-xs text-slate-500">{t("signed.export.notAllowed")}</p>
+        )}
+      </div>
       {rows.length > 0 ? (
         <ProjectsTable rows={rows} params={params} pending={pending} shown={shown} />
       ) : (

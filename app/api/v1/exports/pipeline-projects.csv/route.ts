@@ -1,0 +1,4 @@
+import { pipelineExportRoute } from "@/lib/signed/export-route";
+
+export const dynamic = "force-dynamic";
+export const GET = pipelineExportRoute("csv");
