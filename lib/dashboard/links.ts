@@ -11,7 +11,11 @@ import { projectQuery } from "@/lib/projects/url";
 import type { InvestorClass, ProjectFilters } from "@/lib/projects/validation";
 import { signedQuery } from "@/lib/signed/url";
 import type { KeptFilter, SignedFilters } from "@/lib/signed/validation";
+import { taskQuery, type TaskFilters } from "@/lib/tasks/validation";
 import { monthRange, yearUpTo } from "./period";
+
+/** The dashboard's overdue tasks as /tasks filters them: the page's unit, chain and park (staff: their own projects). */
+export const overdueTaskFilters = (base: ProjectFilters): TaskFilters => ({ unit: base.unit, chain: base.chain, park: base.park, owner: base.owner, overdue: "1" });
 
 export type DrillContext = {
   /** The page's filters as the lists take them (unit, chain, park; staff: owner). */
@@ -84,7 +88,8 @@ export const links = {
     projectsHref({ ...dc.base, createdFrom: dc.period.from, createdTo: dc.period.to, reached: stage === "lead" ? undefined : stage }),
 
   stalled: (dc: DrillContext, owner?: string) => projectsHref({ ...dc.base, stalled: dc.stalledDays, owner: owner ?? dc.base.owner }),
-  overdue: (dc: DrillContext, owner?: string) => projectsHref({ ...dc.base, overdue: "1", owner: owner ?? dc.base.owner }),
+  /** Overdue tasks (of one assignee): the task list. */
+  overdue: (dc: DrillContext, assignee?: string) => `/tasks${taskQuery({ ...overdueTaskFilters(dc.base), assignee })}`,
 
   parcels: (park: string, status?: ParcelStatus) => `/parcels${parcelQuery({ park, status: status ? [status] : undefined })}`,
   park: (park: string) => `/parks/${park}`,

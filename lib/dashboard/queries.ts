@@ -33,7 +33,9 @@ import type { ProjectFilters } from "@/lib/projects/validation";
 import { ownerTargetOfYear, unitTargetsOfYear } from "@/lib/targets/queries";
 import { unitsTarget, type TargetFigures } from "@/lib/targets/rollup";
 import { parkMechanismProgress, visibleChecklists } from "@/lib/workflows/queries";
+import { tasksByAssignee } from "@/lib/tasks/queries";
 import { listUnits } from "@/lib/units/queries";
+import { overdueTaskFilters } from "./links";
 import { addDays, nextMonthStart, periodAsOf, resolvePeriod, splitPeriod, yearUpTo, type Period } from "./period";
 import type { DashboardParams } from "./validation";
 
@@ -590,15 +592,13 @@ async function withNames(db: DbOrTx, rows: { userId: string; count: string | num
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
 }
 
-/** Open tasks past their due date on the projects in view, by the projects' owner, most first. */
-export async function overdueByOwner(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
-  const rows = await db
-    .select({ userId: c.ownerId, count: sql<string>`sum(${c.openTasks})` })
-    .from(c)
-    .where(and(periodRows(c, "1900-01-01", addDays(ctx.today, -1)), summaryWhere(c, ctx)))
-    .groupBy(c.ownerId)
-    .having(sql`sum(${c.openTasks}) > 0`);
-  return withNames(db, rows);
+/**
+ * Open tasks past their due date, by the person they are assigned to (as each one's 我的工作
+ * counts them), most first: the tasks the viewer may see (lib/tasks visibleTasks) under the page's
+ * unit, chain and park (staff: on their own projects) — what /tasks shows for the same filters.
+ */
+export async function overdueByAssignee(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
+  return tasksByAssignee(db, ctx.viewer, ctx.scope, overdueTaskFilters(ctx.base), ctx.today);
 }
 
 // ── Land, mechanisms, grid service ──────────────────────────────────────────────

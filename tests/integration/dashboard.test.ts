@@ -39,7 +39,7 @@ import {
   league,
   mechanismsByPark,
   monthlyTrend,
-  overdueByOwner,
+  overdueByAssignee,
   periodFigures,
   stalledByOwner,
   targetActuals,
@@ -51,10 +51,13 @@ import { gridOverview, listGridRequests } from "@/lib/grids/queries";
 import { gridListSchema, requestListSchema } from "@/lib/grids/validation";
 import { listParcels } from "@/lib/land/queries";
 import { parcelListSchema } from "@/lib/land/validation";
+import { myOpenTasks } from "@/lib/projects/my-work";
 import { listProjects } from "@/lib/projects/queries";
 import { projectListSchema } from "@/lib/projects/validation";
 import { listSignedProjects } from "@/lib/signed/queries";
 import { searchParamsRecord, signedListSchema } from "@/lib/signed/validation";
+import { listTasks } from "@/lib/tasks/queries";
+import { taskListSchema } from "@/lib/tasks/validation";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer } from "./fixtures";
 
@@ -550,15 +553,40 @@ describe("dashboard figures, worked out by hand", () => {
       [sb.id, 2],
       [sa1.id, 1],
     ]);
-    // Overdue, by the projects' owner: P2's (SA1), P4's (SB, though assigned to SA2); not the task without a project.
-    expect((await overdueByOwner(db, ctx)).map((r) => [r.userId, r.count]).sort()).toEqual(
+    // Overdue, by the person each is assigned to — as their 我的工作 counts them: SA1 has P2's and
+    // the one without a project (SA1 is in the manager's scope); SA2 has P4's (P4 is SB's project).
+    const overdue = await overdueByAssignee(db, ctx);
+    expect(overdue.map((r) => [r.userId, r.count]).sort()).toEqual(
       [
-        [sa1.id, 1],
-        [sb.id, 1],
+        [sa1.id, 2],
+        [sa2.id, 1],
       ].sort(),
     );
+    for (const person of [sa1, sa2, sb]) {
+      const mine = (await myOpenTasks(db, person, TODAY)).filter((x) => x.dueDate !== null && x.dueDate < TODAY).length;
+      expect(overdue.find((r) => r.userId === person.id)?.count ?? 0, person.id).toBe(mine);
+    }
+    // Staff: the tasks on their own projects, whoever they are assigned to.
+    expect((await overdueByAssignee(db, await ctxFor(sb))).map((r) => [r.userId, r.count])).toEqual([[sa2.id, 1]]);
     // 76 days: nothing since 2026-03-31 — only P13 (P2's last visit was 04-01, P5's 04-02).
     expect((await stalledByOwner(db, await ctxFor(manager, { stalled: "76" }))).map((r) => [r.userId, r.count])).toEqual([[sb.id, 1]]);
+  });
+
+  it("the task list: visibility as for projects, filters, a manager's people", async () => {
+    const titles = async (viewer: Viewer, query: Record<string, string> = {}) =>
+      (await listTasks(db, viewer, taskListSchema.parse(query), TODAY)).rows.map((r) => r.title).sort();
+    // The manager: every open task of the people below (P2's, P4's, P5's, and SA1's without a project).
+    expect(await titles(manager)).toEqual(["回访", "报送进度", "无项目的待办", "核实资料"].sort());
+    expect(await titles(manager, { status: "all" })).toHaveLength(5);
+    expect(await titles(manager, { overdue: "1" })).toEqual(["报送进度", "无项目的待办", "核实资料"].sort());
+    expect(await titles(manager, { assignee: sa1.id })).toEqual(["报送进度", "无项目的待办"].sort());
+    expect(await titles(manager, { unit: B.id })).toEqual(["回访", "核实资料"].sort()); // P4 and P5 are B's projects
+    expect(await titles(manager, { project: ids.P5!, status: "all" })).toEqual(["回访", "整理需求"].sort());
+    expect(await titles(manager, { dueFrom: "2026-05-15", dueTo: "2026-06-05" })).toEqual(["报送进度"]);
+    // Staff: the tasks of the projects they may see (their unit's and their own) and their own; not another unit's.
+    expect(await titles(sb)).toEqual(["回访", "核实资料"].sort());
+    expect(await titles(sa2)).toEqual(["报送进度", "无项目的待办", "核实资料"].sort());
+    expect(await titles(sn)).toEqual([]);
   });
 
   it("land, mechanisms and grid service", async () => {
@@ -636,6 +664,10 @@ async function open(viewer: Viewer, href: string) {
   const grid = /^\/grids\/([^/]+)$/.exec(path);
   if (grid) {
     const r = await listGridRequests(db, viewer, grid[1]!, requestListSchema.parse(params), new Date(`${TODAY}T12:00:00+08:00`));
+    return { count: r.total };
+  }
+  if (path === "/tasks") {
+    const r = await listTasks(db, viewer, taskListSchema.parse(params), new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     return { count: r.total };
   }
   throw new Error(`no list at ${path}`);
@@ -725,9 +757,9 @@ describe("drill-down: each figure opens a list with the same count", () => {
       const stalled = await stalledByOwner(db, live);
       checks.push(["stalled", links.stalled(ld), { count: stalled.reduce((s, r) => s + r.count, 0) }]);
       for (const r of stalled) checks.push([`stalled ${r.name}`, links.stalled(ld, r.userId), { count: r.count }]);
-      const overdue = await overdueByOwner(db, live);
-      checks.push(["overdue", links.overdue(ld), { overdueTasks: overdue.reduce((s, r) => s + r.count, 0) }]);
-      for (const r of overdue) checks.push([`overdue ${r.name}`, links.overdue(ld, r.userId), { overdueTasks: r.count }]);
+      const overdue = await overdueByAssignee(db, live);
+      checks.push(["overdue", links.overdue(ld), { count: overdue.reduce((s, r) => s + r.count, 0) }]);
+      for (const r of overdue) checks.push([`overdue ${r.name}`, links.overdue(ld, r.userId), { count: r.count }]);
 
       for (const park of await landByPark(db, ctx)) {
         for (const [status, v] of Object.entries(park.byStatus)) {
