@@ -27,6 +27,7 @@ export function StaleNotice({
     if (field === "ownerId") return options.people.find((p) => p.id === value)?.name ?? String(value);
     if (field === "unitId") return options.units.find((u) => u.id === value)?.name ?? String(value);
     if (field === "industryChainId") return options.chains.find((c) => c.id === value)?.name ?? String(value);
+    if (field === "sourceEventId") return options.events.find((e) => e.id === value)?.name ?? t("projects.none");
     if (field === "source") return t(`sources.${value as "other"}`);
     if (field === "capitalOrigin") return t(`capitalOrigins.${value as "local"}`);
     if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
@@ -37,6 +38,7 @@ export function StaleNotice({
     totalInvestmentYi: t("projects.totalInvestmentShort"),
     industryChainId: t("projects.chain"),
     source: t("projects.source"),
+    sourceEventId: t("projects.sourceEvent"),
     capitalOrigin: t("projects.capitalOrigin"),
     unitId: t("projects.unit"),
     ownerId: t("projects.owner"),

@@ -2,12 +2,13 @@ import type { DbOrTx } from "@/db/client";
 import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { listChains } from "@/lib/reference/queries";
+import { listEventOptions } from "@/lib/events/queries";
 import { getUnitTree } from "@/lib/units/queries";
 import { assignableUsers } from "./service";
 
 /** What the project filters and form offer the viewer: chains, the units and people in their scope. */
 export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
-  const [scope, chains, tree, people] = await Promise.all([scopeOf(db, viewer), listChains(db), getUnitTree(db), assignableUsers(db, viewer)]);
+  const [scope, chains, tree, people, events] = await Promise.all([scopeOf(db, viewer), listChains(db), getUnitTree(db), assignableUsers(db, viewer), listEventOptions(db)]);
   const units = tree
     .filter((u) => scope.all || scope.unitIds.includes(u.id))
     .map(({ id, name, depth }) => ({ id, name, depth }));
@@ -17,6 +18,7 @@ export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
     chains,
     units: units.map((u) => ({ ...u, depth: u.depth - minDepth })),
     people: people.map(({ id, displayName, unitId }) => ({ id, name: displayName, unitId })),
+    events,
   };
 }
 export type ProjectFormOptions = Awaited<ReturnType<typeof projectFormOptions>>;

@@ -75,7 +75,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     if (field === "landUse") return t(`landUses.${value as "industrial_m1"}`);
     if (field === "parcel" && typeof value === "object") return (value as { parcelCode?: string }).parcelCode ?? t("projects.none");
     if (field === "parkId") return names.get(String(value)) ?? t("projects.none");
-    if (["ownerId", "enterpriseId", "stewardId", "eventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
+    if (["ownerId", "enterpriseId", "stewardId", "eventId", "sourceEventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
     if (field === "industryChainId") return chainNames.get(String(value)) ?? t("projects.none");
     if (field === "unitId") return unitNames.get(String(value)) ?? t("projects.none");
     if (field === "source") return t(`sources.${value as "other"}`);
@@ -90,6 +90,16 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     [t("projects.totalInvestmentShort"), `${yuanToYi(project.totalInvestment)} ${t("projects.yi")}`],
     [t("projects.chain"), project.chainName ?? t("projects.none")],
     [t("projects.source"), t(`sources.${project.source}`)],
+    [
+      t("projects.sourceEvent"),
+      project.sourceEventId && project.sourceEventName ? (
+        <Link key="se" href={`/events/${project.sourceEventId}`} className="text-brand-700 hover:underline">
+          {project.sourceEventName}
+        </Link>
+      ) : (
+        t("projects.none")
+      ),
+    ],
     [t("projects.capitalOrigin"), t(`capitalOrigins.${project.capitalOrigin}`)],
     [t("projects.owner"), project.ownerName],
     [t("projects.unit"), project.unitName],

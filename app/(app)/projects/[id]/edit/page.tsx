@@ -33,6 +33,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
           enterpriseId: project.enterpriseId,
           enterpriseName: project.enterpriseName,
           industryChainId: project.industryChainId ?? "",
+          sourceEventId: project.sourceEventId ?? "",
           source: project.source,
           totalInvestmentYi: yuanToYiInput(project.totalInvestment),
           capitalOrigin: project.capitalOrigin,
