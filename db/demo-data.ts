@@ -9,7 +9,7 @@
  * in facts.md carry no 统一社会信用代码: only invented enterprises get one, with a valid check
  * character computed by usccCheckChar.
  */
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { yiToYuan } from "../lib/money";
 import { USCC_PATTERN, usccCheckChar } from "../lib/enterprises/uscc";
 import type { Tx } from "./client";
@@ -113,6 +113,8 @@ export type DemoProject = {
   quiet?: number;
   activities?: DemoActivity[];
   tasks?: DemoTask[];
+  /** 来源活动: the key of the demo 推介会 (DEMO_EVENTS) the lead came from. */
+  from?: "swyy-promotion" | "jkg-promotion";
 };
 
 /** 6 April 2023: 12 projects, 6 per park, signed at one ceremony as the two parks were unveiled (facts.md). */
@@ -667,6 +669,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     leader: GX_DEPUTY,
     description: "依托青能所建设合成生物产业技术研究平台，孵化产业化项目。",
     created: 148,
+    from: "swyy-promotion",
     signed: { on: CEREMONY_DATE, event: "ceremony", yi: "3", note: CEREMONY },
     reached: 90,
   },
@@ -682,6 +685,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     owner: "staff",
     description: "面向医疗器械和医药企业的检测、注册检验和研发公共服务平台。",
     created: 118,
+    from: "swyy-promotion",
     signed: { on: CEREMONY_DATE, event: "ceremony", yi: "2.5", note: CEREMONY },
   },
   {
@@ -1020,6 +1024,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     description: "依托健康谷核心区建设 RCEP 医疗器械进出口贸易和展示中心。",
     created: 110,
     reached: 60,
+    from: "jkg-promotion",
     tasks: [{ title: "准备 RCEP 医疗器械国际贸易中心洽谈材料", assignee: "staff2", due: 6 }],
   },
   {
@@ -1314,10 +1319,20 @@ export const DEMO_EVENTS = [
     description: "生物医药及医疗器械产业园、精密仪器仪表产业园揭牌，12 个项目集中签约，每个园区 6 个。",
   },
   {
+    key: "swyy-promotion",
+    name: "高新区生物医药产业专场推介会（上海）",
+    kind: "promotion_event" as const,
+    on: "2022-09-22",
+    place: "上海市浦东新区",
+    host: "QDHT",
+    description: "推介高新区生物医药及医疗器械产业园载体和政策；会上接洽的企业中有两家后来在集中签约仪式上签约。",
+  },
+  {
     key: "jkg-promotion",
     name: "健康谷生命健康产业推介会",
     kind: "promotion_event" as const,
-    ago: 58,
+    // Before the RCEP trade centre's lead was logged (110 days ago): that lead came from it.
+    ago: 130,
     place: "青岛市市北区",
     host: "370203-TZCJ",
     description: "围绕医疗器械、生物医药、数字医疗和健康服务“3+1”产业体系推介健康谷核心区载体和政策。",
@@ -1575,6 +1590,10 @@ export async function insertDemoPipeline(tx: Tx, refs: DemoRefs, now = new Date(
     .returning({ id: projects.id });
 
   const eventIds = await insertDemoEvents(tx, refs, now);
+  // 来源活动: the leads the demo 推介会 produced (the events are written after the projects).
+  for (const [i, plan] of plans.entries()) {
+    if (plan.p.from) await tx.update(projects).set({ sourceEventId: need(eventIds, plan.p.from, "event") }).where(eq(projects.id, projectRows[i]!.id));
+  }
   const signingRows: (typeof signings.$inferInsert)[] = [];
   const milestoneRows: (typeof milestonesTable.$inferInsert)[] = [];
   const fundsRows: (typeof fundsInPlace.$inferInsert)[] = [];

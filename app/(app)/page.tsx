@@ -62,7 +62,14 @@ export default async function MyWorkPage() {
           <CardHeader
             id="tasks-heading"
             title={t("myWork.openTasks")}
-            actions={overdue > 0 ? <span className="text-sm font-medium text-red-700">{t("myWork.overdueCount", { count: overdue })}</span> : undefined}
+            actions={
+              <span className="flex flex-wrap items-center gap-3 text-sm">
+                {overdue > 0 && <span className="font-medium text-red-700">{t("myWork.overdueCount", { count: overdue })}</span>}
+                <Link href={`/tasks?assignee=${viewer.id}`} className="text-brand-700 underline underline-offset-2">
+                  {t("myWork.allTasks")}
+                </Link>
+              </span>
+            }
           />
           <CardBody>
             <TaskList

@@ -39,7 +39,7 @@ export async function AttentionCard({ data, dc }: { data: DashboardData; dc: Dri
     </div>
   );
   return (
-    <Section id="attention" title={t("stalled.title")} subtitle={t("stalled.subtitle", { days: dc.stalledDays })}>
+    <Section id="attention" title={t("stalled.title")} subtitle={`${t("stalled.subtitle", { days: dc.stalledDays })}${dc.asOf < dc.today ? ` ${t("nowNote", { today: dc.today })}` : ""}`}>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <p id="stalled-total" className="mb-2 text-sm text-slate-700">

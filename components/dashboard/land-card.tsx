@@ -24,7 +24,7 @@ export async function LandCard({ data }: { data: DashboardData }) {
     );
   const svg = data.land.length ? draw("wide") : null;
   return (
-    <Section id="land" title={t("dashboard.land.title")} subtitle={t("dashboard.land.note")}>
+    <Section id="land" title={t("dashboard.land.title")} subtitle={`${t("dashboard.land.note")}${data.ctx.asOf < data.ctx.today ? ` ${t("dashboard.nowNote", { today: data.ctx.today })}` : ""}`}>
       {svg ? (
         <>
           <ChartFigure id="chart-land" title={title} svg={svg} phoneSvg={draw("phone")} />
@@ -84,7 +84,7 @@ export async function ServiceCard({ data, dc }: { data: DashboardData; dc: Drill
     );
   const g = data.grids;
   return (
-    <Section id="service" title={t("mechanisms.title")} subtitle={t("mechanisms.note")}>
+    <Section id="service" title={t("mechanisms.title")} subtitle={`${t("mechanisms.note")}${data.ctx.asOf < data.ctx.today ? ` ${t("nowNote", { today: data.ctx.today })}` : ""}`}>
       {data.mechanisms.length === 0 ? (
         <p className="text-sm text-slate-500">{t("empty")}</p>
       ) : (

@@ -26,6 +26,7 @@ export const DRILL_KEYS = [
   "kept",
   "keptBy",
   "fundsTo",
+  "sourceEvent",
 ] as const;
 type DrillKey = (typeof DRILL_KEYS)[number];
 type Params = Partial<ProjectFilters & SignedFilters>;
@@ -59,7 +60,7 @@ export async function DrillNotice({
   params: Params;
   clearHref: string;
   counts?: { activities?: number; overdueTasks?: number };
-  names?: { park?: string };
+  names?: { park?: string; sourceEvent?: string };
 }) {
   const t = await getTranslations();
   const p = params;
@@ -91,6 +92,7 @@ export async function DrillNotice({
   if (p.kept) lines.push(t("drill.kept", { date: p.keptBy ?? "…", value: t(`drill.keptValues.${p.kept}`) }));
   if (p.fundsTo) lines.push(t("drill.fundsTo", { date: p.fundsTo }));
   if (names.park) lines.push(t("drill.park", { name: names.park }));
+  if (p.sourceEvent) lines.push(t("drill.sourceEvent", { name: names.sourceEvent ?? "—" }));
   if (counts.activities !== undefined) lines.push(t("drill.activities", { count: counts.activities }));
   if (counts.overdueTasks !== undefined) lines.push(t("drill.overdueTasks", { count: counts.overdueTasks }));
   if (!lines.length) return null;

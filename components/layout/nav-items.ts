@@ -15,6 +15,7 @@ export type NavItem = {
     | "parks"
     | "parcels"
     | "service"
+    | "tasks"
     | "grids"
     | "account"
     | "users"
@@ -43,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/enterprises", label: "enterprises", least: "staff" },
   { href: "/parks", label: "parks", least: "staff" },
   { href: "/parcels", label: "parcels", least: "staff" },
+  { href: "/tasks", label: "tasks", least: "staff" },
   { href: "/service", label: "service", least: "staff" },
   { href: "/grids", label: "grids", least: "staff" },
   { href: "/import", label: "import", least: "manager" },

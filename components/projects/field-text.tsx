@@ -10,6 +10,7 @@ export function useProjectFieldText(options: ProjectFormOptions) {
     enterpriseId: t("projects.enterprise"),
     totalInvestmentYi: t("projects.totalInvestmentShort"),
     industryChainId: t("projects.chain"),
+    sourceEventId: t("projects.sourceEvent"),
     source: t("projects.source"),
     capitalOrigin: t("projects.capitalOrigin"),
     unitId: t("projects.unit"),
@@ -24,6 +25,7 @@ export function useProjectFieldText(options: ProjectFormOptions) {
     if (field === "ownerId") return options.people.find((p) => p.id === value)?.name ?? t("projects.none");
     if (field === "unitId") return options.units.find((u) => u.id === value)?.name ?? t("projects.none");
     if (field === "industryChainId") return options.chains.find((c) => c.id === value)?.name ?? t("projects.none");
+    if (field === "sourceEventId") return options.events.find((e) => e.id === value)?.name ?? t("projects.none");
     if (field === "source") return t(`sources.${value as "other"}`);
     if (field === "capitalOrigin") return t(`capitalOrigins.${value as "local"}`);
     if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");

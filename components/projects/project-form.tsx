@@ -50,6 +50,7 @@ export function ProjectForm({
       name: "",
       enterpriseId: defaults.enterprise?.id ?? "",
       industryChainId: "",
+      sourceEventId: "",
       source: "promotion_event",
       totalInvestmentYi: "",
       capitalOrigin: "local",
@@ -78,7 +79,7 @@ export function ProjectForm({
     setMessage(errorText(applyActionErrors(form, result)));
   });
 
-  const selectField = (name: "industryChainId" | "source" | "capitalOrigin" | "unitId", label: string, children: React.ReactNode, required = true) => (
+  const selectField = (name: "industryChainId" | "sourceEventId" | "source" | "capitalOrigin" | "unitId", label: string, children: React.ReactNode, required = true) => (
     <Field id={name} label={label} error={errors[name]?.message} required={required}>
       {(aria) => (
         <Select {...aria} {...form.register(name)}>
@@ -141,6 +142,19 @@ export function ProjectForm({
             {t(`sources.${s}`)}
           </option>
         )),
+      )}
+      {selectField(
+        "sourceEventId",
+        t("projects.sourceEvent"),
+        <>
+          <option value="">{t("projects.noSourceEvent")}</option>
+          {options.events.map((e) => (
+            <option key={e.id} value={e.id}>
+              {t("projects.eventOption", { name: e.name, date: e.heldOn })}
+            </option>
+          ))}
+        </>,
+        false,
       )}
       {selectField(
         "capitalOrigin",

@@ -14,6 +14,9 @@ export type TaskItem = {
   dueDate: string | null;
   status: "open" | "done" | "cancelled";
   assigneeName?: string;
+  unitName?: string;
+  /** Shown without the checkbox (the viewer may not close it). */
+  readOnly?: boolean;
   project?: { id: string; name: string } | null;
 };
 
@@ -34,7 +37,7 @@ export function TaskList({ tasks, today, emptyText }: { tasks: TaskItem[]; today
               type="checkbox"
               id={`task-${task.id}`}
               checked={done}
-              disabled={pending}
+              disabled={pending || task.readOnly}
               onChange={(e) =>
                 startTransition(async () => {
                   await callAction(setTaskDoneAction(task.id, e.target.checked));
@@ -55,6 +58,7 @@ export function TaskList({ tasks, today, emptyText }: { tasks: TaskItem[]; today
                   </Link>
                 )}
                 {task.assigneeName && <span>{task.assigneeName}</span>}
+                {task.unitName && <span>{task.unitName}</span>}
                 {task.dueDate && <span>{t("dueOn", { date: task.dueDate })}</span>}
                 {overdue && <Badge tone="red">{t("overdue")}</Badge>}
                 {done && <span>{t("done")}</span>}

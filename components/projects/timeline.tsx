@@ -7,6 +7,7 @@ const FIELD_LABELS: Record<string, string> = {
   name: "projects.name",
   enterpriseId: "projects.enterprise",
   industryChainId: "projects.chain",
+  sourceEventId: "projects.sourceEvent",
   source: "projects.source",
   totalInvestment: "projects.totalInvestmentShort",
   capitalOrigin: "projects.capitalOrigin",

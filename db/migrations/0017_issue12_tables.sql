@@ -16,4 +16,7 @@ CREATE TABLE "stage_labels" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "user_table_columns" ADD CONSTRAINT "user_table_columns_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "projects" ADD COLUMN "source_event_id" uuid;--> statement-breakpoint
+ALTER TABLE "user_table_columns" ADD CONSTRAINT "user_table_columns_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_source_event_id_events_id_fk" FOREIGN KEY ("source_event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "projects_source_event_idx" ON "projects" USING btree ("source_event_id");

@@ -45,6 +45,8 @@ export const projects = pgTable(
       .references(() => units.id, { onDelete: "restrict" }),
     isKey: boolean().notNull().default(false),
     expectedSigningDate: date({ mode: "string" }),
+    /** 来源活动: the 推介会 (or other event) the lead came from. */
+    sourceEventId: uuid().references(() => events.id, { onDelete: "set null" }),
     /** 落地园区: the park the project lands in or targets. */
     parkId: uuid().references(() => parks.id, { onDelete: "set null" }),
     /** 用地需求: land the project needs (亩) and for what use; drives parcel matching. */
@@ -82,6 +84,7 @@ export const projects = pgTable(
     index("projects_created_idx").on(t.createdAt),
     index("projects_updated_idx").on(t.updatedAt),
     index("projects_park_idx").on(t.parkId),
+    index("projects_source_event_idx").on(t.sourceEventId),
     index("projects_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );

@@ -11,12 +11,17 @@ import { projectQuery } from "@/lib/projects/url";
 import type { InvestorClass, ProjectFilters } from "@/lib/projects/validation";
 import { signedQuery } from "@/lib/signed/url";
 import type { KeptFilter, SignedFilters } from "@/lib/signed/validation";
-import { monthRange, yearRange } from "./period";
+import { taskQuery, type TaskFilters } from "@/lib/tasks/validation";
+import { monthRange, yearUpTo } from "./period";
+
+/** The dashboard's overdue tasks as /tasks filters them: the page's unit, chain and park (staff: their own projects). */
+export const overdueTaskFilters = (base: ProjectFilters): TaskFilters => ({ unit: base.unit, chain: base.chain, park: base.park, owner: base.owner, overdue: "1" });
 
 export type DrillContext = {
   /** The page's filters as the lists take them (unit, chain, park; staff: owner). */
   base: ProjectFilters;
-  period: { from: string; to: string; year: number };
+  /** The period, ending on `asOf` when it runs past it (lib/dashboard/period.ts periodAsOf). */
+  period: { from: string; to: string; year: number; cut?: string };
   asOf: string;
   today: string;
   stalledDays: number;
@@ -46,11 +51,11 @@ export const links = {
 
   /** Against target: the year's signings, and its first approved 开工 / 投产 reports. */
   yearSigned: (dc: DrillContext) => {
-    const y = yearRange(dc.period.year);
+    const y = yearUpTo(dc.period.year, dc.asOf);
     return signedHref({ ...dc.base, signedFrom: y.from, signedTo: y.to });
   },
   yearReached: (dc: DrillContext, stage: MilestoneStage) => {
-    const y = yearRange(dc.period.year);
+    const y = yearUpTo(dc.period.year, dc.asOf);
     return signedHref({ ...dc.base, report: stage, reportFrom: y.from, reportTo: y.to });
   },
 
@@ -63,7 +68,7 @@ export const links = {
 
   month: (dc: DrillContext, year: number, month: number) => {
     const m = monthRange(year, month);
-    return signedHref({ ...dc.base, signedFrom: m.from, signedTo: m.to });
+    return signedHref({ ...dc.base, signedFrom: m.from, signedTo: m.to < dc.asOf ? m.to : dc.asOf });
   },
 
   byChain: (dc: DrillContext, chain: string | null) => links.signed(dc, { chain: chain ?? "none" }),
@@ -83,7 +88,8 @@ export const links = {
     projectsHref({ ...dc.base, createdFrom: dc.period.from, createdTo: dc.period.to, reached: stage === "lead" ? undefined : stage }),
 
   stalled: (dc: DrillContext, owner?: string) => projectsHref({ ...dc.base, stalled: dc.stalledDays, owner: owner ?? dc.base.owner }),
-  overdue: (dc: DrillContext, owner?: string) => projectsHref({ ...dc.base, overdue: "1", owner: owner ?? dc.base.owner }),
+  /** Overdue tasks (of one assignee): the task list. */
+  overdue: (dc: DrillContext, assignee?: string) => `/tasks${taskQuery({ ...overdueTaskFilters(dc.base), assignee })}`,
 
   parcels: (park: string, status?: ParcelStatus) => `/parcels${parcelQuery({ park, status: status ? [status] : undefined })}`,
   park: (park: string) => `/parks/${park}`,

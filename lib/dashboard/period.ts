@@ -58,6 +58,21 @@ export function resolvePeriod(params: { year?: number; quarter?: number; from?: 
   return { kind: "year", ...yearRange(year), year };
 }
 
+/**
+ * The period as of an earlier day: a period that runs past it ends on it (everything counted over
+ * the period is then as of that day — a signing after it had not happened yet). `cut` is the end
+ * chosen, so the page can say so. As of today nothing is cut: nothing is dated after today.
+ */
+export function periodAsOf(period: Period, asOf: string, today: string): Period & { cut?: string } {
+  return asOf < today && asOf < period.to ? { ...period, to: asOf, cut: period.to } : period;
+}
+
+/** The year up to the as-of day (the whole year when the day is after it). */
+export function yearUpTo(year: number, asOf: string): { from: string; to: string } {
+  const y = yearRange(year);
+  return { from: y.from, to: asOf < y.to ? asOf : y.to };
+}
+
 /** The twelve months of a year with their date ranges. */
 export function monthsOf(year: number): { month: number; from: string; to: string }[] {
   return Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...monthRange(year, i + 1) }));

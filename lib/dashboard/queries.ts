@@ -33,8 +33,10 @@ import type { ProjectFilters } from "@/lib/projects/validation";
 import { ownerTargetOfYear, unitTargetsOfYear } from "@/lib/targets/queries";
 import { unitsTarget, type TargetFigures } from "@/lib/targets/rollup";
 import { parkMechanismProgress, visibleChecklists } from "@/lib/workflows/queries";
+import { tasksByAssignee } from "@/lib/tasks/queries";
 import { listUnits } from "@/lib/units/queries";
-import { addDays, nextMonthStart, resolvePeriod, splitPeriod, yearRange, type Period } from "./period";
+import { overdueTaskFilters } from "./links";
+import { addDays, nextMonthStart, periodAsOf, resolvePeriod, splitPeriod, yearUpTo, type Period } from "./period";
 import type { DashboardParams } from "./validation";
 
 /**
@@ -51,8 +53,9 @@ export type DashboardContext = {
   viewer: Viewer;
   scope: Scope;
   today: string;
-  period: Period;
-  /** The funnel's and the cohort rates' day (today unless the URL names an earlier one). */
+  /** The period chosen, ending on `asOf` when it runs past it (`cut`: the end chosen). */
+  period: Period & { cut?: string };
+  /** The day every figure is counted as of (today unless the URL names an earlier one): the funnel and the cohort rates replay to it, and the period's figures stop at it. */
   asOf: string;
   /** The page's own filters, as the project lists take them: unit (and below), chain, park; staff: their own projects. */
   base: ProjectFilters;
@@ -75,7 +78,7 @@ export async function dashboardContext(db: DbOrTx, viewer: Viewer, params: Dashb
   const projectWhere = and(visibleProjects(scope), ...(await filterConditions(db, base, today))) ?? sql`true`;
   const asOf = params.asOf && params.asOf < today ? params.asOf : today;
   const unitIds = params.unit ? await unitSubtree(db, params.unit) : undefined;
-  return { viewer, scope, today, period: resolvePeriod(params, today), asOf, base, projectWhere, unitIds, stalledDays: params.stalled };
+  return { viewer, scope, today, period: periodAsOf(resolvePeriod(params, today), asOf, today), asOf, base, projectWhere, unitIds, stalledDays: params.stalled };
 }
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -226,12 +229,12 @@ export async function periodFigures(db: DbOrTx, ctx: DashboardContext): Promise<
 export type TargetActuals = { signedCount: number; signedInvestment: string; constructionStarts: number; operatingProjects: number };
 
 /**
- * The year's actual figures (the year of the period's end): projects signed in it and their
- * contract investment; construction starts and projects put into operation in it — counted by
- * the first approved report at 开工 (or later) and at 投产 dated in the year.
+ * The year's actual figures (the year of the period's end), up to the as-of day: projects signed
+ * in it and their contract investment; construction starts and projects put into operation in it
+ * — counted by the first approved report at 开工 (or later) and at 投产 dated in the year.
  */
 export async function targetActuals(db: DbOrTx, ctx: DashboardContext): Promise<TargetActuals> {
-  const { from, to } = yearRange(ctx.period.year);
+  const { from, to } = yearUpTo(ctx.period.year, ctx.asOf);
   const [r] = await db
     .select({
       signed: sql<string>`sum(${c.signed})`,
@@ -349,8 +352,11 @@ export async function cohort(db: DbOrTx, ctx: DashboardContext): Promise<Cohort>
 export type MonthFigures = { month: number; count: number; contract: string };
 export type Trend = { year: number; months: MonthFigures[]; lastYear: number; lastMonths: MonthFigures[] };
 
+/** Signings month by month, this year against last, up to the as-of day (its own month by its days; later months count nothing). */
 export async function monthlyTrend(db: DbOrTx, ctx: DashboardContext): Promise<Trend> {
   const year = ctx.period.year;
+  const start = `${year - 1}-01-01`;
+  const asOfMonth = `${ctx.asOf.slice(0, 7)}-01`;
   const rows = await db
     .select({
       y: sql<number>`extract(year from ${c.d})::int`,
@@ -359,7 +365,13 @@ export async function monthlyTrend(db: DbOrTx, ctx: DashboardContext): Promise<T
       contract: sql<string | null>`sum(${c.contract})`,
     })
     .from(c)
-    .where(and(eq(c.g, "m"), gte(c.d, `${year - 1}-01-01`), lte(c.d, `${year}-12-01`), summaryWhere(c, ctx)))
+    .where(
+      and(
+        sql`((${c.g} = 'm' and ${c.d} >= ${start} and ${c.d} <= ${`${year}-12-01`} and ${c.d} < ${asOfMonth})
+          or (${c.g} = 'd' and ${c.d} >= ${asOfMonth} and ${c.d} <= ${ctx.asOf} and ${c.d} >= ${start} and ${c.d} <= ${`${year}-12-31`}))`,
+        summaryWhere(c, ctx),
+      ),
+    )
     .groupBy(sql`1`, sql`2`);
   const of = (y: number) =>
     Array.from({ length: 12 }, (_, i) => {
@@ -580,15 +592,13 @@ async function withNames(db: DbOrTx, rows: { userId: string; count: string | num
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
 }
 
-/** Open tasks past their due date on the projects in view, by the projects' owner, most first. */
-export async function overdueByOwner(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
-  const rows = await db
-    .select({ userId: c.ownerId, count: sql<string>`sum(${c.openTasks})` })
-    .from(c)
-    .where(and(periodRows(c, "1900-01-01", addDays(ctx.today, -1)), summaryWhere(c, ctx)))
-    .groupBy(c.ownerId)
-    .having(sql`sum(${c.openTasks}) > 0`);
-  return withNames(db, rows);
+/**
+ * Open tasks past their due date, by the person they are assigned to (as each one's 我的工作
+ * counts them), most first: the tasks the viewer may see (lib/tasks visibleTasks) under the page's
+ * unit, chain and park (staff: on their own projects) — what /tasks shows for the same filters.
+ */
+export async function overdueByAssignee(db: DbOrTx, ctx: DashboardContext): Promise<PersonCount[]> {
+  return tasksByAssignee(db, ctx.viewer, ctx.scope, overdueTaskFilters(ctx.base), ctx.today);
 }
 
 // ── Land, mechanisms, grid service ──────────────────────────────────────────────

@@ -110,3 +110,17 @@ export async function listMetProjects(db: DbOrTx, viewer: Viewer, eventId: strin
     .where(and(eq(eventProjects.eventId, eventId), visibleProjects(scope)))
     .orderBy(asc(projects.name), asc(projects.id));
 }
+
+/**
+ * The leads an event produced (projects whose 来源活动 it is) that the viewer may see, and how many
+ * of them have signed (at 签约 or later): its conversion leads → 签约. The same rows as
+ * /projects?sourceEvent= and, with the signed stages, the count that list shows.
+ */
+export async function eventLeadConversion(db: DbOrTx, viewer: Viewer, eventId: string) {
+  const scope = await scopeOf(db, viewer);
+  const [r] = await db
+    .select({ leads: count(), signed: sql<number>`count(*) filter (where ${inArray(projects.stage, SIGNED_STAGES)})::int` })
+    .from(projects)
+    .where(and(eq(projects.sourceEventId, eventId), visibleProjects(scope)));
+  return { leads: r?.leads ?? 0, signed: r?.signed ?? 0 };
+}

@@ -48,6 +48,7 @@ export const PROJECT_COLUMNS = [
   col("name", "text"),
   col("enterprise_id", "uuid"),
   col("industry_chain_id", "uuid"),
+  col("source_event_id", "uuid"),
   col("source", "project_source"),
   col("total_investment", "numeric"),
   col("capital_origin", "capital_origin"),

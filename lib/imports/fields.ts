@@ -42,6 +42,7 @@ export const PROJECT_FIELDS: FieldDef[] = [
   { key: "source", labels: ["项目来源", "来源", "招商方式", "source"] },
   { key: "signingDate", labels: ["签约时间", "签约日期", "signing date", "signed on"] },
   { key: "event", labels: ["签约活动", "签约仪式", "signing event", "event"] },
+  { key: "sourceEvent", labels: ["来源活动", "线索来源活动", "来源推介会", "source event", "lead source event"] },
   { key: "agreementType", labels: ["协议类型", "agreement type", "agreement"] },
   { key: "park", labels: ["落地园区", "意向园区", "园区", "所在园区", "park"] },
   { key: "landNeedMu", labels: ["用地(亩)", "用地面积(亩)", "用地需求(亩)", "用地", "land (mu)", "land need (mu)"] },

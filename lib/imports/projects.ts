@@ -57,6 +57,7 @@ const FIELD_OF: Record<string, string> = {
   unitId: "unit",
   industryChainId: "chain",
   eventId: "event",
+  sourceEventId: "sourceEvent",
   stewardId: "steward",
   responsibleUnitId: "responsibleUnit",
 };
@@ -73,6 +74,7 @@ function projectForm(p: Project) {
     name: p.name,
     enterpriseId: p.enterpriseId,
     industryChainId: p.industryChainId,
+    sourceEventId: p.sourceEventId,
     source: p.source,
     totalInvestmentYi: yuanToYiInput(p.totalInvestment),
     capitalOrigin: p.capitalOrigin,
@@ -254,6 +256,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
       const chainId = resolve(row, "chain", ctx.chain, rowErrors);
       const parkId = resolve(row, "park", ctx.park, rowErrors);
       const eventId = resolve(row, "event", ctx.event, rowErrors);
+      const sourceEventId = resolve(row, "sourceEvent", ctx.event, rowErrors);
       const stewardId = resolvePerson(row, "steward", rowErrors)?.id;
       const responsibleUnitId = resolve(row, "responsibleUnit", ctx.unit, rowErrors);
 
@@ -273,6 +276,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
       if (has(row.values, "expectedSigningDate")) cells.expectedSigningDate = dateCell(v(row, "expectedSigningDate"));
       if (has(row.values, "isKey")) cells.isKey = booleanCell(v(row, "isKey"));
       if (chainId) cells.industryChainId = chainId;
+      if (sourceEventId) cells.sourceEventId = sourceEventId;
       if (owner) cells.ownerId = owner.id;
       const base = current ? projectForm(current.project) : { source: "other", capitalOrigin: "local", ownerId: ctx.viewer.id, isKey: false };
       const projectInput = { ...base, ...cells, enterpriseId: ref?.id ?? randomUUID(), unitId };

@@ -2,13 +2,14 @@ import type { DbOrTx } from "@/db/client";
 import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { listChains } from "@/lib/reference/queries";
+import { listEventOptions } from "@/lib/events/queries";
 import { getUnitTree } from "@/lib/units/queries";
 import { pickablePeople } from "@/lib/users/people";
 import { assignableUsers } from "./service";
 
 /** What the project filters and form offer the viewer: chains, the units and people in their scope. */
 export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
-  const [scope, chains, tree, people] = await Promise.all([scopeOf(db, viewer), listChains(db), getUnitTree(db), assignableUsers(db, viewer)]);
+  const [scope, chains, tree, people, events] = await Promise.all([scopeOf(db, viewer), listChains(db), getUnitTree(db), assignableUsers(db, viewer), listEventOptions(db)]);
   const unitNames = new Map(tree.map((u) => [u.id, u.name]));
   const units = tree
     .filter((u) => scope.all || scope.unitIds.includes(u.id))
@@ -23,6 +24,7 @@ export async function projectFormOptions(db: DbOrTx, viewer: Viewer) {
       people.map(({ id, displayName, unitId }) => ({ id, name: displayName, unitId, unitName: unitNames.get(unitId) ?? "" })),
       viewer.unitId,
     ),
+    events,
   };
 }
 export type ProjectFormOptions = Awaited<ReturnType<typeof projectFormOptions>>;

@@ -117,6 +117,7 @@ export async function filterConditions(db: DbOrTx, f: ProjectFilters, today = to
   if (f.chain) where.push(f.chain === "none" ? isNull(projects.industryChainId) : eq(projects.industryChainId, f.chain));
   if (f.park) where.push(f.park === "none" ? isNull(projects.parkId) : eq(projects.parkId, f.park));
   if (f.owner) where.push(eq(projects.ownerId, f.owner));
+  if (f.sourceEvent) where.push(eq(projects.sourceEventId, f.sourceEvent));
   // A unit means the unit and everything below it, as a manager reads their unit (unitOnly: just the unit).
   if (f.unit) where.push(f.unitOnly ? eq(projects.unitId, f.unit) : inArray(projects.unitId, await unitSubtree(db, f.unit)));
   if (f.minYi) where.push(gte(projects.totalInvestment, yiToYuan(f.minYi)!));
@@ -293,6 +294,8 @@ export async function getProject(db: DbOrTx, viewer: Viewer, id: string) {
     .select({
       ...projectRowColumns,
       industryChainId: projects.industryChainId,
+      sourceEventId: projects.sourceEventId,
+      sourceEventName: sql<string | null>`(select e.name from events e where e.id = ${projects.sourceEventId} and e.archived_at is null)`,
       capitalOrigin: projects.capitalOrigin,
       statusReason: projects.statusReason,
       responsibleLeader: projects.responsibleLeader,

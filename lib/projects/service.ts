@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
-import { activities, enterprises, projects, signings, stageEvents, tasks, users, type Project } from "@/db/schema";
+import { activities, enterprises, events, projects, signings, stageEvents, tasks, users, type Project } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeIncludesUnit, scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
@@ -41,6 +41,10 @@ async function checkAssignment(db: DbOrTx, scope: Scope, data: ProjectValues) {
     .from(enterprises)
     .where(and(eq(enterprises.id, data.enterpriseId), visibleEnterprises(scope)));
   if (!enterprise) fields.enterpriseId = ["projects.errors.enterpriseRequired"];
+  if (data.sourceEventId) {
+    const [event] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, data.sourceEventId), isNull(events.archivedAt)));
+    if (!event) fields.sourceEventId = ["projects.errors.sourceEvent"];
+  }
   if (Object.keys(fields).length) throw new ValidationError(fields);
 }
 

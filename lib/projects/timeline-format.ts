@@ -17,7 +17,7 @@ export function timelineFormatter(t: Translate, names: Map<string, string>, chai
     if (field === "landNeedMu") return `${formatMu(String(value))} 亩`;
     if (field === "landUse") return t(`landUses.${value as "industrial_m1"}`);
     if (field === "parcel" && typeof value === "object") return (value as { parcelCode?: string }).parcelCode ?? t("projects.none");
-    if (["parkId", "ownerId", "enterpriseId", "stewardId", "eventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
+    if (["parkId", "ownerId", "enterpriseId", "stewardId", "eventId", "sourceEventId", "responsibleUnitId"].includes(field)) return names.get(String(value)) ?? t("projects.none");
     if (field === "industryChainId") return chainNames.get(String(value)) ?? t("projects.none");
     if (field === "unitId") return unitNames.get(String(value)) ?? names.get(String(value)) ?? t("projects.none");
     if (field === "source") return t(`sources.${value as "other"}`);

@@ -190,7 +190,7 @@ export async function enterpriseContacts(db: DbOrTx, enterpriseId: string) {
 /** Display names for the ids that edits mention (owners, stewards, enterprises, events, units, parks), to show "张华 → 李明" rather than ids. */
 export async function namesForEdits(db: DbOrTx, items: TimelineItem[]): Promise<Map<string, string>> {
   const ids = { user: new Set<string>(), enterprise: new Set<string>(), event: new Set<string>(), unit: new Set<string>(), park: new Set<string>() };
-  const kinds: Record<string, keyof typeof ids> = { ownerId: "user", stewardId: "user", enterpriseId: "enterprise", eventId: "event", responsibleUnitId: "unit", unitId: "unit", parkId: "park" };
+  const kinds: Record<string, keyof typeof ids> = { ownerId: "user", stewardId: "user", enterpriseId: "enterprise", eventId: "event", sourceEventId: "event", responsibleUnitId: "unit", unitId: "unit", parkId: "park" };
   for (const item of items) {
     const sides = item.type === "edit" ? [item.before, item.after] : item.type === "checklistItems" ? item.changes.flatMap((c) => [c.before, c.after]) : [];
     for (const side of sides) {

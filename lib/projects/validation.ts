@@ -21,6 +21,8 @@ export const projectSchema = z.object({
   name: text().min(2, "projects.errors.nameLength").max(100, "projects.errors.nameLength"),
   enterpriseId: z.uuid({ error: "projects.errors.enterpriseRequired" }),
   industryChainId: optionalUuid,
+  /** 来源活动: the 推介会 the lead came from. */
+  sourceEventId: optionalUuid,
   source: z.enum(SOURCES, { error: "errors.required" }),
   totalInvestmentYi: yiAmount,
   capitalOrigin: z.enum(CAPITAL_ORIGINS, { error: "errors.required" }),
@@ -42,6 +44,7 @@ export function projectFormValues(p: {
   name: string;
   enterpriseId: string;
   industryChainId: string | null;
+  sourceEventId: string | null;
   source: (typeof SOURCES)[number];
   totalInvestment: string;
   capitalOrigin: (typeof CAPITAL_ORIGINS)[number];
@@ -57,6 +60,7 @@ export function projectFormValues(p: {
     name: p.name,
     enterpriseId: p.enterpriseId,
     industryChainId: p.industryChainId ?? "",
+    sourceEventId: p.sourceEventId ?? "",
     source: p.source,
     totalInvestmentYi: yuanToYiInput(p.totalInvestment),
     capitalOrigin: p.capitalOrigin,
@@ -165,6 +169,8 @@ export const projectFiltersSchema = z.object({
   unitOnly: z.enum(["1"]).optional().catch(undefined),
   /** 落地园区. */
   park: idOrNone,
+  /** 来源活动: the leads an event produced. */
+  sourceEvent: z.uuid().optional().catch(undefined),
   source: csv(SOURCES),
   minYi: optionalFilterYi,
   maxYi: optionalFilterYi,

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { enterprises, industryChains, milestones, parks, projects } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/roles";
-import { cohort, dashboardContext, funnel, league, overdueByOwner, periodFigures, stalledByOwner, targetActuals } from "@/lib/dashboard/queries";
+import { cohort, dashboardContext, funnel, league, overdueByAssignee, periodFigures, stalledByOwner, targetActuals } from "@/lib/dashboard/queries";
 import { dashboardSchema } from "@/lib/dashboard/validation";
 import { todayInChina } from "@/lib/i18n/format";
 import { reviewReport, saveReport, setMilestonePlan } from "@/lib/milestones/service";
@@ -151,10 +151,10 @@ describe("summary tables under writes", () => {
     await addActivity(db, staff, p.id, { kind: "reception", occurredOn: today, summary: "接待来访" });
     // A task already overdue, then done: the overdue count follows.
     const task = await addTask(db, staff, p.id, { title: "报送材料", assigneeId: staff.id, dueDate: "2020-01-01" });
-    const overdueBefore = await overdueByOwner(db, await dashboardContext(db, manager, dashboardSchema.parse({}), today));
+    const overdueBefore = await overdueByAssignee(db, await dashboardContext(db, manager, dashboardSchema.parse({}), today));
     expect(overdueBefore.find((r) => r.userId === staff.id)?.count).toBeGreaterThanOrEqual(1);
     await setTaskDone(db, staff, task.id, true);
-    const overdueAfter = await overdueByOwner(db, await dashboardContext(db, manager, dashboardSchema.parse({}), today));
+    const overdueAfter = await overdueByAssignee(db, await dashboardContext(db, manager, dashboardSchema.parse({}), today));
     expect(overdueAfter.find((r) => r.userId === staff.id)?.count ?? 0).toBe(overdueBefore.find((r) => r.userId === staff.id)!.count - 1);
     let f = await figures(manager);
     const row = () => f.league.find((r) => r.ownerId === staff.id)!;

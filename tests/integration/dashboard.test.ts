@@ -39,7 +39,7 @@ import {
   league,
   mechanismsByPark,
   monthlyTrend,
-  overdueByOwner,
+  overdueByAssignee,
   periodFigures,
   stalledByOwner,
   targetActuals,
@@ -51,10 +51,13 @@ import { gridOverview, listGridRequests } from "@/lib/grids/queries";
 import { gridListSchema, requestListSchema } from "@/lib/grids/validation";
 import { listParcels } from "@/lib/land/queries";
 import { parcelListSchema } from "@/lib/land/validation";
+import { myOpenTasks } from "@/lib/projects/my-work";
 import { listProjects } from "@/lib/projects/queries";
 import { projectListSchema } from "@/lib/projects/validation";
 import { listSignedProjects } from "@/lib/signed/queries";
 import { searchParamsRecord, signedListSchema } from "@/lib/signed/validation";
+import { listTasks } from "@/lib/tasks/queries";
+import { taskListSchema } from "@/lib/tasks/validation";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer } from "./fixtures";
 
@@ -435,10 +438,11 @@ describe("dashboard figures, worked out by hand", () => {
   });
 
   it("cohort rates as of an earlier day", async () => {
-    // By 2026-04-30: P1 and P2 registered; nothing waiting was dated yet; no milestone had been missed; no funds in.
+    // By 2026-04-30 the cohort is the signings up to that day: P1, P2, P4 (P6 signed in May).
+    // P1 and P2 registered; nothing waiting was dated yet; no milestone had been missed; no funds in.
     expect(await cohort(db, await ctxFor(manager, { asOf: "2026-04-30" }))).toEqual({
-      count: 4,
-      contract: "560000000.00",
+      count: 3,
+      contract: "470000000.00",
       funds: "0",
       registered: 2,
       registeredPending: 0,
@@ -446,9 +450,30 @@ describe("dashboard figures, worked out by hand", () => {
       startedPending: 0,
       operating: 0,
       operatingPending: 0,
-      kept: 4,
+      kept: 3,
       keptPending: 0,
     });
+  });
+
+  it("under an earlier as-of date every period figure stops at it, and so does its list", async () => {
+    const ctx = await ctxFor(manager, { year: "2026", asOf: "2026-03-31" });
+    expect(ctx.period).toMatchObject({ from: "2026-01-01", to: "2026-03-31", cut: "2026-12-31" });
+    // As Q1: P1 (03-20) and P2 (02-15); not P4 (April) or P6 (May).
+    const q1 = await periodFigures(db, await ctxFor(manager, { year: "2026", quarter: "1" }));
+    expect(await periodFigures(db, ctx)).toEqual(q1);
+    expect(q1).toMatchObject({ signed: 2, contract: "290000000.00" });
+    expect(await targetActuals(db, ctx)).toMatchObject({ signedCount: 2, signedInvestment: "290000000.00" });
+    expect((await cohort(db, ctx)).count).toBe(2);
+    const trend = await monthlyTrend(db, ctx);
+    expect(trend.months.filter((m) => m.count).map((m) => m.month)).toEqual([2, 3]);
+    // Mid-month: the days after the as-of day are left out of its month.
+    const mid = await monthlyTrend(db, await ctxFor(manager, { asOf: "2026-03-19" }));
+    expect(mid.months.filter((m) => m.count).map((m) => m.month)).toEqual([2]);
+    expect(links.signed(drill(ctx))).toContain("signedTo=2026-03-31");
+    expect(links.yearSigned(drill(ctx))).toContain("signedTo=2026-03-31");
+    // As of today nothing is cut.
+    expect((await ctxFor(manager, { year: "2026" })).period).toMatchObject({ to: "2026-12-31" });
+    expect((await ctxFor(manager, { year: "2026" })).period.cut).toBeUndefined();
   });
 
   it("monthly signings, this year against last", async () => {
@@ -517,8 +542,8 @@ describe("dashboard figures, worked out by hand", () => {
       ["completed", 0, null],
       ["operating", 0, null],
     ]);
-    // The as-of date does not change it: conversion is as the projects stand today.
-    expect(await conversion(db, await ctxFor(manager, { asOf: "2026-03-15" }))).toEqual(c);
+    // Under an earlier as-of date the cohort is the leads logged up to it, each as it stands today.
+    expect(await conversion(db, await ctxFor(manager, { asOf: "2026-03-15" }))).toEqual(await conversion(db, await ctxFor(manager, { from: "2026-01-01", to: "2026-03-15" })));
   });
 
   it("stalled projects and overdue tasks", async () => {
@@ -528,15 +553,40 @@ describe("dashboard figures, worked out by hand", () => {
       [sb.id, 2],
       [sa1.id, 1],
     ]);
-    // Overdue, by the projects' owner: P2's (SA1), P4's (SB, though assigned to SA2); not the task without a project.
-    expect((await overdueByOwner(db, ctx)).map((r) => [r.userId, r.count]).sort()).toEqual(
+    // Overdue, by the person each is assigned to — as their 我的工作 counts them: SA1 has P2's and
+    // the one without a project (SA1 is in the manager's scope); SA2 has P4's (P4 is SB's project).
+    const overdue = await overdueByAssignee(db, ctx);
+    expect(overdue.map((r) => [r.userId, r.count]).sort()).toEqual(
       [
-        [sa1.id, 1],
-        [sb.id, 1],
+        [sa1.id, 2],
+        [sa2.id, 1],
       ].sort(),
     );
+    for (const person of [sa1, sa2, sb]) {
+      const mine = (await myOpenTasks(db, person, TODAY)).filter((x) => x.dueDate !== null && x.dueDate < TODAY).length;
+      expect(overdue.find((r) => r.userId === person.id)?.count ?? 0, person.id).toBe(mine);
+    }
+    // Staff: the tasks on their own projects, whoever they are assigned to.
+    expect((await overdueByAssignee(db, await ctxFor(sb))).map((r) => [r.userId, r.count])).toEqual([[sa2.id, 1]]);
     // 76 days: nothing since 2026-03-31 — only P13 (P2's last visit was 04-01, P5's 04-02).
     expect((await stalledByOwner(db, await ctxFor(manager, { stalled: "76" }))).map((r) => [r.userId, r.count])).toEqual([[sb.id, 1]]);
+  });
+
+  it("the task list: visibility as for projects, filters, a manager's people", async () => {
+    const titles = async (viewer: Viewer, query: Record<string, string> = {}) =>
+      (await listTasks(db, viewer, taskListSchema.parse(query), TODAY)).rows.map((r) => r.title).sort();
+    // The manager: every open task of the people below (P2's, P4's, P5's, and SA1's without a project).
+    expect(await titles(manager)).toEqual(["回访", "报送进度", "无项目的待办", "核实资料"].sort());
+    expect(await titles(manager, { status: "all" })).toHaveLength(5);
+    expect(await titles(manager, { overdue: "1" })).toEqual(["报送进度", "无项目的待办", "核实资料"].sort());
+    expect(await titles(manager, { assignee: sa1.id })).toEqual(["报送进度", "无项目的待办"].sort());
+    expect(await titles(manager, { unit: B.id })).toEqual(["回访", "核实资料"].sort()); // P4 and P5 are B's projects
+    expect(await titles(manager, { project: ids.P5!, status: "all" })).toEqual(["回访", "整理需求"].sort());
+    expect(await titles(manager, { dueFrom: "2026-05-15", dueTo: "2026-06-05" })).toEqual(["报送进度"]);
+    // Staff: the tasks of the projects they may see (their unit's and their own) and their own; not another unit's.
+    expect(await titles(sb)).toEqual(["回访", "核实资料"].sort());
+    expect(await titles(sa2)).toEqual(["报送进度", "无项目的待办", "核实资料"].sort());
+    expect(await titles(sn)).toEqual([]);
   });
 
   it("land, mechanisms and grid service", async () => {
@@ -616,6 +666,10 @@ async function open(viewer: Viewer, href: string) {
     const r = await listGridRequests(db, viewer, grid[1]!, requestListSchema.parse(params), new Date(`${TODAY}T12:00:00+08:00`));
     return { count: r.total };
   }
+  if (path === "/tasks") {
+    const r = await listTasks(db, viewer, taskListSchema.parse(params), new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    return { count: r.total };
+  }
   throw new Error(`no list at ${path}`);
 }
 
@@ -643,18 +697,44 @@ describe("drill-down: each figure opens a list with the same count", () => {
         checks.push([`在推项目 as of ${asOf}`, links.active(drill(past)), { count: sumOf(then) }]);
       }
 
-      const p = await periodFigures(db, ctx);
-      checks.push(["new leads", links.leads(dc), { count: p.leads }]);
-      checks.push(["signings", links.signed(dc), { count: p.signed, contract: p.contract }]);
-      checks.push(["亿元以上", links.big(dc), { count: p.big, contract: p.bigContract }]);
-      checks.push(["三个500强", links.big(dc, "top500"), { count: p.top500 }]);
-      checks.push(["央企", links.big(dc, "central_soe"), { count: p.centralSoe }]);
-      checks.push(["上市", links.big(dc, "listed"), { count: p.listed }]);
+      // The period's figures as the page shows them, and as of an earlier day (the period then ends on it).
+      for (const pc of [ctx, await ctxFor(viewer, { asOf: "2026-04-30" })]) {
+        const dc = drill(pc);
+        const at = pc === ctx ? "" : ` as of ${pc.asOf}`;
+        const p = await periodFigures(db, pc);
+        checks.push([at + "new leads", links.leads(dc), { count: p.leads }]);
+        checks.push([at + "signings", links.signed(dc), { count: p.signed, contract: p.contract }]);
+        checks.push([at + "亿元以上", links.big(dc), { count: p.big, contract: p.bigContract }]);
+        checks.push([at + "三个500强", links.big(dc, "top500"), { count: p.top500 }]);
+        checks.push([at + "央企", links.big(dc, "central_soe"), { count: p.centralSoe }]);
+        checks.push([at + "上市", links.big(dc, "listed"), { count: p.listed }]);
 
-      const t = await targetActuals(db, ctx);
-      checks.push(["year's signings", links.yearSigned(dc), { count: t.signedCount, contract: t.signedInvestment }]);
-      checks.push(["construction starts", links.yearReached(dc, "construction"), { count: t.constructionStarts }]);
-      checks.push(["operating", links.yearReached(dc, "operating"), { count: t.operatingProjects }]);
+        const t = await targetActuals(db, pc);
+        checks.push([at + "year's signings", links.yearSigned(dc), { count: t.signedCount, contract: t.signedInvestment }]);
+        checks.push([at + "construction starts", links.yearReached(dc, "construction"), { count: t.constructionStarts }]);
+        checks.push([at + "operating", links.yearReached(dc, "operating"), { count: t.operatingProjects }]);
+
+        const trend = await monthlyTrend(db, pc);
+        for (const m of trend.months) checks.push([at + `month ${m.month}`, links.month(dc, trend.year, m.month), { count: m.count, contract: m.contract }]);
+        for (const m of trend.lastMonths) checks.push([at + `last year's month ${m.month}`, links.month(dc, trend.lastYear, m.month), { count: m.count, contract: m.contract }]);
+
+        const b = await breakdowns(db, pc);
+        for (const r of b.chain) checks.push([at + `chain ${r.name}`, links.byChain(dc, r.key), { count: r.count, contract: r.contract }]);
+        for (const r of b.park) checks.push([at + `park ${r.name}`, links.byPark(dc, r.key), { count: r.count, contract: r.contract }]);
+        for (const r of b.source) checks.push([at + `source ${r.key}`, links.bySource(dc, r.key), { count: r.count, contract: r.contract }]);
+        for (const r of b.unit) checks.push([at + `unit ${r.name}`, links.byUnit(dc, r.key), { count: r.count, contract: r.contract }]);
+        for (const r of b.owner) checks.push([at + `owner ${r.name}`, links.byOwner(dc, r.key), { count: r.count, contract: r.contract }]);
+
+        for (const r of await league(db, pc)) {
+          for (const kind of ["visit", "reception", "promotion_event"] as const) {
+            checks.push([at + `${r.name} ${kind}`, links.ownerActivities(dc, r.ownerId, kind), { activities: r[kind] }]);
+          }
+          checks.push([at + `${r.name} signings`, links.ownerSignings(dc, r.ownerId), { count: r.signings }]);
+          checks.push([at + `${r.name} starts`, links.ownerStarts(dc, r.ownerId), { count: r.starts }]);
+        }
+
+        for (const r of await conversion(db, pc)) checks.push([at + `reached ${r.stage}`, links.reached(dc, r.stage), { count: r.reached }]);
+      }
 
       for (const c of [ctx, await ctxFor(viewer, { asOf: "2026-04-30" })]) {
         const k = await cohort(db, c);
@@ -672,35 +752,14 @@ describe("drill-down: each figure opens a list with the same count", () => {
         checks.push(["履约 pending" + when, links.cohortKept(d, "pending"), { count: k.keptPending }]);
       }
 
-      const trend = await monthlyTrend(db, ctx);
-      for (const m of trend.months) checks.push([`month ${m.month}`, links.month(dc, trend.year, m.month), { count: m.count, contract: m.contract }]);
-      for (const m of trend.lastMonths) checks.push([`last year's month ${m.month}`, links.month(dc, trend.lastYear, m.month), { count: m.count, contract: m.contract }]);
-
-      const b = await breakdowns(db, ctx);
-      for (const r of b.chain) checks.push([`chain ${r.name}`, links.byChain(dc, r.key), { count: r.count, contract: r.contract }]);
-      for (const r of b.park) checks.push([`park ${r.name}`, links.byPark(dc, r.key), { count: r.count, contract: r.contract }]);
-      for (const r of b.source) checks.push([`source ${r.key}`, links.bySource(dc, r.key), { count: r.count, contract: r.contract }]);
-      for (const r of b.unit) checks.push([`unit ${r.name}`, links.byUnit(dc, r.key), { count: r.count, contract: r.contract }]);
-      for (const r of b.owner) checks.push([`owner ${r.name}`, links.byOwner(dc, r.key), { count: r.count, contract: r.contract }]);
-
-      for (const r of await league(db, ctx)) {
-        for (const kind of ["visit", "reception", "promotion_event"] as const) {
-          checks.push([`${r.name} ${kind}`, links.ownerActivities(dc, r.ownerId, kind), { activities: r[kind] }]);
-        }
-        checks.push([`${r.name} signings`, links.ownerSignings(dc, r.ownerId), { count: r.signings }]);
-        checks.push([`${r.name} starts`, links.ownerStarts(dc, r.ownerId), { count: r.starts }]);
-      }
-
-      for (const r of await conversion(db, ctx)) checks.push([`reached ${r.stage}`, links.reached(dc, r.stage), { count: r.reached }]);
-
       const live = await dashboardContext(db, viewer, dashboardSchema.parse({}), realToday);
       const ld = drill(live);
       const stalled = await stalledByOwner(db, live);
       checks.push(["stalled", links.stalled(ld), { count: stalled.reduce((s, r) => s + r.count, 0) }]);
       for (const r of stalled) checks.push([`stalled ${r.name}`, links.stalled(ld, r.userId), { count: r.count }]);
-      const overdue = await overdueByOwner(db, live);
-      checks.push(["overdue", links.overdue(ld), { overdueTasks: overdue.reduce((s, r) => s + r.count, 0) }]);
-      for (const r of overdue) checks.push([`overdue ${r.name}`, links.overdue(ld, r.userId), { overdueTasks: r.count }]);
+      const overdue = await overdueByAssignee(db, live);
+      checks.push(["overdue", links.overdue(ld), { count: overdue.reduce((s, r) => s + r.count, 0) }]);
+      for (const r of overdue) checks.push([`overdue ${r.name}`, links.overdue(ld, r.userId), { count: r.count }]);
 
       for (const park of await landByPark(db, ctx)) {
         for (const [status, v] of Object.entries(park.byStatus)) {

@@ -1,16 +1,22 @@
-import { and, count, eq } from "drizzle-orm";
+import { Readable } from "node:stream";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, enterprises, eventProjects, events, projects, signings, type Unit } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { getEvent, listEventOptions, listEvents, listMetProjects } from "@/lib/events/queries";
+import { readProjectApi, updateProjectApi } from "@/lib/api-v1/projects";
+import { eventLeadConversion, getEvent, listEventOptions, listEvents, listMetProjects } from "@/lib/events/queries";
 import { addEventProject, createEvent, mayEditEvent, removeEventProject, updateEvent } from "@/lib/events/service";
 import { eventListSchema } from "@/lib/events/validation";
+import { runImport } from "@/lib/imports/service";
 import { sumYuan } from "@/lib/money";
+import { getProject, listProjects } from "@/lib/projects/queries";
+import { createProject } from "@/lib/projects/service";
+import { projectListSchema } from "@/lib/projects/validation";
 import { listSignedProjects } from "@/lib/signed/queries";
-import { signedListSchema } from "@/lib/signed/validation";
+import { SIGNED_STAGES, signedListSchema } from "@/lib/signed/validation";
 import { createTestDb } from "../support/db";
 import { insertUnit, insertViewer, rejection } from "./fixtures";
 
@@ -185,5 +191,58 @@ describe("events: projects met there", () => {
     expect(await rejection(removeEventProject(db, manager, fair, project.bioLead!))).toBeInstanceOf(NotFoundError);
     const left = await db.select().from(eventProjects).where(eq(eventProjects.eventId, fair));
     expect(left.map((l) => l.projectId)).toEqual([project.north1]);
+  });
+});
+
+describe("events: the leads an event produced", () => {
+  let fair: string;
+  beforeAll(async () => {
+    fair = (await createEvent(db, manager, valid({ name: "2026年生物医药产业推介会", kind: "promotion_event", heldOn: "2026-03-12" }))).id;
+  });
+
+  const base = (over: Record<string, unknown> = {}) => ({
+    enterpriseId: "",
+    source: "promotion_event",
+    totalInvestmentYi: "1",
+    capitalOrigin: "local",
+    ownerId: staff.id,
+    unitId: bio.id,
+    ...over,
+  });
+
+  it("a lead records its 来源活动 through the form's service, on its page's record and in the API (PATCH keeps it); an archived or made-up event is refused", async () => {
+    const [ent] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.unitId, bio.id));
+    const p = await createProject(db, staff, base({ name: "推介会带来的抗体药项目", enterpriseId: ent!.id, sourceEventId: fair }));
+    expect(p.sourceEventId).toBe(fair);
+    expect((await getProject(db, staff, p.id))?.sourceEventName).toBe("2026年生物医药产业推介会");
+    expect((await readProjectApi(db, staff, p.id)).sourceEventId).toBe(fair);
+    // PATCH writes only what was sent: the 来源活动 stays.
+    const patched = await updateProjectApi(db, staff, p.id, { name: "推介会带来的抗体药产业化项目", version: p.version });
+    expect(patched.sourceEventId).toBe(fair);
+    const made = (await rejection(createProject(db, staff, base({ name: "来源不明的项目", enterpriseId: ent!.id, sourceEventId: crypto.randomUUID() })))) as ValidationError;
+    expect(made.fields).toHaveProperty("sourceEventId");
+    const old = await createEvent(db, manager, valid({ name: "已归档的推介会", kind: "promotion_event", heldOn: "2025-01-10" }));
+    await db.update(events).set({ archivedAt: new Date() }).where(eq(events.id, old.id));
+    const archived = (await rejection(createProject(db, staff, base({ name: "来自已归档活动的项目", enterpriseId: ent!.id, sourceEventId: old.id })))) as ValidationError;
+    expect(archived.fields).toHaveProperty("sourceEventId");
+  });
+
+  it("the event counts its leads and how many signed, over what the viewer may see, as the project list does", async () => {
+    await db.update(projects).set({ sourceEventId: fair }).where(inArray(projects.id, [project.bio1!, project.bioLead!, project.north1!]));
+    // Manager (高新区): bio1 (签约), bioLead and the one created above (线索); not north1 (another unit).
+    expect(await eventLeadConversion(db, manager, fair)).toEqual({ leads: 3, signed: 1 });
+    expect((await listProjects(db, manager, projectListSchema.parse({ sourceEvent: fair }))).total).toBe(3);
+    expect((await listProjects(db, manager, projectListSchema.parse({ sourceEvent: fair, stage: SIGNED_STAGES.join(",") }))).total).toBe(1);
+    // The other unit's staff see only their own lead from it.
+    expect(await eventLeadConversion(db, staff2, fair)).toEqual({ leads: 1, signed: 1 });
+    expect(await eventLeadConversion(db, admin, fair)).toEqual({ leads: 4, signed: 2 });
+  });
+
+  it("the import takes 来源活动 by the event's name", async () => {
+    const csv = ["项目名称,投资方,总投资（亿元）,来源活动", "推介会带来的细胞治疗项目,华东医药科技有限公司,0.8,2026年生物医药产业推介会", ""].join("\r\n");
+    const report = await runImport(db, manager, { kind: "projects", mode: "commit", fileName: "线索.csv", input: Readable.from([Buffer.from(csv, "utf8")]), mapping: null });
+    expect(report.errors).toEqual([]);
+    const [row] = await db.select({ sourceEventId: projects.sourceEventId }).from(projects).where(eq(projects.name, "推介会带来的细胞治疗项目"));
+    expect(row?.sourceEventId).toBe(fair);
   });
 });

@@ -185,6 +185,20 @@ describe("seed", () => {
     }
   });
 
+  it("seeds 推介会 with the leads they produced, each logged after its event, some of them signed", async () => {
+    const leads = await rows<{ event: string; n: number; signed: number; before_event: number }>(
+      db,
+      sql`select e.name as event, count(*)::int as n,
+                 count(*) filter (where p.stage not in ('lead', 'negotiating', 'intent'))::int as signed,
+                 count(*) filter (where (p.created_at at time zone 'Asia/Shanghai')::date < e.held_on)::int as before_event
+            from projects p join events e on e.id = p.source_event_id group by e.name order by e.name`,
+    );
+    expect(leads).toEqual([
+      { event: "健康谷生命健康产业推介会", n: 1, signed: 0, before_event: 0 },
+      { event: "高新区生物医药产业专场推介会（上海）", n: 2, signed: 2, before_event: 0 },
+    ]);
+  });
+
   it("seeds the 2023-04-06 ceremony as an event whose 12 signings total 49.30 亿元, each with its facts", async () => {
     const [ceremony] = await rows<{ name: string; kind: string; held_on: string; n: number; total: string }>(
       db,

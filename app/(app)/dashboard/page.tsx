@@ -16,7 +16,7 @@ import { requirePageViewer } from "@/lib/auth/page";
 import type { Viewer } from "@/lib/auth/roles";
 import type { DrillContext } from "@/lib/dashboard/links";
 import { loadConversion, loadDashboard, type ConversionData, type DashboardData } from "@/lib/dashboard/load";
-import { resolvePeriod } from "@/lib/dashboard/period";
+import { periodAsOf, resolvePeriod } from "@/lib/dashboard/period";
 import { dashboardQuery, dashboardSchema, type DashboardParams } from "@/lib/dashboard/validation";
 import { todayInChina } from "@/lib/i18n/format";
 import { parkOptions } from "@/lib/land/queries";
@@ -42,6 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const years = Array.from({ length: 7 }, (_, i) => thisYear + 1 - i);
   if (!years.includes(period.year)) years.push(period.year);
   const asOf = params.asOf && params.asOf < today ? params.asOf : today;
+  const counted = periodAsOf(period, asOf, today);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -62,7 +63,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         }}
       />
       <p className="text-sm text-slate-700" role="status">
-        {t("periodText", { from: period.from, to: period.to })} · {t("asOfText", { date: asOf })}
+        {t("periodText", { from: counted.from, to: counted.to })} · {t("asOfText", { date: asOf })}
+        {counted.cut && <> · {t("periodCut", { to: counted.cut, date: asOf })}</>}
+        {asOf < today && <> · {t("currentNote", { today })}</>}
       </p>
       {/* Keyed on the query: new filters stream fresh figures while the form stays. */}
       <Suspense key={dashboardQuery(params)} fallback={<p className="p-6 text-sm text-slate-500">{t("loading")}</p>}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { EventLeads } from "@/components/events/event-leads";
 import { EventSigned } from "@/components/events/event-signed";
 import { MetProjects } from "@/components/events/met-projects";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +15,7 @@ import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
-import { getEvent, listMetProjects } from "@/lib/events/queries";
+import { eventLeadConversion, getEvent, listMetProjects } from "@/lib/events/queries";
 import { mayEditEvent } from "@/lib/events/service";
 import { listProjects } from "@/lib/projects/queries";
 import { projectListSchema } from "@/lib/projects/validation";
@@ -40,13 +41,16 @@ export default async function EventPage({ params, searchParams }: { params: Prom
   const search = await searchParams;
   const q = typeof search.q === "string" ? search.q.trim().slice(0, 100) : "";
   const canLink = hasRole(viewer, "manager");
-  const [t, scope, signed, met, candidates] = await Promise.all([
+  const [t, scope, signed, met, candidates, leads, conversion] = await Promise.all([
     getTranslations(),
     scopeOf(db, viewer),
     // Up to 200 here; the signed list has them all, with the export.
     listSignedProjects(db, viewer, signedListSchema.parse({ event: id, sort: "name", dir: "asc", size: "200" })),
     listMetProjects(db, viewer, id),
     canLink && q ? listProjects(db, viewer, projectListSchema.parse({ q, size: "20" })).then((r) => r.rows) : Promise.resolve(null),
+    // Up to 200 here; /projects?sourceEvent= has them all.
+    listProjects(db, viewer, projectListSchema.parse({ sourceEvent: id, sort: "name", dir: "asc", size: "200" })).then((r) => r.rows),
+    eventLeadConversion(db, viewer, id),
   ]);
   const editable = mayEditEvent(viewer, scope, event);
   const message = (key: string | undefined) => (key && t.has(key as never) ? t(key as never) : t("errors.server"));
@@ -103,6 +107,11 @@ export default async function EventPage({ params, searchParams }: { params: Prom
       <Card aria-labelledby="signed-title">
         <CardHeader id="signed-title" title={t("events.signed")} actions={<span className="hidden text-xs text-slate-500 sm:inline">{t("events.signedHint")}</span>} />
         <EventSigned rows={signed.rows} totals={signed.totals} />
+      </Card>
+
+      <Card id="leads" aria-labelledby="leads-title">
+        <CardHeader id="leads-title" title={t("events.leads")} actions={<span className="hidden text-xs text-slate-500 sm:inline">{t("events.leadsHint")}</span>} />
+        <EventLeads eventId={event.id} rows={leads} conversion={conversion} />
       </Card>
 
       <Card id="met" aria-labelledby="met-title">

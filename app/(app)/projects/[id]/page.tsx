@@ -77,6 +77,16 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     [t("projects.totalInvestmentShort"), `${yuanToYi(project.totalInvestment)} ${t("projects.yi")}`],
     [t("projects.chain"), project.chainName ?? t("projects.none")],
     [t("projects.source"), t(`sources.${project.source}`)],
+    [
+      t("projects.sourceEvent"),
+      project.sourceEventId && project.sourceEventName ? (
+        <Link key="se" href={`/events/${project.sourceEventId}`} className="text-brand-700 hover:underline">
+          {project.sourceEventName}
+        </Link>
+      ) : (
+        t("projects.none")
+      ),
+    ],
     [t("projects.capitalOrigin"), t(`capitalOrigins.${project.capitalOrigin}`)],
     [t("projects.owner"), project.ownerName],
     [t("projects.unit"), project.unitName],
