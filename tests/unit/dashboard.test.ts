@@ -111,7 +111,7 @@ describe("drill-down links", () => {
     expect(started).toMatchObject({ signedFrom: "2026-01-01", signedTo: "2026-12-31", report: "construction", reportTo: "2025-06-15" });
     expect(signedListSchema.parse(query(links.cohortKept(dc, "pending")))).toMatchObject({ kept: "pending", keptBy: "2026-06-15" });
     expect(signedListSchema.parse(query(links.cohortFunds(dc)))).toMatchObject({ fundsTo: "2026-06-15" });
-    expect(signedListSchema.parse(query(links.yearReached(dc, "operating")))).toMatchObject({ report: "operating", reportFrom: "2026-01-01", reportTo: "2026-12-31" });
+    expect(signedListSchema.parse(query(links.yearReached(dc, "operating")))).toMatchObject({ report: "operating", reportFrom: "2026-01-01", reportTo: "2026-06-15" }); // the year up to the dashboard's day (no report is dated after today)
   });
 
   it("name a breakdown's unit alone, not its subtree; empty chains and parks as none", () => {
