@@ -13,6 +13,7 @@ import { areaToMu, cleanNumber } from "./area";
 import { wanToYuan } from "./price";
 import { isBuilt, isTransferred } from "./status";
 import {
+  landNeedFormValues,
   landNeedSchema,
   linkParcelSchema,
   parcelFormValues,
@@ -336,14 +337,14 @@ async function lockVisibleProject(tx: Tx, viewer: Viewer, projectId: string) {
  * project's land record, so the project's timeline of edits is not filled with raw ids.
  */
 export async function updateLandNeed(db: Db, viewer: Viewer, projectId: string, input: unknown, ctx: Ctx = {}) {
-  const data = parseOrThrow(landNeedSchema, input);
-  if (data.parkId) {
-    const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.id, data.parkId));
-    if (!park) throw new ValidationError({ parkId: ["parcels.errors.parkRequired"] });
-  }
   return db.transaction(async (tx) => {
     const before = await lockVisibleProject(tx, viewer, projectId);
-    if (before.version !== data.version) throw new ConflictError(before);
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const data = parseVersionedSave(landNeedSchema, landNeedFormValues(before), input);
+    if (data.parkId) {
+      const [park] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, data.parkId));
+      if (!park) throw new ValidationError({ parkId: ["parcels.errors.parkRequired"] });
+    }
     const values = { landNeedMu: data.landNeedMu ? areaToMu(data.landNeedMu, "mu") : null, landUse: data.landUse, parkId: data.parkId };
     const [after] = await tx
       .update(projects)

@@ -267,6 +267,11 @@ export const landNeedSchema = z.object({
 });
 export type LandNeedInput = z.input<typeof landNeedSchema>;
 
+/** A project's land need as its form shows it ("" for none): what a save is merged over (parseVersionedSave). */
+export function landNeedFormValues(p: { landNeedMu: string | null; landUse: (typeof LAND_USES)[number] | null; parkId: string | null; version: number }) {
+  return { landNeedMu: p.landNeedMu ? muToInput(p.landNeedMu, "mu") : "", landUse: p.landUse ?? ("" as const), parkId: p.parkId ?? "", version: p.version };
+}
+
 export const linkParcelSchema = z.object({ parcelId: z.uuid({ error: "errors.notFound" }) });
 
 // ── The parcel list, as kept in the URL ────────────────────────────────────────

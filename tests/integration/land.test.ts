@@ -444,3 +444,20 @@ describe("land need and matching", () => {
     expect(parks.find((p) => p.id === ids.park)?.projectCount).toBe(1);
   });
 });
+
+describe("two people editing a project's land need at once", () => {
+  it("disjoint edits both survive; the same field is refused with the current values", async () => {
+    const [p] = await db.select({ version: projects.version }).from(projects).where(eq(projects.id, ids.pX!));
+    const v = p!.version;
+    await updateLandNeed(db, staff2, ids.pX!, { landUse: "rnd", version: v });
+    const stale = (await rejection(updateLandNeed(db, manager2, ids.pX!, { landNeedMu: "80", version: v }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ landNeedMu: "", landUse: "rnd", parkId: ids.park, version: v + 1 });
+    await updateLandNeed(db, manager2, ids.pX!, { landNeedMu: "80", version: v + 1 });
+    const [row] = await db.select().from(projects).where(eq(projects.id, ids.pX!));
+    expect(row).toMatchObject({ landNeedMu: "80.000000", landUse: "rnd", parkId: ids.park, version: v + 2 });
+    await updateLandNeed(db, staff2, ids.pX!, { landNeedMu: "90", version: v + 2 });
+    const clash = (await rejection(updateLandNeed(db, manager2, ids.pX!, { landNeedMu: "70", version: v + 2 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ landNeedMu: "90", version: v + 3 });
+  });
+});
