@@ -87,11 +87,11 @@ test.describe("administration", () => {
     const choice = page.getByRole("group", { name: "姓名" });
     await expect(choice.getByRole("radio", { name: "我填写的：孙丽丽" })).toBeChecked();
     await expect(choice.getByRole("radio", { name: "对方保存的：孙丽（他人修改）" })).toBeVisible();
-    await expect(page.getByLabel("姓名", { exact: true })).toHaveValue("孙丽丽");
+    await expect(page.getByLabel("姓名")).toHaveValue("孙丽丽");
     // Saving again, knowingly, goes through.
     await page.getByRole("button", { name: "保存修改" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
-    await expect(page.getByLabel("姓名", { exact: true })).toHaveValue("孙丽丽");
+    await expect(page.getByLabel("姓名")).toHaveValue("孙丽丽");
   });
 
   test("admin adds an industry chain, which the project form then offers", async ({ page }) => {
