@@ -12,11 +12,12 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input } from "@/components/ui/input";
-import { updateChainSchema } from "@/lib/reference/validation";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
+import { type chainFormValues, updateChainSchema } from "@/lib/reference/validation";
 
 type Values = z.input<typeof updateChainSchema>;
 
-export function ChainForm({ chain }: { chain?: Values & { id: string } }) {
+export function ChainForm({ chain }: { chain?: ReturnType<typeof chainFormValues> & { id: string } }) {
   const t = useTranslations("chains");
   const router = useRouter();
   const errorText = useErrorText();
@@ -26,19 +27,27 @@ export function ChainForm({ chain }: { chain?: Values & { id: string } }) {
     defaultValues: chain ?? { name: "", code: "", system: "", sortOrder: 0, active: true, version: 1 },
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, chain && (({ id: _id, ...loaded }) => loaded)(chain));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = chain ? await callAction(updateChainAction(chain.id, values)) : await callAction(createChainAction(values));
+    const result = chain ? await callAction(updateChainAction(chain.id, versioned.changes())) : await callAction(createChainAction(values));
     if (result.ok) {
       router.push(`/admin/chains?${chain ? "saved" : "created"}=1`);
       router.refresh();
-    } else setMessage(errorText(applyActionErrors(form, result)));
+      return;
+    }
+    setMessage(errorText(applyActionErrors(form, result)));
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
   });
+  const show = (field: string, value: unknown) => (field === "active" ? t(value ? "active" : "inactive") : String(value));
 
   return (
     <Form onSubmit={onSubmit} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       {message && <Alert tone="error" className="sm:col-span-2">{message}</Alert>}
+      {versioned.merge && (
+        <ConflictNotice merge={versioned.merge} label={(f) => t(f as "name")} show={show} onChoose={versioned.choose} className="sm:col-span-2" />
+      )}
       <Field id="name" label={t("name")} error={errors.name?.message} required>
         {(aria) => <Input {...aria} {...form.register("name")} autoComplete="off" />}
       </Field>

@@ -12,12 +12,14 @@ import { Form } from "@/components/ui/form";
 import { Field, useErrorText } from "@/components/ui/field";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
-import { updateUnitSchema } from "@/lib/units/validation";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
+import { type unitFormValues, updateUnitSchema } from "@/lib/units/validation";
 import { UnitOptions, type UnitOption } from "./unit-options";
 
 type Values = z.input<typeof updateUnitSchema>;
 type Parsed = z.output<typeof updateUnitSchema>;
-type EditedUnit = { id: string; name: string; code: string; parentId: string | null; sortOrder: number; version: number };
+type EditedUnit = ReturnType<typeof unitFormValues> & { id: string };
+const LABELS: Record<string, "name" | "code" | "parent" | "sortOrder"> = { name: "name", code: "code", parentId: "parent", sortOrder: "sortOrder" };
 
 /** Create (no `unit`) or edit a unit. Editing excludes the unit's own subtree from the parent choices. */
 export function UnitForm({ units, unit, exclude }: { units: UnitOption[]; unit?: EditedUnit; exclude?: string[] }) {
@@ -28,28 +30,30 @@ export function UnitForm({ units, unit, exclude }: { units: UnitOption[]; unit?:
   const form = useForm<Values, unknown, Parsed>({
     // Creating uses the same schema; the version is simply unused.
     resolver: zodResolver(updateUnitSchema),
-    defaultValues: {
-      name: unit?.name ?? "",
-      code: unit?.code ?? "",
-      parentId: unit?.parentId ?? "",
-      sortOrder: unit?.sortOrder ?? 0,
-      version: unit?.version ?? 1,
-    },
+    defaultValues: unit ?? { name: "", code: "", parentId: "", sortOrder: 0, version: 1 },
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, unit && (({ id: _id, ...loaded }) => loaded)(unit));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = unit ? await callAction(updateUnitAction(unit.id, values)) : await callAction(createUnitAction(values));
+    const result = unit ? await callAction(updateUnitAction(unit.id, versioned.changes())) : await callAction(createUnitAction(values));
     if (result.ok) {
       router.push(`/admin/units?${unit ? "saved" : "created"}=1`);
       router.refresh();
-    } else setMessage(errorText(applyActionErrors(form, result)));
+      return;
+    }
+    setMessage(errorText(applyActionErrors(form, result)));
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
   });
+  const show = (field: string, value: unknown) => (field === "parentId" ? (units.find((u) => u.id === value)?.name ?? String(value)) : String(value));
 
   return (
     <Form onSubmit={onSubmit} className="grid max-w-2xl gap-4 sm:grid-cols-2">
       {message && <Alert tone="error" className="sm:col-span-2">{message}</Alert>}
+      {versioned.merge && (
+        <ConflictNotice merge={versioned.merge} label={(f) => t(LABELS[f] ?? "name")} show={show} onChoose={versioned.choose} className="sm:col-span-2" />
+      )}
       <Field id="name" label={t("name")} error={errors.name?.message} required>
         {(aria) => <Input {...aria} {...form.register("name")} autoComplete="off" />}
       </Field>

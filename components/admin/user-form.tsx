@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createUserAction, updateUserAction } from "@/app/(app)/admin/users/actions";
@@ -13,7 +13,8 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { ROLES } from "@/lib/auth/roles";
-import { createUserSchema, updateUserSchema } from "@/lib/users/validation";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
+import { createUserSchema, updateUserSchema, userFormValues } from "@/lib/users/validation";
 import { UnitOptions, type UnitOption } from "./unit-options";
 
 type EditedUser = { id: string; username: string; displayName: string; role: (typeof ROLES)[number]; unitId: string; version: number };
@@ -82,49 +83,58 @@ function CreateUserForm({ units }: { units: UnitOption[] }) {
   );
 }
 
+/**
+ * Editing stays on the page: each saved version (ours, or a status change) draws fresh fields,
+ * so the next save is measured against what the page now shows; the notice outlives them.
+ */
 function EditUserForm({ units, user }: { units: UnitOption[]; user: EditedUser }) {
+  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string }>();
+  return (
+    <div className="max-w-2xl space-y-4">
+      {status && <Alert tone={status.tone}>{status.text}</Alert>}
+      <EditUserFields key={user.version} units={units} user={user} onStatus={setStatus} />
+    </div>
+  );
+}
+
+const LABELS: Record<string, "displayName" | "role" | "unit"> = { displayName: "displayName", role: "role", unitId: "unit" };
+
+function EditUserFields({ units, user, onStatus }: { units: UnitOption[]; user: EditedUser; onStatus: (s?: { tone: "success" | "error"; text: string }) => void }) {
   const t = useTranslations();
   const router = useRouter();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string; current?: Record<string, unknown> }>();
-  const form = useForm<UpdateValues, unknown, z.output<typeof updateUserSchema>>({
-    resolver: zodResolver(updateUserSchema),
-    defaultValues: { displayName: user.displayName, role: user.role, unitId: user.unitId, version: user.version },
-  });
+  const loaded = userFormValues(user);
+  const form = useForm<UpdateValues, unknown, z.output<typeof updateUserSchema>>({ resolver: zodResolver(updateUserSchema), defaultValues: loaded });
   const { errors, isSubmitting } = form.formState;
-  // Our own status change or save bumps the version; adopt it when the page refreshes.
-  useEffect(() => form.setValue("version", user.version), [form, user.version]);
+  const versioned = useVersionedForm(form, loaded);
   const unitName = (id: unknown) => units.find((u) => u.id === id)?.name ?? String(id);
+  const show = (field: string, value: unknown) => (field === "role" ? t(`roles.${value as "staff"}`) : field === "unitId" ? unitName(value) : String(value));
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setStatus(undefined);
-    const result = await callAction(updateUserAction(user.id, values));
+  const onSubmit = form.handleSubmit(async () => {
+    onStatus(undefined);
+    const result = await callAction(updateUserAction(user.id, versioned.changes()));
     if (result.ok) {
-      form.setValue("version", result.data.version);
-      setStatus({ tone: "success", text: t("users.saved") });
+      onStatus({ tone: "success", text: t("users.saved") });
       router.refresh();
       return;
     }
     const message = errorText(applyActionErrors(form, result)) ?? "";
     if (result.code === "stale_version" && result.current) {
-      // Keep what the user typed; show what the other person saved; a second save overwrites it knowingly.
-      form.setValue("version", Number(result.current.version));
-      setStatus({ tone: "error", text: message, current: result.current });
-    } else if (!result.fieldErrors) setStatus({ tone: "error", text: message });
+      versioned.adopt(result.current);
+      onStatus({ tone: "error", text: message });
+    } else if (!result.fieldErrors) onStatus({ tone: "error", text: message });
   });
 
   return (
-    <Form onSubmit={onSubmit} className="grid max-w-2xl gap-4 sm:grid-cols-2">
-      {status && (
-        <Alert tone={status.tone} className="sm:col-span-2">
-          <p>{status.text}</p>
-          {status.current && (
-            <p className="mt-1">
-              {t("users.displayName")}：{String(status.current.displayName)}；{t("users.role")}：
-              {t(`roles.${status.current.role as "staff"}`)}；{t("users.unit")}：{unitName(status.current.unitId)}
-            </p>
-          )}
-        </Alert>
+    <Form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(`users.${LABELS[f] ?? "displayName"}`)}
+          show={show}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       <Field id="username" label={t("users.username")}>
         {(aria) => <Input {...aria} value={user.username} disabled readOnly />}

@@ -10,8 +10,9 @@ import { Field, useErrorText } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input } from "@/components/ui/input";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
 import type { ContactRow } from "@/lib/enterprises/queries";
-import { contactSchema, updateContactSchema } from "@/lib/enterprises/validation";
+import { contactFormValues, contactSchema, updateContactSchema } from "@/lib/enterprises/validation";
 
 type ContactFormValues = { name: string; title: string; phone: string; email: string; wechat: string; notes: string; version?: number };
 const FIELDS = [
@@ -41,25 +42,22 @@ export function ContactForm({
   const prefix = `contact-${contact?.id ?? "new"}`;
   const form = useForm<ContactFormValues>({
     resolver: zodResolver(contact ? updateContactSchema : contactSchema, undefined, { raw: true }) as unknown as Resolver<ContactFormValues>,
-    defaultValues: contact
-      ? { name: contact.name, title: contact.title, phone: contact.phone, email: contact.email, wechat: contact.wechat, notes: contact.notes, version: contact.version }
-      : { name: "", title: "", phone: "", email: "", wechat: "", notes: "" },
+    defaultValues: contact ? contactFormValues(contact) : { name: "", title: "", phone: "", email: "", wechat: "", notes: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, contact && contactFormValues(contact));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = await callAction(contact ? updateContactAction(contact.id, values) : createContactAction(enterpriseId, values));
+    const result = await callAction(contact ? updateContactAction(contact.id, versioned.changes()) : createContactAction(enterpriseId, values));
     if (result.ok) {
       onDone(contact ? t("saved") : t("added"));
       return;
     }
     const text = errorText(applyActionErrors(form, result)) ?? "";
     if (result.code === "stale_version" && result.current) {
-      // Show the other person's version; what this user typed is kept in the fields they changed.
-      const current = result.current as ContactFormValues;
-      form.setValue("version", Number(current.version));
-      setMessage(`${t("stale")}（${current.name} · ${current.title || "—"} · ${current.phone || "—"} · ${current.email || "—"}）`);
+      versioned.adopt(result.current);
+      setMessage(text);
     } else if (!result.fieldErrors) setMessage(text);
   });
 
@@ -69,6 +67,15 @@ export function ContactForm({
         <Alert tone="error" className="sm:col-span-2">
           {message}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(FIELDS.find((x) => x.name === f)?.label ?? "notes")}
+          show={(_f, v) => String(v)}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       {FIELDS.map((f) => (
         <Field

@@ -13,16 +13,25 @@ import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
 import type { ParcelStatus } from "@/db/schema/enums";
 import type { ParkOptions } from "@/lib/land/queries";
 import { isTransferred, PARCEL_STATUSES } from "@/lib/land/status";
-import { LAND_USES, parcelSchema, updateParcelSchema } from "@/lib/land/validation";
+import { LAND_USES, parcelFormValues, parcelSchema, updateParcelSchema } from "@/lib/land/validation";
 import { AreaField } from "./area-field";
 
 type CreateValues = z.input<typeof parcelSchema>;
 type UpdateValues = z.input<typeof updateParcelSchema>;
 type Values = CreateValues & Partial<UpdateValues>;
-export type EditedParcel = UpdateValues & { id: string; status: ParcelStatus };
+export type EditedParcel = ReturnType<typeof parcelFormValues> & { id: string; status: ParcelStatus };
+
+/** Each field's label key under "parcels." (for the merge notice after a stale refusal). */
+const LABELS: Record<string, string> = {
+  parkId: "park",
+  zoneId: "zone",
+  plannedFloorAreaSqm: "plannedFloorArea",
+  landPriceWan: "landPrice",
+};
 
 /**
  * Register (no `parcel`) or edit a parcel. A new parcel is entered in the status it is in,
@@ -55,21 +64,29 @@ export function ParcelForm({ parks, parcel, defaults }: { parks: ParkOptions; pa
         },
   });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, parcel && (({ id: _id, status: _status, ...loaded }) => loaded)(parcel));
   const [parkId, status, area, areaUnit] = useWatch({ control: form.control, name: ["parkId", "status", "area", "areaUnit"] });
   const zones = parks.find((p) => p.id === parkId)?.zones ?? [];
   const showTransfer = isTransferred(parcel ? parcel.status : status);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = parcel ? await callAction(updateParcelAction(parcel.id, values)) : await callAction(createParcelAction(values));
+    const result = parcel ? await callAction(updateParcelAction(parcel.id, versioned.changes())) : await callAction(createParcelAction(values));
     if (result.ok) {
       router.push(`/parcels/${result.data.id}?saved=1`);
       router.refresh();
       return;
     }
-    if (result.code === "stale_version" && result.current) form.setValue("version", Number(result.current.version));
     setMessage(errorText(applyActionErrors(form, result)));
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
   });
+  const show = (field: string, value: unknown) => {
+    if (field === "parkId") return parks.find((p) => p.id === value)?.name ?? String(value);
+    if (field === "zoneId") return parks.flatMap((p) => p.zones).find((z) => z.id === value)?.name ?? String(value);
+    if (field === "landUse") return t(`landUses.${value as "industrial_m1"}`);
+    if (field === "areaUnit") return t(value === "sqm" ? "parcels.unitSqm" : "parcels.unitMu");
+    return String(value);
+  };
 
   return (
     <Form onSubmit={onSubmit} className="grid max-w-3xl gap-4 sm:grid-cols-2">
@@ -77,6 +94,15 @@ export function ParcelForm({ parks, parcel, defaults }: { parks: ParkOptions; pa
         <Alert tone="error" className="sm:col-span-2">
           {message}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(`parcels.${(LABELS[f] ?? f) as "code"}`)}
+          show={show}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       <Field id="code" label={t("parcels.code")} hint={t("parcels.codeHint")} error={errors.code?.message} required>
         {(aria) => <Input {...aria} {...form.register("code")} autoComplete="off" />}

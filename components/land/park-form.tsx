@@ -13,11 +13,15 @@ import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { DISTRICTS, updateParkSchema } from "@/lib/land/validation";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
+import { DISTRICTS, type parkFormValues, updateParkSchema } from "@/lib/land/validation";
 
 type Values = z.input<typeof updateParkSchema>;
 type Parsed = z.output<typeof updateParkSchema>;
-export type EditedPark = Values & { id: string };
+export type EditedPark = ReturnType<typeof parkFormValues> & { id: string };
+
+/** Each field's label key under "parks." (for the merge notice after a stale refusal). */
+const LABELS: Record<string, string> = { districtCode: "district", leadingChainId: "leadingChain" };
 type Chain = { id: string; name: string; system: string };
 
 /** Create (no `park`) or edit a park with its zones (组团/片区): add, rename, remove. Areas in 亩. */
@@ -32,18 +36,25 @@ export function ParkForm({ park, chains }: { park?: EditedPark; chains: Chain[] 
   });
   const zones = useFieldArray({ control: form.control, name: "zones" });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, park && (({ id: _id, ...loaded }) => loaded)(park));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = park ? await callAction(updateParkAction(park.id, values)) : await callAction(createParkAction(values));
+    const result = park ? await callAction(updateParkAction(park.id, versioned.changes())) : await callAction(createParkAction(values));
     if (result.ok) {
       router.push(`/parks/${result.data.id}?saved=1`);
       router.refresh();
       return;
     }
-    if (result.code === "stale_version" && result.current) form.setValue("version", Number(result.current.version));
     setMessage(errorText(applyActionErrors(form, result)));
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
   });
+  const show = (field: string, value: unknown) => {
+    if (field === "districtCode") return DISTRICTS[String(value)] ?? String(value);
+    if (field === "leadingChainId") return chains.find((c) => c.id === value)?.name ?? String(value);
+    if (field === "zones") return (value as { name: string }[]).map((z) => z.name).join("、");
+    return String(value);
+  };
   const zonesError = errors.zones?.message ?? errors.zones?.root?.message;
 
   return (
@@ -52,6 +63,15 @@ export function ParkForm({ park, chains }: { park?: EditedPark; chains: Chain[] 
         <Alert tone="error" className="sm:col-span-2">
           {message}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(`parks.${(LABELS[f] ?? f) as "name"}`)}
+          show={show}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       <Field id="name" label={t("parks.name")} error={errors.name?.message} required className="sm:col-span-2">
         {(aria) => <Input {...aria} {...form.register("name")} autoComplete="off" />}

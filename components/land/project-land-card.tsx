@@ -4,9 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getDb } from "@/db";
 import type { Viewer } from "@/lib/auth/roles";
-import { formatMu, formatMuShort, muToInput } from "@/lib/land/area";
+import { formatMu, formatMuShort } from "@/lib/land/area";
 import { rankCandidates, type Reason } from "@/lib/land/matching";
 import { getProjectLand, listOpenParcels, listProjectParcels, parkOptions } from "@/lib/land/queries";
+import { landNeedFormValues } from "@/lib/land/validation";
 import { LandNeedForm } from "./land-need-form";
 import { MatchButton } from "./match-button";
 import { ParcelStatusBadge } from "./parcel-status-badge";
@@ -54,7 +55,7 @@ export async function ProjectLandCard({ projectId, viewer }: { projectId: string
               <LandNeedForm
                 projectId={projectId}
                 parks={parks.map(({ id, name }) => ({ id, name }))}
-                values={{ landNeedMu: land.landNeedMu ? muToInput(land.landNeedMu, "mu") : "", landUse: land.landUse ?? "", parkId: land.parkId ?? "", version: land.version }}
+                values={landNeedFormValues(land)}
               />
             </div>
           </details>

@@ -14,30 +14,43 @@ import { Form } from "@/components/ui/form";
 import { applyActionErrors, callAction } from "@/components/ui/form-result";
 import { Input, Select } from "@/components/ui/input";
 import type { TargetFormOptions } from "@/lib/targets/queries";
-import { updateTargetSchema } from "@/lib/targets/validation";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
+import { type targetFormValues, updateTargetSchema } from "@/lib/targets/validation";
 
 type Values = z.input<typeof updateTargetSchema>;
+/** Each field's label key under "targets." (for the merge notice after a stale refusal). */
+const LABELS: Record<string, string> = { unitId: "unit", ownerId: "owner", signedInvestmentYi: "signedInvestment" };
 
 /** A year's target for a unit or one of its officers; the same schema checks it here and on the server. */
-export function TargetForm({ target, options }: { target: Values & { id?: string }; options: TargetFormOptions }) {
+export function TargetForm({ target, options }: { target: ReturnType<typeof targetFormValues> & { id?: string }; options: TargetFormOptions }) {
   const t = useTranslations("targets");
   const router = useRouter();
   const errorText = useErrorText();
   const [message, setMessage] = useState<string>();
   const form = useForm<Values, unknown, z.output<typeof updateTargetSchema>>({ resolver: zodResolver(updateTargetSchema), defaultValues: target });
   const { errors, isSubmitting } = form.formState;
+  const versioned = useVersionedForm(form, target.id ? (({ id: _id, ...loaded }) => loaded)(target) : undefined);
   const unitId = useWatch({ control: form.control, name: "unitId" });
   // Officers of the chosen unit; a target already naming someone else stays choosable.
   const people = options.people.filter((p) => p.unitId === unitId || p.id === target.ownerId);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(undefined);
-    const result = target.id ? await callAction(updateTargetAction(target.id, values)) : await callAction(createTargetAction(values));
+    const result = target.id ? await callAction(updateTargetAction(target.id, versioned.changes())) : await callAction(createTargetAction(values));
     if (result.ok) {
       router.push(`/admin/targets?year=${result.data.year}&${target.id ? "saved" : "created"}=1`);
       router.refresh();
-    } else setMessage(result.code === "stale_version" ? t("stale") : errorText(applyActionErrors(form, result)));
+      return;
+    }
+    setMessage(errorText(applyActionErrors(form, result)));
+    if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
   });
+  const show = (field: string, value: unknown) =>
+    field === "unitId"
+      ? (options.units.find((u) => u.id === value)?.name ?? String(value))
+      : field === "ownerId"
+        ? (options.people.find((p) => p.id === value)?.name ?? String(value))
+        : String(value);
 
   return (
     <Form onSubmit={onSubmit} className="grid max-w-3xl gap-4 sm:grid-cols-2">
@@ -45,6 +58,15 @@ export function TargetForm({ target, options }: { target: Values & { id?: string
         <Alert tone="error" className="sm:col-span-2">
           {message}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t((LABELS[f] ?? f) as "year")}
+          show={show}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       <Field id="year" label={t("year")} error={errors.year?.message} required>
         {(aria) => <Input {...aria} {...form.register("year")} inputMode="numeric" autoComplete="off" />}

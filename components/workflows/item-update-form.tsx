@@ -17,7 +17,8 @@ import type { ChecklistItemStatus } from "@/db/schema/enums";
 import type { Evidence } from "@/db/schema/workflows";
 import type { OwnerOption } from "@/lib/workflows/queries";
 import { completionProblem } from "@/lib/workflows/rules";
-import { ITEM_STATUSES, itemUpdateSchema } from "@/lib/workflows/validation";
+import { ConflictNotice, useVersionedForm } from "@/components/ui/versioned-form";
+import { ITEM_STATUSES, itemFormValues, itemUpdateSchema } from "@/lib/workflows/validation";
 
 export type UpdatableItem = {
   id: string;
@@ -33,6 +34,8 @@ export type UpdatableItem = {
 };
 
 type Values = z.input<typeof itemUpdateSchema>;
+/** Each field's label key under "checklists." (for the merge notice after a stale refusal). */
+const LABELS: Record<string, string> = { ownerId: "itemOwner" };
 
 /** An item's status, owner, due date, completion date, progress and evidence links (the "更新" dialog). */
 export function ItemUpdateForm({ item, people, today, onCancel, onDone }: { item: UpdatableItem; people: OwnerOption[]; today: string; onCancel: () => void; onDone: () => void }) {
@@ -41,16 +44,9 @@ export function ItemUpdateForm({ item, people, today, onCancel, onDone }: { item
   const [message, setMessage] = useState<string>();
   const form = useForm<Values, unknown, z.output<typeof itemUpdateSchema>>({
     resolver: zodResolver(itemUpdateSchema),
-    defaultValues: {
-      status: item.status,
-      ownerId: item.ownerId ?? "",
-      dueDate: item.dueDate ?? "",
-      completedOn: item.completedOn ?? "",
-      progressNote: item.progressNote,
-      evidence: item.evidence,
-      version: item.version,
-    },
+    defaultValues: itemFormValues(item),
   });
+  const versioned = useVersionedForm(form, itemFormValues(item));
   const evidence = useFieldArray({ control: form.control, name: "evidence" });
   const { errors, isSubmitting } = form.formState;
   const status = useWatch({ control: form.control, name: "status" });
@@ -72,13 +68,22 @@ export function ItemUpdateForm({ item, people, today, onCancel, onDone }: { item
       form.setError(problem === "evidenceRequired" ? "evidence" : "completedOn", { type: "rule", message: `workflows.errors.${problem}` }, { shouldFocus: true });
       return;
     }
-    const result = await callAction(updateChecklistItemAction(item.id, values));
+    const result = await callAction(updateChecklistItemAction(item.id, versioned.changes()));
     if (result.ok) onDone();
     else {
       const text = applyActionErrors(form, result);
       if (!result.fieldErrors || result.fieldErrors._form || result.code === "stale_version") setMessage(errorText(text));
+      if (result.code === "stale_version" && result.current) versioned.adopt(result.current);
     }
   });
+  const show = (field: string, value: unknown) =>
+    field === "status"
+      ? t(`itemStatuses.${value as ChecklistItemStatus}`)
+      : field === "ownerId"
+        ? (people.find((p) => p.id === value)?.name ?? String(value))
+        : field === "evidence"
+          ? (value as Evidence[]).map((e) => e.label || e.url).join("、")
+          : String(value);
 
   return (
     <Form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
@@ -86,6 +91,15 @@ export function ItemUpdateForm({ item, people, today, onCancel, onDone }: { item
         <Alert tone="error" className="sm:col-span-2">
           {message}
         </Alert>
+      )}
+      {versioned.merge && (
+        <ConflictNotice
+          merge={versioned.merge}
+          label={(f) => t(`checklists.${(LABELS[f] ?? f) as "status"}`)}
+          show={show}
+          onChoose={versioned.choose}
+          className="sm:col-span-2"
+        />
       )}
       <Field id={`${prefix}-status`} label={t("checklists.status")} error={errors.status?.message} required>
         {(aria) => (

@@ -11,8 +11,6 @@ import { areaUnitEnum, landUseEnum, parcelStatusEnum } from "@/db/schema/enums";
 import type { Viewer } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
-import { muToInput } from "@/lib/land/area";
-import { yuanToWanInput } from "@/lib/land/price";
 import { liveParcels, parcelConditions, parcelDetailColumns } from "@/lib/land/queries";
 import { createParcel, createPark, updateParcel, updatePark } from "@/lib/land/service";
 import { parcelFiltersSchema } from "@/lib/land/validation";
@@ -91,18 +89,8 @@ export async function createParkApi(db: Db, viewer: Viewer, body: unknown, ctx: 
 
 /** PATCH: fields sent replace the park's; `zones`, when sent, is the whole list (zones left out are removed). */
 export async function updateParkApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
-  const changes = patchBody(body);
-  const p = await readParkApi(db, id);
-  const current = {
-    name: p.name,
-    districtCode: p.districtCode,
-    areaMu: p.areaMu ? muToInput(p.areaMu, "mu") : "",
-    leadingChainId: p.leadingChainId,
-    operator: p.operator,
-    description: p.description,
-    zones: p.zones.map((z) => ({ id: z.id, name: z.name, areaMu: z.areaMu ? muToInput(z.areaMu, "mu") : "", description: z.description })),
-  };
-  await updatePark(db, viewer, id, { ...current, ...changes }, ctx);
+  // Only the fields sent are written: updatePark merges them over the park inside its transaction.
+  await updatePark(db, viewer, id, patchBody(body), ctx);
   return readParkApi(db, id);
 }
 
@@ -187,22 +175,7 @@ export async function createParcelApi(db: Db, viewer: Viewer, body: unknown, ctx
 
 /** PATCH: the parcel's facts (its status moves through the app's status form, with its history). */
 export async function updateParcelApi(db: Db, viewer: Viewer, id: string, body: unknown, ctx: Ctx = {}) {
-  const changes = patchBody(body);
-  const p = await readParcelApi(db, viewer, id);
-  const current = {
-    code: p.code,
-    parkId: p.parkId,
-    zoneId: p.zoneId ?? "",
-    location: p.location,
-    area: muToInput(p.areaMu, p.areaEnteredIn),
-    areaUnit: p.areaEnteredIn,
-    landUse: p.landUse,
-    floorAreaRatio: p.floorAreaRatio ?? "",
-    plannedFloorAreaSqm: p.plannedFloorAreaSqm ?? "",
-    transferDate: p.transferDate ?? "",
-    landPriceWan: p.landPrice ? yuanToWanInput(p.landPrice) : "",
-    note: p.note,
-  };
-  await updateParcel(db, viewer, id, { ...current, ...changes }, ctx);
+  // Only the fields sent are written: updateParcel merges them over the record inside its transaction.
+  await updateParcel(db, viewer, id, patchBody(body), ctx);
   return readParcelApi(db, viewer, id);
 }

@@ -5,10 +5,10 @@ import { contacts, enterprises, type Contact, type Enterprise } from "@/db/schem
 import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import { isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { visibleEnterprises } from "./scope";
-import { contactSchema, enterpriseFormValues, enterpriseSchema, updateContactSchema, updateEnterpriseSchema } from "./validation";
+import { contactFormValues, contactSchema, enterpriseFormValues, enterpriseSchema, updateContactSchema, updateEnterpriseSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -123,11 +123,11 @@ export async function createContact(db: Db, viewer: Viewer, enterpriseId: string
 }
 
 export async function updateContact(db: Db, viewer: Viewer, contactId: string, input: unknown, ctx: Ctx = {}) {
-  const { version, ...data } = parseOrThrow(updateContactSchema, input);
   const scope = await scopeOf(db, viewer);
   return db.transaction(async (tx) => {
     const before = await lockVisibleContact(tx, scope, contactId);
-    if (before.version !== version) throw new ConflictError(before);
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const { version: _version, ...data } = parseVersionedSave(updateContactSchema, contactFormValues(before), input);
     const [after] = await tx
       .update(contacts)
       .set({ ...data, version: sql`${contacts.version} + 1` })

@@ -113,6 +113,11 @@ export type ContactValues = z.output<typeof contactSchema>;
 
 export const updateContactSchema = contactSchema.extend({ version });
 
+/** A contact as its edit form shows it: what a save is merged over (parseVersionedSave). */
+export function contactFormValues(c: { name: string; title: string; phone: string; email: string; wechat: string; notes: string; version: number }) {
+  return { name: c.name, title: c.title, phone: c.phone, email: c.email, wechat: c.wechat, notes: c.notes, version: c.version };
+}
+
 /** What the duplicate check looks at while the user types. */
 export const duplicateQuerySchema = z.object({
   name: text().max(100).catch(""),

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { parcelStatusChanges, parcels, parks, projects, zones, type Parcel } from "@/db/schema";
@@ -8,15 +8,18 @@ import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { scopeOf } from "@/lib/auth/scope";
 import { AppError, ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/queries";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { areaToMu, cleanNumber } from "./area";
 import { wanToYuan } from "./price";
 import { isBuilt, isTransferred } from "./status";
 import {
+  landNeedFormValues,
   landNeedSchema,
   linkParcelSchema,
+  parcelFormValues,
   parcelSchema,
   parcelStatusSchema,
+  parkFormValues,
   parkSchema,
   updateParcelSchema,
   updateParkSchema,
@@ -92,12 +95,13 @@ export async function createPark(db: Db, viewer: Viewer, input: unknown, ctx: Ct
 export async function updatePark(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, PARK_EDITOR);
   assertId(id);
-  const { version, zones: wanted, ...data } = parseOrThrow(updateParkSchema, input);
   return db
     .transaction(async (tx) => {
       const [before] = await tx.select().from(parks).where(eq(parks.id, id)).for("update");
       if (!before) throw new NotFoundError();
-      if (before.version !== version) throw new ConflictError(before);
+      const zoneRows = await tx.select().from(zones).where(eq(zones.parkId, id)).orderBy(asc(zones.sortOrder), asc(zones.name));
+      // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+      const { version: _version, zones: wanted, ...data } = parseVersionedSave(updateParkSchema, parkFormValues(before, zoneRows), input);
       const [after] = await tx
         .update(parks)
         .set({ ...data, version: sql`${parks.version} + 1` })
@@ -230,12 +234,12 @@ async function lockParcel(tx: Tx, id: string): Promise<Parcel> {
 /** Saves a parcel's facts; its status moves only through changeParcelStatus. */
 export async function updateParcel(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, PARCEL_EDITOR);
-  const { version, ...data } = parseOrThrow(updateParcelSchema, input);
-  await checkPlace(db, data.parkId, data.zoneId);
   return db
     .transaction(async (tx) => {
       const before = await lockParcel(tx, id);
-      if (before.version !== version) throw new ConflictError(before);
+      // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+      const { version: _version, ...data } = parseVersionedSave(updateParcelSchema, parcelFormValues(before), input);
+      await checkPlace(tx, data.parkId, data.zoneId);
       // The transfer facts belong to a transferred parcel; before that they stay empty.
       const transferred = isTransferred(before.status);
       if (transferred && !data.transferDate) throw new ValidationError({ transferDate: ["parcels.errors.transferDateRequired"] });
@@ -333,14 +337,14 @@ async function lockVisibleProject(tx: Tx, viewer: Viewer, projectId: string) {
  * project's land record, so the project's timeline of edits is not filled with raw ids.
  */
 export async function updateLandNeed(db: Db, viewer: Viewer, projectId: string, input: unknown, ctx: Ctx = {}) {
-  const data = parseOrThrow(landNeedSchema, input);
-  if (data.parkId) {
-    const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.id, data.parkId));
-    if (!park) throw new ValidationError({ parkId: ["parcels.errors.parkRequired"] });
-  }
   return db.transaction(async (tx) => {
     const before = await lockVisibleProject(tx, viewer, projectId);
-    if (before.version !== data.version) throw new ConflictError(before);
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const data = parseVersionedSave(landNeedSchema, landNeedFormValues(before), input);
+    if (data.parkId) {
+      const [park] = await tx.select({ id: parks.id }).from(parks).where(eq(parks.id, data.parkId));
+      if (!park) throw new ValidationError({ parkId: ["parcels.errors.parkRequired"] });
+    }
     const values = { landNeedMu: data.landNeedMu ? areaToMu(data.landNeedMu, "mu") : null, landUse: data.landUse, parkId: data.parkId };
     const [after] = await tx
       .update(projects)

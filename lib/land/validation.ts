@@ -2,8 +2,8 @@ import { z } from "zod";
 import { areaUnitEnum, landUseEnum, type ParcelStatus } from "@/db/schema/enums";
 import { todayInChina } from "@/lib/i18n/format";
 import { optionalDate, pastDay, text } from "@/lib/validation";
-import { areaToMu, cleanNumber, MU_PATTERN, muToMicro } from "./area";
-import { WAN_PATTERN } from "./price";
+import { areaToMu, cleanNumber, MU_PATTERN, muToInput, muToMicro } from "./area";
+import { WAN_PATTERN, yuanToWanInput } from "./price";
 import { checkParcelTransition, isTransferred, PARCEL_STATUSES, type ParcelPosition } from "./status";
 
 // Messages are i18n keys: "parks.errors.*", "parcels.errors.*" live in lib/i18n/messages/*/land.json.
@@ -81,6 +81,23 @@ export type ParkValues = z.output<typeof parkSchema>;
 
 export const updateParkSchema = z.object({ ...parkFields, version }).superRefine(uniqueZoneNames);
 export type UpdateParkInput = z.input<typeof updateParkSchema>;
+
+/** A park and its zones (in their order) as its edit form shows them: what a save is merged over (parseVersionedSave). */
+export function parkFormValues(
+  p: { name: string; districtCode: string; areaMu: string | null; leadingChainId: string | null; operator: string; description: string; version: number },
+  zones: { id: string; name: string; areaMu: string | null; description: string }[],
+) {
+  return {
+    name: p.name,
+    districtCode: p.districtCode,
+    areaMu: p.areaMu ? muToInput(p.areaMu, "mu") : "",
+    leadingChainId: p.leadingChainId ?? "",
+    operator: p.operator,
+    description: p.description,
+    zones: zones.map((z) => ({ id: z.id, name: z.name, areaMu: z.areaMu ? muToInput(z.areaMu, "mu") : "", description: z.description })),
+    version: p.version,
+  };
+}
 
 // ── Parcels ────────────────────────────────────────────────────────────────────
 
@@ -161,6 +178,39 @@ export const updateParcelSchema = z
 export type UpdateParcelInput = z.input<typeof updateParcelSchema>;
 export type UpdateParcelValues = z.output<typeof updateParcelSchema>;
 
+/** A parcel as its edit form shows it ("" for none): what a save is merged over (parseVersionedSave). */
+export function parcelFormValues(p: {
+  code: string;
+  parkId: string;
+  zoneId: string | null;
+  location: string;
+  areaMu: string;
+  areaEnteredIn: "mu" | "sqm";
+  landUse: (typeof LAND_USES)[number];
+  floorAreaRatio: string | null;
+  plannedFloorAreaSqm: string | null;
+  transferDate: string | null;
+  landPrice: string | null;
+  note: string;
+  version: number;
+}) {
+  return {
+    code: p.code,
+    parkId: p.parkId,
+    zoneId: p.zoneId ?? "",
+    location: p.location,
+    area: muToInput(p.areaMu, p.areaEnteredIn),
+    areaUnit: p.areaEnteredIn,
+    landUse: p.landUse,
+    floorAreaRatio: p.floorAreaRatio ?? "",
+    plannedFloorAreaSqm: p.plannedFloorAreaSqm ?? "",
+    transferDate: p.transferDate ?? "",
+    landPriceWan: p.landPrice ? yuanToWanInput(p.landPrice) : "",
+    note: p.note,
+    version: p.version,
+  };
+}
+
 /**
  * A status change, checked against where the parcel stands now (lib/land/status.ts): the same
  * rules in the form and on the server.
@@ -216,6 +266,11 @@ export const landNeedSchema = z.object({
   version,
 });
 export type LandNeedInput = z.input<typeof landNeedSchema>;
+
+/** A project's land need as its form shows it ("" for none): what a save is merged over (parseVersionedSave). */
+export function landNeedFormValues(p: { landNeedMu: string | null; landUse: (typeof LAND_USES)[number] | null; parkId: string | null; version: number }) {
+  return { landNeedMu: p.landNeedMu ? muToInput(p.landNeedMu, "mu") : "", landUse: p.landUse ?? ("" as const), parkId: p.parkId ?? "", version: p.version };
+}
 
 export const linkParcelSchema = z.object({ parcelId: z.uuid({ error: "errors.notFound" }) });
 

@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { industryChains } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation";
-import { chainSchema, updateChainSchema } from "./validation";
+import { isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
+import { chainFormValues, chainSchema, updateChainSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -29,12 +29,12 @@ export async function createChain(db: Db, actor: Viewer, input: unknown, ctx: Ct
 
 export async function updateChain(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(actor, "admin");
-  const { version, ...data } = parseOrThrow(updateChainSchema, input);
   return db
     .transaction(async (tx) => {
       const [before] = await tx.select().from(industryChains).where(eq(industryChains.id, id)).for("update");
       if (!before) throw new NotFoundError();
-      if (before.version !== version) throw new ConflictError(before);
+      // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+      const { version: _version, ...data } = parseVersionedSave(updateChainSchema, chainFormValues(before), input);
       const [after] = await tx
         .update(industryChains)
         .set({ ...data, version: sql`${industryChains.version} + 1` })

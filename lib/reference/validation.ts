@@ -17,6 +17,11 @@ export const chainSchema = z.object({
 
 export const updateChainSchema = chainSchema.extend({ version: z.coerce.number().int().positive() });
 
+/** An industry chain as its edit form shows it: what a save is merged over (parseVersionedSave). */
+export function chainFormValues(c: { name: string; code: string; system: string; sortOrder: number; active: boolean; version: number }) {
+  return { name: c.name, code: c.code, system: c.system, sortOrder: c.sortOrder, active: c.active, version: c.version };
+}
+
 /** A district's stage names (empty: the built-in one) and the stages it hides; the keys never change. */
 export const stageLabelsSchema = z.object({
   stages: z

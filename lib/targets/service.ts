@@ -4,11 +4,11 @@ import { targets, users } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { scopeIncludesUnit, scopeOf, type Scope } from "@/lib/auth/scope";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import { isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { yiToYuan } from "@/lib/money";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { targetsInScope } from "./queries";
-import { targetSchema, updateTargetSchema, type TargetValues } from "./validation";
+import { targetFormValues, targetSchema, updateTargetSchema, type TargetValues } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -55,9 +55,7 @@ export async function createTarget(db: Db, viewer: Viewer, input: unknown, ctx: 
 /** Saves a target; refused (nothing written) when someone saved a newer version first. */
 export async function updateTarget(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, "manager");
-  const { version, ...data } = parseOrThrow(updateTargetSchema, input);
   const scope = await scopeOf(db, viewer);
-  await checkTarget(db, scope, data);
   return db
     .transaction(async (tx) => {
       const [before] = await tx
@@ -66,7 +64,9 @@ export async function updateTarget(db: Db, viewer: Viewer, id: string, input: un
         .where(and(sql`${targets.id}::text = ${id}`, targetsInScope(scope)))
         .for("update");
       if (!before) throw new NotFoundError();
-      if (before.version !== version) throw new ConflictError(before);
+      // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+      const { version: _version, ...data } = parseVersionedSave(updateTargetSchema, targetFormValues(before), input);
+      await checkTarget(tx, scope, data);
       const [after] = await tx
         .update(targets)
         .set({ ...toColumns(data), version: sql`${targets.version} + 1` })

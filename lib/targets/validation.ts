@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { yuanToYiInput } from "@/lib/money";
 import { optionalUuid, version, yiAmount } from "@/lib/validation";
 
 // Messages are i18n keys; "targets.errors.*" live in lib/i18n/messages/*/dashboard.json.
@@ -28,6 +29,29 @@ export type TargetInput = z.input<typeof targetSchema>;
 export type TargetValues = z.output<typeof targetSchema>;
 
 export const updateTargetSchema = targetSchema.extend({ version });
+
+/** A target as its edit form shows it (amounts in 亿元, "" for no officer): what a save is merged over (parseVersionedSave). */
+export function targetFormValues(t: {
+  year: number;
+  unitId: string;
+  ownerId: string | null;
+  signedCount: number;
+  signedInvestment: string;
+  constructionStarts: number;
+  operatingProjects: number;
+  version: number;
+}) {
+  return {
+    year: t.year,
+    unitId: t.unitId,
+    ownerId: t.ownerId ?? "",
+    signedCount: String(t.signedCount),
+    signedInvestmentYi: yuanToYiInput(t.signedInvestment),
+    constructionStarts: String(t.constructionStarts),
+    operatingProjects: String(t.operatingProjects),
+    version: t.version,
+  };
+}
 export type UpdateTargetInput = z.input<typeof updateTargetSchema>;
 
 /** /admin/targets?year=: the year shown, this year by default. */

@@ -1,17 +1,17 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { units } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation";
+import { isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { listUnits } from "./queries";
 import { wouldCycle } from "./tree";
-import { unitSchema, updateUnitSchema } from "./validation";
+import { unitFormValues, unitSchema, updateUnitSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
-async function assertCodeFree(db: Db, code: string, exceptId?: string) {
+async function assertCodeFree(db: DbOrTx, code: string, exceptId?: string) {
   const [taken] = await db
     .select({ id: units.id })
     .from(units)
@@ -19,7 +19,7 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
   if (taken) throw new ValidationError({ code: ["errors.unitCodeTaken"] });
 }
 
-async function assertParentExists(db: Db, parentId: string | null) {
+async function assertParentExists(db: DbOrTx, parentId: string | null) {
   if (!parentId) return;
   const [parent] = await db.select({ id: units.id }).from(units).where(eq(units.id, parentId));
   if (!parent) throw new ValidationError({ parentId: ["errors.unitMissing"] });
@@ -46,17 +46,17 @@ export async function createUnit(db: Db, actor: Viewer, input: unknown, ctx: Ctx
 
 export async function updateUnit(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(actor, "admin");
-  const { version, ...data } = parseOrThrow(updateUnitSchema, input);
-  await assertCodeFree(db, data.code, id);
-  await assertParentExists(db, data.parentId);
-  if (data.parentId === id || wouldCycle(await listUnits(db), id, data.parentId)) {
-    throw new ValidationError({ parentId: ["errors.unitCycle"] });
-  }
   return db
     .transaction(async (tx) => {
       const [before] = await tx.select().from(units).where(eq(units.id, id)).for("update");
       if (!before) throw new NotFoundError();
-      if (before.version !== version) throw new ConflictError(before);
+      // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+      const { version: _version, ...data } = parseVersionedSave(updateUnitSchema, unitFormValues(before), input);
+      await assertCodeFree(tx, data.code, id);
+      await assertParentExists(tx, data.parentId);
+      if (data.parentId === id || wouldCycle(await listUnits(tx), id, data.parentId)) {
+        throw new ValidationError({ parentId: ["errors.unitCycle"] });
+      }
       const [after] = await tx
         .update(units)
         .set({ ...data, version: sql`${units.version} + 1` })

@@ -15,3 +15,8 @@ export const unitSchema = z.object({
 export type UnitInput = z.input<typeof unitSchema>;
 
 export const updateUnitSchema = unitSchema.extend({ version: z.coerce.number().int().positive() });
+
+/** A unit as its edit form shows it ("" for no parent): what a save is merged over (parseVersionedSave). */
+export function unitFormValues(u: { name: string; code: string; parentId: string | null; sortOrder: number; version: number }) {
+  return { name: u.name, code: u.code, parentId: u.parentId ?? "", sortOrder: u.sortOrder, version: u.version };
+}

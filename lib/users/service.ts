@@ -1,17 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "@/db/client";
 import { units, users, type User } from "@/db/schema";
 import { diffRows, writeAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import {
   changePasswordSchema,
   createUserSchema,
   resetPasswordSchema,
   setActiveSchema,
   updateUserSchema,
+  userFormValues,
 } from "./validation";
 
 /** The columns of a user that may leave the server: never the password hash. */
@@ -30,7 +31,7 @@ export const publicUserColumns = {
 
 type Ctx = { ip?: string | null };
 
-async function assertUnitExists(db: Db, unitId: string) {
+async function assertUnitExists(db: DbOrTx, unitId: string) {
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, unitId));
   if (!unit) throw new ValidationError({ unitId: ["errors.unitMissing"] });
 }
@@ -82,26 +83,36 @@ async function updateVersioned(
     const [before] = await tx.select(publicUserColumns).from(users).where(eq(users.id, id)).for("update");
     if (!before) throw new NotFoundError();
     if (before.version !== version) throw new ConflictError(before);
-    const [after] = await tx
-      .update(users)
-      .set({ ...patch, version: sql`${users.version} + 1` })
-      .where(and(eq(users.id, id), eq(users.version, version)))
-      .returning(publicUserColumns);
-    const changes = diffRows(before, after!);
-    if (Object.keys(changes.after).length) {
-      await writeAudit(tx, { actorId: actor.id, action, entityType: "user", entityId: id, ...changes, ip: ctx.ip });
-    }
-    return after!;
+    return writeVersioned(tx, actor, before, patch, action, ctx);
   });
+}
+
+/** Writes `patch` over the locked row `before`, bumps its version and audits the changed fields. */
+async function writeVersioned(tx: Tx, actor: Viewer, before: Pick<User, "id"> & Record<string, unknown>, patch: Partial<User>, action: "update" | "activate" | "deactivate", ctx: Ctx) {
+  const [after] = await tx
+    .update(users)
+    .set({ ...patch, version: sql`${users.version} + 1` })
+    .where(eq(users.id, before.id))
+    .returning(publicUserColumns);
+  const changes = diffRows(before, after!);
+  if (Object.keys(changes.after).length) {
+    await writeAudit(tx, { actorId: actor.id, action, entityType: "user", entityId: before.id, ...changes, ip: ctx.ip });
+  }
+  return after!;
 }
 
 export async function updateUser(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(actor, "admin");
-  const { version, ...data } = parseOrThrow(updateUserSchema, input);
-  // An admin cannot take away their own admin role: the system would be left without one.
-  if (id === actor.id && data.role !== "admin") throw new ValidationError({ role: ["errors.cannotDemoteSelf"] });
-  await assertUnitExists(db, data.unitId);
-  return updateVersioned(db, actor, id, version, data, "update", ctx);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select(publicUserColumns).from(users).where(eq(users.id, id)).for("update");
+    if (!before) throw new NotFoundError();
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const { version: _version, ...data } = parseVersionedSave(updateUserSchema, userFormValues(before), input);
+    // An admin cannot take away their own admin role: the system would be left without one.
+    if (id === actor.id && data.role !== "admin") throw new ValidationError({ role: ["errors.cannotDemoteSelf"] });
+    await assertUnitExists(tx, data.unitId);
+    return writeVersioned(tx, actor, before, data, "update", ctx);
+  });
 }
 
 export async function setUserActive(db: Db, actor: Viewer, id: string, input: unknown, ctx: Ctx = {}) {

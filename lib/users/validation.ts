@@ -34,6 +34,11 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const updateUserSchema = z.object({ displayName, role, unitId, version });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+/** A user as the edit form shows them: what a save is merged over (parseVersionedSave). */
+export function userFormValues(u: { displayName: string; role: UpdateUserInput["role"]; unitId: string; version: number }) {
+  return { displayName: u.displayName, role: u.role, unitId: u.unitId, version: u.version };
+}
+
 export const setActiveSchema = z.object({ active: z.boolean(), version });
 
 export const resetPasswordSchema = z.object({ password: passwordSchema });

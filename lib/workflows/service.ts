@@ -7,10 +7,10 @@ import { scopeIncludesUnit, scopeOf } from "@/lib/auth/scope";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { todayInChina } from "@/lib/i18n/format";
 import { visibleProjects } from "@/lib/projects/queries";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { checklistEditFacts } from "./queries";
 import { completionProblem, dueDateFor, mayEditItem, orderByPhase, type Anchors } from "./rules";
-import { applySchema, closeItemSchema, itemUpdateSchema, templateItemSchema, templateSchema } from "./validation";
+import { applySchema, closeItemSchema, itemFormValues, itemUpdateSchema, templateItemSchema, templateSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
 
@@ -307,10 +307,10 @@ async function saveItem(tx: Tx, viewer: Viewer, before: typeof checklistItems.$i
 
 /** Saves an item's status, owner, due date, progress, completion date and evidence. */
 export async function updateChecklistItem(db: Db, viewer: Viewer, itemId: string, input: unknown, ctx: Ctx = {}) {
-  const data = parseOrThrow(itemUpdateSchema, input);
   return db.transaction(async (tx) => {
     const { item } = await lockEditableItem(tx, viewer, itemId);
-    if (item.version !== data.version) throw new ConflictError(item);
+    // Only the fields sent (those the user changed) are written; the rest stay as they are now.
+    const data = parseVersionedSave(itemUpdateSchema, itemFormValues(item), input);
     const completedOn = data.status === "done" ? data.completedOn : null;
     const problem = completionProblem(item, { status: data.status, completedOn, evidence: data.evidence });
     if (problem) throw new ValidationError({ [problem === "evidenceRequired" ? "evidence" : "completedOn"]: [`workflows.errors.${problem}`] });

@@ -92,6 +92,27 @@ export const itemUpdateSchema = z.object({
 });
 export type ItemUpdateInput = z.input<typeof itemUpdateSchema>;
 
+/** A checklist item as its "更新" form shows it ("" for none): what a save is merged over (parseVersionedSave). */
+export function itemFormValues(i: {
+  status: (typeof ITEM_STATUSES)[number];
+  ownerId: string | null;
+  dueDate: string | null;
+  completedOn: string | null;
+  progressNote: string;
+  evidence: { label: string; url: string }[];
+  version: number;
+}) {
+  return {
+    status: i.status,
+    ownerId: i.ownerId ?? "",
+    dueDate: i.dueDate ?? "",
+    completedOn: i.completedOn ?? "",
+    progressNote: i.progressNote,
+    evidence: i.evidence,
+    version: i.version,
+  };
+}
+
 /** Close an item in one step (the steward's worklist): a note and, if asked for, a link. */
 export const closeItemSchema = z.object({
   note: text().max(1000, "workflows.errors.tooLong1000").default(""),

@@ -71,7 +71,7 @@ test.describe("administration", () => {
     await expect(page.getByRole("status").filter({ hasText: "密码已重置" })).toBeVisible();
   });
 
-  test("a stale save is refused and the typed input kept", async ({ page, request }) => {
+  test("a stale save is refused, the typed input kept and both values offered", async ({ page, request }) => {
     const username = uniqueUsername("sun");
     const user = await createUserViaApi(request, { username, displayName: "孙丽" });
     await page.goto(`/admin/users/${user.id}`);
@@ -83,11 +83,15 @@ test.describe("administration", () => {
     await page.getByLabel("姓名").fill("孙丽丽");
     await page.getByRole("button", { name: "保存修改" }).click();
     await expect(alertOf(page)).toContainText("该记录已被他人修改");
-    await expect(alertOf(page)).toContainText("孙丽（他人修改）");
+    // Both changed 姓名: both values are offered, this user's kept until they pick the other.
+    const choice = page.getByRole("group", { name: "姓名" });
+    await expect(choice.getByRole("radio", { name: "我填写的：孙丽丽" })).toBeChecked();
+    await expect(choice.getByRole("radio", { name: "对方保存的：孙丽（他人修改）" })).toBeVisible();
     await expect(page.getByLabel("姓名")).toHaveValue("孙丽丽");
     // Saving again, knowingly, goes through.
     await page.getByRole("button", { name: "保存修改" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    await expect(page.getByLabel("姓名")).toHaveValue("孙丽丽");
   });
 
   test("admin adds an industry chain, which the project form then offers", async ({ page }) => {

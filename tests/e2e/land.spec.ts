@@ -91,6 +91,52 @@ test.describe("land: parks and parcels as admin", () => {
     await expectAccessible(page);
   });
 
+  test("land: two people edit the same parcel: disjoint edits both survive, and a field both changed is a choice", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const code = `TWO-${stamp()}`;
+    await page.goto("/parcels/new");
+    await page.getByLabel("地块编号").fill(code);
+    await page.getByLabel("所属园区").selectOption({ label: "健康谷" });
+    await page.getByRole("textbox", { name: "面积", exact: true }).fill("40");
+    await page.getByLabel("坐落位置").fill("株洲路以北");
+    await page.getByRole("button", { name: "登记地块" }).click();
+    await expect(page.getByRole("heading", { name: `地块 ${code}` })).toBeVisible();
+    const editUrl = `${new URL(page.url()).pathname}/edit`;
+    await page.goto(editUrl);
+
+    // A manager, in another browser, saves first: 坐落位置 and 备注.
+    const managerCtx = await browser.newContext({ storageState: authFile("manager") });
+    const manager = await managerCtx.newPage();
+    await manager.goto(editUrl);
+    await manager.getByLabel("坐落位置").fill("株洲路以南");
+    await manager.getByLabel("备注").fill("已完成地勘");
+    await manager.getByRole("button", { name: "保存修改" }).click();
+    await expect(manager.getByText("已保存")).toBeVisible();
+    await managerCtx.close();
+
+    // This user changed 备注 too, and 容积率 (which the manager left alone).
+    await page.getByLabel("容积率").fill("2.5");
+    await page.getByLabel("备注").fill("拟供地");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await expect(alertOf(page)).toContainText("已被他人修改");
+    const notice = page.getByRole("status").filter({ hasText: "对方在您打开表单后保存了新的内容" });
+    await expect(notice).toContainText("坐落位置：株洲路以南");
+    await expect(page.getByLabel("坐落位置")).toHaveValue("株洲路以南");
+    await expect(page.getByLabel("容积率")).toHaveValue("2.5");
+    await expect(page.getByLabel("备注", { exact: true })).toHaveValue("拟供地");
+    await expectAccessible(page);
+    const choice = page.getByRole("group", { name: "备注" });
+    await expect(choice.getByRole("radio", { name: "我填写的：拟供地" })).toBeChecked();
+    await choice.getByRole("radio", { name: "对方保存的：已完成地勘" }).check();
+    await expect(page.getByLabel("备注", { exact: true })).toHaveValue("已完成地勘");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await expect(page.getByText("已保存")).toBeVisible();
+    const facts = region(page, "地块信息");
+    await expect(facts).toContainText("株洲路以南");
+    await expect(facts).toContainText("2.5");
+    await expect(facts).toContainText("已完成地勘");
+  });
+
   test("land: admin creates a park with zones, renames and adds zones, and reads its totals", async ({ page }) => {
     test.setTimeout(90_000);
     const name = `测试产业园${stamp()}`;

@@ -84,6 +84,19 @@ describe("updateUser auditing", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("two admins at once: disjoint edits both survive; the same field is refused with the current values", async () => {
+    const user = await insertUser(db, { unitId: unitA, displayName: "赵敏" });
+    await updateUser(db, admin, user.id, { role: "manager", version: user.version });
+    const stale = (await rejection(updateUser(db, admin, user.id, { unitId: unitB, version: user.version }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ displayName: "赵敏", role: "manager", unitId: unitA, version: user.version + 1 });
+    await updateUser(db, admin, user.id, { unitId: unitB, version: user.version + 1 });
+    expect(await getUserRow(db, user.id)).toMatchObject({ displayName: "赵敏", role: "manager", unitId: unitB, version: user.version + 2 });
+    await updateUser(db, admin, user.id, { displayName: "赵敏（综合科）", version: user.version + 2 });
+    const clash = (await rejection(updateUser(db, admin, user.id, { displayName: "赵敏敏", version: user.version + 2 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ displayName: "赵敏（综合科）", version: user.version + 3 });
+  });
+
   it("history lists the changes newest first with the actor's name", async () => {
     const user = await insertUser(db, { unitId: unitA, displayName: "v1" });
     const v2 = await updateUser(db, admin, user.id, { displayName: "v2", role: "staff", unitId: unitA, version: user.version });

@@ -40,4 +40,18 @@ describe("industry chains", () => {
     expect(await rejection(updateChain(db, admin, chain.id, { name: "改名", code: "SB-SZYL", version: chain.version }))).toBeInstanceOf(ConflictError);
     expect(retired.version).toBe(chain.version + 1);
   });
+
+  it("two admins at once: disjoint edits both survive; the same field is refused with the current values", async () => {
+    const chain = await createChain(db, admin, { name: "海洋生物医药", code: "HY-SWYY", system: "3+1", sortOrder: 3 });
+    await updateChain(db, admin, chain.id, { active: false, version: 1 });
+    const stale = (await rejection(updateChain(db, admin, chain.id, { system: "新兴", version: 1 }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ name: "海洋生物医药", code: "HY-SWYY", system: "3+1", sortOrder: 3, active: false, version: 2 });
+    await updateChain(db, admin, chain.id, { system: "新兴", version: 2 });
+    const [row] = await db.select().from(industryChains).where(eq(industryChains.id, chain.id));
+    expect(row).toMatchObject({ name: "海洋生物医药", system: "新兴", sortOrder: 3, active: false, version: 3 });
+    await updateChain(db, admin, chain.id, { name: "海洋医药", version: 3 });
+    const clash = (await rejection(updateChain(db, admin, chain.id, { name: "蓝色医药", version: 3 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ name: "海洋医药", version: 4 });
+  });
 });

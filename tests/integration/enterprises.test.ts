@@ -316,6 +316,21 @@ describe("optimistic locking and audit", () => {
     expect(row).toMatchObject({ headquarters: "山东省青岛市", notes: "拟设区域总部", website: "https://a.example.com", version: 3 });
   });
 
+  it("contacts: disjoint edits both survive; a field both changed is refused with the current values", async () => {
+    const e = await createEnterprise(db, staff, { name: `海尔生物医疗 ${suffix()}` });
+    const c = await createContact(db, staff, e.id, { name: "王经理", title: "投资经理", phone: "13912345678" });
+    await updateContact(db, manager, c.id, { email: "wang@example.com", version: 1 });
+    const stale = (await rejection(updateContact(db, staff, c.id, { title: "投资总监", version: 1 }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ name: "王经理", title: "投资经理", phone: "13912345678", email: "wang@example.com", wechat: "", notes: "", version: 2 });
+    await updateContact(db, staff, c.id, { title: "投资总监", version: 2 });
+    const [row] = await db.select().from(contacts).where(eq(contacts.id, c.id));
+    expect(row).toMatchObject({ name: "王经理", title: "投资总监", phone: "13912345678", email: "wang@example.com", version: 3 });
+    await updateContact(db, manager, c.id, { phone: "0532-88886666", version: 3 });
+    const clash = (await rejection(updateContact(db, staff, c.id, { phone: "13800000000", version: 3 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ phone: "0532-88886666", version: 4 });
+  });
+
   it("contacts: add, edit (stale refused), delete (archive) — each audited and found by the enterprise's history", async () => {
     const e = await createEnterprise(db, staff, { name: `阿斯利康（青岛）医药 ${suffix()}` });
     const c = await createContact(db, staff, e.id, { name: "陈经理", title: "投资总监", phone: "13812345678", email: "chen@example.com" });

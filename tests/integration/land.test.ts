@@ -18,7 +18,7 @@ import {
   updateParcel,
   updatePark,
 } from "@/lib/land/service";
-import { listParcelsApi, parcelApiListSchema, readParcelApi } from "@/lib/api-v1/land";
+import { listParcelsApi, parcelApiListSchema, readParcelApi, readParkApi, updateParcelApi, updateParkApi } from "@/lib/api-v1/land";
 import { parcelListSchema } from "@/lib/land/validation";
 import { createProject } from "@/lib/projects/service";
 import { createTestDb } from "../support/db";
@@ -142,6 +142,48 @@ describe("parcels: area, permissions, audit", () => {
     const audit = await auditRows("parcel", p.id);
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(audit[1]).toMatchObject({ before: { areaMu: "20.000000", areaEnteredIn: "mu", location: "" }, after: { areaMu: "45.000000", areaEnteredIn: "sqm", location: "重庆南路以东" } });
+  });
+});
+
+describe("two people editing a parcel or a park at once", () => {
+  it("parcel: disjoint edits both survive; a field both changed is refused with the current values", async () => {
+    const p = await createParcel(db, manager, parcelInput({ code: "BOTH-1", area: "20", location: "株洲路以北" }));
+    await updateParcel(db, manager2, p.id, { note: "已完成地勘", version: 1 });
+    // The second save sends only its own change (the area) with the version it loaded.
+    const stale = (await rejection(updateParcel(db, manager, p.id, { area: "25", version: 1 }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toMatchObject({ note: "已完成地勘", area: "20", areaUnit: "mu", zoneId: ids.core, version: 2 });
+    await updateParcel(db, manager, p.id, { area: "25", version: 2 });
+    expect(await parcelRow(p.id)).toMatchObject({ note: "已完成地勘", areaMu: "25.000000", location: "株洲路以北", zoneId: ids.core, version: 3 });
+    // Both change the location: the later save is refused and learns the other value.
+    await updateParcel(db, manager2, p.id, { location: "株洲路以南", version: 3 });
+    const clash = (await rejection(updateParcel(db, manager, p.id, { location: "松岭路以东", version: 3 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ location: "株洲路以南", version: 4 });
+    expect((await parcelRow(p.id)).location).toBe("株洲路以南");
+  });
+
+  it("parcel PATCH writes only the fields sent, and a zone is checked against the merged park", async () => {
+    const p = await createParcel(db, manager, parcelInput({ code: "PATCH-1", area: "12", zoneId: ids.north }));
+    await updateParcel(db, manager2, p.id, { note: "拟供地", version: 1 });
+    await updateParcelApi(db, manager, p.id, { floorAreaRatio: "2.5", version: 2 });
+    expect(await parcelRow(p.id)).toMatchObject({ note: "拟供地", floorAreaRatio: "2.50", zoneId: ids.north, areaMu: "12.000000", version: 3 });
+    const wrongZone = (await rejection(updateParcelApi(db, manager, p.id, { parkId: ids.otherPark, version: 3 }))) as ValidationError;
+    expect(wrongZone.fields).toEqual({ zoneId: ["parcels.errors.zoneNotInPark"] });
+  });
+
+  it("park: disjoint edits (one to the park, one to its zones) both survive; the same field is refused with the current values", async () => {
+    const park = await createPark(db, admin, { name: "蓝色硅谷", operator: "蓝谷管理局", zones: [{ name: "一区" }] });
+    const [zone] = await db.select().from(zones).where(eq(zones.parkId, park.id));
+    await updatePark(db, admin, park.id, { operator: "蓝谷发展集团", version: 1 });
+    expect(await rejection(updatePark(db, admin, park.id, { zones: [{ id: zone!.id, name: "一区" }, { name: "二区" }], version: 1 }))).toBeInstanceOf(ConflictError);
+    await updateParkApi(db, admin, park.id, { zones: [{ id: zone!.id, name: "一区" }, { name: "二区" }], version: 2 });
+    const saved = await readParkApi(db, park.id);
+    expect(saved).toMatchObject({ name: "蓝色硅谷", operator: "蓝谷发展集团", version: 3 });
+    expect(saved.zones.map((z) => z.name)).toEqual(["一区", "二区"]);
+    await updatePark(db, admin, park.id, { description: "海洋科技", version: 3 });
+    const clash = (await rejection(updatePark(db, admin, park.id, { description: "海洋经济", version: 3 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ description: "海洋科技", operator: "蓝谷发展集团", version: 4 });
+    expect((clash.current as { zones: { name: string }[] }).zones.map((z) => z.name)).toEqual(["一区", "二区"]);
   });
 });
 
@@ -400,5 +442,22 @@ describe("land need and matching", () => {
     expect(forStaff.totalInvestment).toBe("2500000000.00");
     const parks = await listParks(db, staff2);
     expect(parks.find((p) => p.id === ids.park)?.projectCount).toBe(1);
+  });
+});
+
+describe("two people editing a project's land need at once", () => {
+  it("disjoint edits both survive; the same field is refused with the current values", async () => {
+    const [p] = await db.select({ version: projects.version }).from(projects).where(eq(projects.id, ids.pX!));
+    const v = p!.version;
+    await updateLandNeed(db, staff2, ids.pX!, { landUse: "rnd", version: v });
+    const stale = (await rejection(updateLandNeed(db, manager2, ids.pX!, { landNeedMu: "80", version: v }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ landNeedMu: "", landUse: "rnd", parkId: ids.park, version: v + 1 });
+    await updateLandNeed(db, manager2, ids.pX!, { landNeedMu: "80", version: v + 1 });
+    const [row] = await db.select().from(projects).where(eq(projects.id, ids.pX!));
+    expect(row).toMatchObject({ landNeedMu: "80.000000", landUse: "rnd", parkId: ids.park, version: v + 2 });
+    await updateLandNeed(db, staff2, ids.pX!, { landNeedMu: "90", version: v + 2 });
+    const clash = (await rejection(updateLandNeed(db, manager2, ids.pX!, { landNeedMu: "70", version: v + 2 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ landNeedMu: "90", version: v + 3 });
   });
 });

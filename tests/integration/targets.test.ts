@@ -74,4 +74,18 @@ describe("targets", () => {
     expect((await listTargets(db, manager, 2026)).map((t) => t.unitName).sort()).toEqual(["生物医药招商组", "生物医药招商组"]);
     expect((await listTargets(db, admin, 2026)).length).toBe(3);
   });
+
+  it("two managers at once: disjoint edits both survive; the same field is refused with the current values", async () => {
+    const created = await createTarget(db, manager, input({ year: 2030 }));
+    await updateTarget(db, admin, created.id, { constructionStarts: "5", version: 1 });
+    const stale = (await rejection(updateTarget(db, manager, created.id, { signedInvestmentYi: "50", version: 1 }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ year: 2030, unitId: group.id, ownerId: "", signedCount: "8", signedInvestmentYi: "45.5", constructionStarts: "5", operatingProjects: "2", version: 2 });
+    await updateTarget(db, manager, created.id, { signedInvestmentYi: "50", version: 2 });
+    const [row] = await db.select().from(targets).where(eq(targets.id, created.id));
+    expect(row).toMatchObject({ signedCount: 8, signedInvestment: "5000000000.00", constructionStarts: 5, operatingProjects: 2, version: 3 });
+    await updateTarget(db, admin, created.id, { signedCount: "10", version: 3 });
+    const clash = (await rejection(updateTarget(db, manager, created.id, { signedCount: "12", version: 3 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ signedCount: "10", version: 4 });
+  });
 });

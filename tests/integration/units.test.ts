@@ -115,6 +115,21 @@ describe("updateUnit", () => {
   });
 });
 
+describe("two admins editing a unit at once", () => {
+  it("disjoint edits both survive; the same field is refused with the current values", async () => {
+    const u = await insertUnit(db, { name: "崂山区投资促进中心", code: "LS-TC", parentId: root.id });
+    await updateUnit(db, admin, u.id, { sortOrder: 7, version: u.version });
+    const stale = (await rejection(updateUnit(db, admin, u.id, { name: "崂山区投资促进局", version: u.version }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toEqual({ name: "崂山区投资促进中心", code: "LS-TC", parentId: root.id, sortOrder: 7, version: u.version + 1 });
+    await updateUnit(db, admin, u.id, { name: "崂山区投资促进局", version: u.version + 1 });
+    expect(await unitRow(u.id)).toMatchObject({ name: "崂山区投资促进局", code: "LS-TC", parentId: root.id, sortOrder: 7, version: u.version + 2 });
+    await updateUnit(db, admin, u.id, { code: "LS-TCJ", version: u.version + 2 });
+    const clash = (await rejection(updateUnit(db, admin, u.id, { code: "LS-TZ", version: u.version + 2 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ code: "LS-TCJ", version: u.version + 3 });
+  });
+});
+
 describe("getUnitTree", () => {
   it("lists depth-first by sort order with active member counts", async () => {
     const a = await insertUnit(treeDb, { name: "A 市局", code: "A", sortOrder: 0 });

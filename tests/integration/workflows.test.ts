@@ -336,6 +336,24 @@ describe("who may change an item", () => {
   });
 });
 
+describe("two people updating an item at once", () => {
+  it("disjoint edits both survive; the same field is refused with the current values", async () => {
+    const pid = await project("并发更新测试项目", "2025-01-10");
+    const c = await applyTemplate(db, staff, { templateId: taskforceTpl, projectId: pid, startedOn: "2025-01-12" });
+    const item = (await itemsOf(c.id))[3]!;
+    const row = await itemRow(item.id);
+    await updateChecklistItem(db, manager, item.id, { dueDate: "2025-06-30", version: row.version });
+    const stale = (await rejection(updateChecklistItem(db, staff, item.id, { progressNote: "已对接人社局", version: row.version }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.current).toMatchObject({ status: row.status, dueDate: "2025-06-30", progressNote: row.progressNote, version: row.version + 1 });
+    await updateChecklistItem(db, staff, item.id, { progressNote: "已对接人社局", version: row.version + 1 });
+    expect(await itemRow(item.id)).toMatchObject({ status: row.status, ownerId: row.ownerId, dueDate: "2025-06-30", progressNote: "已对接人社局", version: row.version + 2 });
+    await updateChecklistItem(db, manager, item.id, { dueDate: "2025-07-31", version: row.version + 2 });
+    const clash = (await rejection(updateChecklistItem(db, staff, item.id, { dueDate: "2025-05-31", version: row.version + 2 }))) as ConflictError;
+    expect(clash.current).toMatchObject({ dueDate: "2025-07-31", version: row.version + 3 });
+  });
+});
+
 describe("closing an item", () => {
   let pid: string, checklistId: string;
   beforeAll(async () => {

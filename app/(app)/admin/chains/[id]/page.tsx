@@ -8,6 +8,7 @@ import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { industryChains } from "@/db/schema";
 import { requirePageViewer } from "@/lib/auth/page";
+import { chainFormValues } from "@/lib/reference/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("chains"))("edit") };
@@ -22,7 +23,7 @@ export default async function EditChainPage({ params }: { params: Promise<{ id: 
   const t = await getTranslations("chains");
   return (
     <FormPage back="/admin/chains" backLabel={t("back")} title={chain.name}>
-      <ChainForm chain={{ id: chain.id, name: chain.name, code: chain.code, system: chain.system, sortOrder: chain.sortOrder, active: chain.active, version: chain.version }} />
+      <ChainForm chain={{ id: chain.id, ...chainFormValues(chain) }} />
     </FormPage>
   );
 }

@@ -5,8 +5,8 @@ import { TargetForm } from "@/components/targets/target-form";
 import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
-import { yuanToYiInput } from "@/lib/money";
 import { getTarget, targetFormOptions } from "@/lib/targets/queries";
+import { targetFormValues } from "@/lib/targets/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("targets"))("editTitle") };
@@ -24,17 +24,7 @@ export default async function EditTargetPage({ params }: { params: Promise<{ id:
     <FormPage back={`/admin/targets?year=${target.year}`} backLabel={t("back")} title={`${t("editTitle")}：${target.year} ${target.unitName}${target.ownerName ? ` · ${target.ownerName}` : ""}`}>
       <TargetForm
         options={options}
-        target={{
-          id: target.id,
-          year: target.year,
-          unitId: target.unitId,
-          ownerId: target.ownerId ?? "",
-          signedCount: String(target.signedCount),
-          signedInvestmentYi: yuanToYiInput(target.signedInvestment),
-          constructionStarts: String(target.constructionStarts),
-          operatingProjects: String(target.operatingProjects),
-          version: target.version,
-        }}
+        target={{ id: target.id, ...targetFormValues(target) }}
       />
     </FormPage>
   );

@@ -9,6 +9,7 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
+import { unitFormValues } from "@/lib/units/validation";
 import { getUnitTree } from "@/lib/units/queries";
 import { subtreeIds } from "@/lib/units/tree";
 
@@ -35,7 +36,7 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
           <UnitForm
             units={units.map(({ id, name, depth }) => ({ id, name, depth }))}
             exclude={[...subtreeIds(units, unit.id)]}
-            unit={{ id: unit.id, name: unit.name, code: unit.code, parentId: unit.parentId, sortOrder: unit.sortOrder, version: unit.version }}
+            unit={{ id: unit.id, ...unitFormValues(unit) }}
           />
         </CardBody>
       </Card>

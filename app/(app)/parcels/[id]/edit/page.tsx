@@ -6,9 +6,8 @@ import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
 import { todayInChina } from "@/lib/i18n/format";
-import { muToInput } from "@/lib/land/area";
-import { yuanToWanInput } from "@/lib/land/price";
 import { getParcel, parkOptions } from "@/lib/land/queries";
+import { parcelFormValues } from "@/lib/land/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("parcels"))("edit") };
@@ -26,23 +25,7 @@ export default async function EditParcelPage({ params }: { params: Promise<{ id:
       <ParcelForm
         parks={parks}
         defaults={{ parkId: parcel.parkId, today: todayInChina() }}
-        parcel={{
-          id: parcel.id,
-          status: parcel.status,
-          code: parcel.code,
-          parkId: parcel.parkId,
-          zoneId: parcel.zoneId ?? "",
-          location: parcel.location,
-          area: muToInput(parcel.areaMu, parcel.areaEnteredIn),
-          areaUnit: parcel.areaEnteredIn,
-          landUse: parcel.landUse,
-          floorAreaRatio: parcel.floorAreaRatio ?? "",
-          plannedFloorAreaSqm: parcel.plannedFloorAreaSqm ?? "",
-          transferDate: parcel.transferDate ?? "",
-          landPriceWan: parcel.landPrice ? yuanToWanInput(parcel.landPrice) : "",
-          note: parcel.note,
-          version: parcel.version,
-        }}
+        parcel={{ id: parcel.id, status: parcel.status, ...parcelFormValues(parcel) }}
       />
     </FormPage>
   );

@@ -5,8 +5,8 @@ import { ParkForm } from "@/components/land/park-form";
 import { FormPage } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { requirePageViewer } from "@/lib/auth/page";
-import { muToInput } from "@/lib/land/area";
 import { getPark, listZones } from "@/lib/land/queries";
+import { parkFormValues } from "@/lib/land/validation";
 import { listChains } from "@/lib/reference/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,17 +24,7 @@ export default async function EditParkPage({ params }: { params: Promise<{ id: s
     <FormPage back={`/parks/${id}`} backLabel={park.name} title={t("edit")}>
       <ParkForm
         chains={chains}
-        park={{
-          id: park.id,
-          name: park.name,
-          districtCode: park.districtCode,
-          areaMu: park.areaMu ? muToInput(park.areaMu, "mu") : "",
-          leadingChainId: park.leadingChainId ?? "",
-          operator: park.operator,
-          description: park.description,
-          zones: zones.map((z) => ({ id: z.id, name: z.name, areaMu: z.areaMu ? muToInput(z.areaMu, "mu") : "", description: z.description })),
-          version: park.version,
-        }}
+        park={{ id: park.id, ...parkFormValues({ ...park, version: park.version }, zones) }}
       />
     </FormPage>
   );

@@ -22,7 +22,7 @@ export const GET = apiRoute(async (request: Request, ctx: Ctx) => {
   return Response.json({ data: user });
 });
 
-/** Body: {displayName, role, unitId, version} to edit, or {active, version} to (de)activate. */
+/** Body: any of {displayName, role, unitId} with the version read, to edit (only the fields sent are written), or {active, version} to (de)activate. */
 export const PATCH = apiRoute(async (request: Request, ctx: Ctx) => {
   const viewer = await requireApiViewer(request, "admin");
   const id = await userId(ctx);
