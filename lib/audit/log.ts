@@ -143,7 +143,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (owner, unit, investor, park, event …) — so an entry reads "招商专员 张华 → 李明" rather than
  * ids. Archived records are named too: the log is their history. One query per table.
  */
-export async function auditNames(db: DbOrTx, rows: Pick<AuditRow, "entityId" | "before" | "after">[]): Promise<Map<string, string>> {
+export async function auditNames(db: DbOrTx, rows: (Pick<AuditRow, "before" | "after"> & { entityId?: string | null })[]): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const r of rows) {
     if (r.entityId && UUID.test(r.entityId)) ids.add(r.entityId);
