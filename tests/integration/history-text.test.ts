@@ -2,7 +2,7 @@
  * Item 4 beyond the project timeline: the /admin/audit log shows every change of the demo data
  * in words — no enum key, field name, record type, id or English word reaches the Chinese page.
  */
-import { eq, getTableColumns, type Table } from "drizzle-orm";
+import { eq, getTableColumns, isNotNull, type Table } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { createTranslator } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -14,6 +14,12 @@ import { seed } from "@/db/seed";
 import type { Viewer } from "@/lib/auth/roles";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { auditListSchema, auditNames, listAudit } from "@/lib/audit/log";
+import { listEntityHistory } from "@/lib/audit/queries";
+import { parcelHistory } from "@/lib/land/history-fields";
+import { namesForHistory } from "@/lib/land/queries";
+import { changeParcelStatus, updateParcel } from "@/lib/land/service";
+import { signingHistoryFields } from "@/lib/signings/history-fields";
+import { updateSigning } from "@/lib/signings/service";
 import { createTestDb } from "../support/db";
 import { viewerFor } from "./fixtures";
 
@@ -21,6 +27,7 @@ const zh = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"] });
 vi.mock("next-intl/server", () => ({ getTranslations: async () => zh }));
 vi.mock("next/link", () => ({ default: ({ children }: { children: unknown }) => children }));
 const { AuditEntry } = await import("@/components/audit/audit-entry");
+const { HistoryList } = await import("@/components/admin/history-list");
 
 const { db } = await createTestDb();
 let admin: Viewer;
@@ -121,4 +128,38 @@ describe("the audit log in words", () => {
     expect(seen).toBe(total);
     expect(Object.fromEntries(bad)).toEqual({});
   }, 120_000);
+});
+
+describe("a record's 修改记录 in words", () => {
+  it("the signing's: amounts, the agreement type, names, and （同项目所属单位） for an emptied 责任单位", async () => {
+    const [signing] = await db.select().from(s.signings).where(isNotNull(s.signings.responsibleUnitId)).limit(1);
+    await updateSigning(db, admin, signing!.projectId, { agreementType: "formal_contract", phase1InvestmentYi: "3.2", responsibleUnitId: "", note: "已补充协议", version: signing!.version });
+    const history = await listEntityHistory(db, "signing", signing!.projectId, 50);
+    expect(history.length).toBeGreaterThan(0);
+    const { labels, format } = signingHistoryFields(zh as never, await auditNames(db, history));
+    const text = textOf(renderToStaticMarkup(await HistoryList({ entries: history, fieldLabels: labels, format })));
+    expect(text).toContain("（同项目所属单位）");
+    expect(text).toContain("3.20 亿元");
+    expect(rawWords(text)).toEqual([]);
+  });
+
+  it("the parcel's: 亩, statuses, land uses and names", async () => {
+    const [parcel] = await db.select().from(s.parcels).where(isNotNull(s.parcels.zoneId)).limit(1);
+    const edited = await updateParcel(db, admin, parcel!.id, {
+      code: parcel!.code,
+      parkId: parcel!.parkId,
+      zoneId: "",
+      location: "新址",
+      area: "33350",
+      areaUnit: "sqm",
+      landUse: "rnd",
+      version: parcel!.version,
+    });
+    if (parcel!.status === "reserved") await changeParcelStatus(db, admin, parcel!.id, { toStatus: "cleared", changedOn: "2026-01-05", version: edited.version });
+    const history = await listEntityHistory(db, "parcel", parcel!.id, 30);
+    const { entries, labels, format } = parcelHistory(zh as never, await namesForHistory(db, admin, history), history);
+    const text = textOf(renderToStaticMarkup(await HistoryList({ entries, fieldLabels: labels, format })));
+    expect(text).toContain("科研用地");
+    expect(rawWords(text)).toEqual([]);
+  });
 });
