@@ -20,6 +20,8 @@ import { namesForHistory } from "@/lib/land/queries";
 import { changeParcelStatus, updateParcel } from "@/lib/land/service";
 import { signingHistoryFields } from "@/lib/signings/history-fields";
 import { updateSigning } from "@/lib/signings/service";
+import { updateEnterprise } from "@/lib/enterprises/service";
+import { historyGridNames } from "@/lib/enterprises/queries";
 import { createTestDb } from "../support/db";
 import { viewerFor } from "./fixtures";
 
@@ -28,6 +30,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => zh }));
 vi.mock("next/link", () => ({ default: ({ children }: { children: unknown }) => children }));
 const { AuditEntry } = await import("@/components/audit/audit-entry");
 const { HistoryList } = await import("@/components/admin/history-list");
+const { EnterpriseHistory } = await import("@/components/enterprises/enterprise-history");
 
 const { db } = await createTestDb();
 let admin: Viewer;
@@ -160,6 +163,15 @@ describe("a record's 修改记录 in words", () => {
     const { entries, labels, format } = parcelHistory(zh as never, await namesForHistory(db, admin, history), history);
     const text = textOf(renderToStaticMarkup(await HistoryList({ entries, fieldLabels: labels, format })));
     expect(text).toContain("科研用地");
+    expect(rawWords(text)).toEqual([]);
+  });
+
+  it("the investor's: ownership in words, tags joined", async () => {
+    const [e] = await db.select().from(s.enterprises).limit(1);
+    await updateEnterprise(db, admin, e!.id, { ownershipType: e!.ownershipType === "private" ? "local_soe" : "private", tags: ["上市公司", "专精特新"], version: e!.version });
+    const entries = (await listEntityHistory(db, "enterprise", e!.id)).map((h) => ({ ...h, kind: "enterprise" as const }));
+    const text = textOf(renderToStaticMarkup(await EnterpriseHistory({ entries, gridNames: await historyGridNames(db, admin, entries) })));
+    expect(text).toContain("专精特新");
     expect(rawWords(text)).toEqual([]);
   });
 });
