@@ -11,6 +11,8 @@ type Entry = {
   actorName: string | null;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -27,6 +29,11 @@ export async function HistoryList({
   format?: (value: unknown, field: string) => string;
 }) {
   const t = await getTranslations();
+  // An id no registry named (a record deleted since, or one the viewer may not see) is never shown as it is.
+  const value = (v: unknown, field: string) => {
+    const text = format(v, field);
+    return UUID.test(text) ? t("auditLog.unnamed") : text;
+  };
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t("users.noHistory")}</p>;
   return (
     <ol className="space-y-3 text-sm">
@@ -42,7 +49,7 @@ export async function HistoryList({
               <ul className="mt-1 space-y-0.5 text-slate-600">
                 {changed.map((field) => (
                   <li key={field}>
-                    {fieldLabels[field] ?? t("common.otherField")}：{format(e.before?.[field], field)} → {format(e.after?.[field], field)}
+                    {fieldLabels[field] ?? t("common.otherField")}：{value(e.before?.[field], field)} → {value(e.after?.[field], field)}
                   </li>
                 ))}
               </ul>

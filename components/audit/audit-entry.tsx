@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { fieldChanges, QUIET_FIELDS, RECORD_PATHS, showValue, type AuditRow } from "@/lib/audit/log";
+import { choiceMessages } from "@/lib/audit/fields";
 import { formatDateTime } from "@/lib/i18n/format";
 
 const TONES: Record<string, "grey" | "blue" | "green" | "red" | "amber"> = {
@@ -15,20 +16,7 @@ const TONES: Record<string, "grey" | "blue" | "green" | "red" | "amber"> = {
   import: "blue",
 };
 
-/** Fields holding a choice, and where their labels are. */
-const CHOICES: Record<string, string> = {
-  stage: "stages",
-  fromStage: "stages",
-  toStage: "stages",
-  status: "statuses",
-  source: "sources",
-  capitalOrigin: "capitalOrigins",
-  agreementType: "agreementTypes",
-  ownershipType: "ownershipTypes",
-  landUse: "landUses",
-  reviewStatus: "reviewStatuses",
-  role: "roles",
-};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -43,7 +31,8 @@ export async function AuditEntry({ row, names }: { row: AuditRow; names: Map<str
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.length ? value.join("、") : "—";
     if (typeof value !== "string") return showValue(value);
     if (field.endsWith("Id") && names.has(value)) return names.get(value)!;
-    const ns = row.entityType === "parcel" && field === "status" ? "parcelStatuses" : row.entityType === "event" && field === "kind" ? "events.kinds" : CHOICES[field];
+    if (UUID.test(value)) return t("auditLog.unnamed");
+    const ns = choiceMessages(row.entityType, field);
     if (ns) return label(`${ns}.${value}`) ?? value;
     if (ISO_TIME.test(value)) return formatDateTime(value);
     return value;
@@ -54,7 +43,8 @@ export async function AuditEntry({ row, names }: { row: AuditRow; names: Map<str
   const path = RECORD_PATHS[row.entityType];
   const whole = !row.before || !row.after;
   const changes = row.action === "sign_in" ? [] : fieldChanges(row.before, row.after).filter((c) => !(whole && QUIET_FIELDS.has(c.field)));
-  const record = recordName ?? row.entityId ?? "";
+  // A record the log cannot name (deleted since, or of a kind without a name) is not shown by its id.
+  const record = recordName ?? (row.entityId && !UUID.test(row.entityId) ? row.entityId : "");
   return (
     <li className="space-y-2 px-4 py-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">

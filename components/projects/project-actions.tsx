@@ -5,16 +5,19 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ProjectStage, ProjectStatus } from "@/db/schema/enums";
-import { STAGES, stageIndex } from "@/lib/projects/stages";
+import { nextStage } from "@/lib/projects/stages";
 import { StageChangeDialog, type StageChangeProject } from "./stage-change-dialog";
 
-/** The detail page's stage buttons: next stage, any stage, hold, drop, reactivate — all through the dialog. */
-export function ProjectActions({ project }: { project: StageChangeProject }) {
+/**
+ * The detail page's stage buttons: next stage, any stage, hold, drop, reactivate — all through the
+ * dialog. `hidden`: the stages the district does not use (admin → 阶段名称), which "next" skips.
+ */
+export function ProjectActions({ project, hidden = [] }: { project: StageChangeProject; hidden?: ProjectStage[] }) {
   const t = useTranslations();
   const router = useRouter();
   const [target, setTarget] = useState<{ stage: ProjectStage; status: ProjectStatus } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const next = STAGES[stageIndex(project.stage) + 1];
+  const next = nextStage(project.stage, hidden);
   const open = (stage: ProjectStage, status: ProjectStatus) => {
     setDone(null);
     setTarget({ stage, status });
@@ -40,6 +43,7 @@ export function ProjectActions({ project }: { project: StageChangeProject }) {
       )}
       <StageChangeDialog
         project={project}
+        hidden={hidden}
         target={target}
         onClose={() => setTarget(null)}
         onDone={() => {

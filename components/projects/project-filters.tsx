@@ -66,7 +66,7 @@ export async function ProjectFilters({ params, options, action }: { params: Proj
         <FilterChips
           legend={t("projects.stage")}
           name="stage"
-          options={STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+          options={STAGES.filter((s) => options.stages.includes(s) || params.stage?.includes(s)).map((s) => ({ value: s, label: t(`stages.${s}`) }))}
           checked={params.stage}
         />
         <details open={hasMore} className="group">

@@ -43,8 +43,11 @@ export function StageChangeDialog({
   onClose,
   onDone,
   onReported,
+  hidden = [],
 }: {
   project: StageChangeProject;
+  /** Stages the district does not use: not offered, unless the project or the proposed change is at one. */
+  hidden?: ProjectStage[];
   /** The change proposed (e.g. the column a card was dropped on); null while closed. */
   target: { stage: ProjectStage; status: ProjectStatus } | null;
   onClose: () => void;
@@ -61,7 +64,7 @@ export function StageChangeDialog({
       title={t("projects.changeStageTitle", { name: project.name })}
       className="w-[min(40rem,calc(100vw-2rem))]"
     >
-      {target && <StageChangeForm key={`${target.stage}-${target.status}`} project={project} target={target} onCancel={onClose} onDone={onDone} onReported={onReported} />}
+      {target && <StageChangeForm key={`${target.stage}-${target.status}`} project={project} target={target} hidden={hidden} onCancel={onClose} onDone={onDone} onReported={onReported} />}
     </Dialog>
   );
 }
@@ -72,9 +75,11 @@ function StageChangeForm({
   onCancel,
   onDone,
   onReported,
+  hidden,
 }: {
   project: StageChangeProject;
   target: { stage: ProjectStage; status: ProjectStatus };
+  hidden: ProjectStage[];
   onCancel: () => void;
   onDone: (result: { stage: ProjectStage; status: ProjectStatus; version: number }) => void;
   onReported: (submitted: boolean) => void;
@@ -142,7 +147,7 @@ function StageChangeForm({
         <Field id={`${project.id}-toStage`} label={t("projects.toStage")} error={errors.toStage?.message} required>
           {(aria) => (
             <Select {...aria} {...form.register("toStage")}>
-              {STAGES.map((s) => (
+              {STAGES.filter((s) => !hidden.includes(s) || s === project.stage || s === target.stage).map((s) => (
                 <option key={s} value={s}>
                   {t(`stages.${s}`)}
                 </option>

@@ -112,7 +112,7 @@ export async function SignedFilters({ params, options }: { params: SignedListPar
         <FilterChips
           legend={t("projects.stage")}
           name="stage"
-          options={SIGNED_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+          options={SIGNED_STAGES.filter((s) => options.stages.includes(s) || params.stage?.includes(s)).map((s) => ({ value: s, label: t(`stages.${s}`) }))}
           checked={params.stage}
         />
         <details open={hasMore}>

@@ -7,7 +7,25 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, enterprises, events, industryChains, parcels, parks, projects, units, users } from "@/db/schema";
+import {
+  auditLog,
+  checklistItems,
+  contacts,
+  enterprises,
+  events,
+  grids,
+  industryChains,
+  milestones,
+  parcels,
+  parks,
+  projects,
+  serviceRequests,
+  tasks,
+  units,
+  users,
+  workflowTemplates,
+  zones,
+} from "@/db/schema";
 import { auditActionEnum } from "@/db/schema/enums";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { optionalFilterDate, text } from "@/lib/validation";
@@ -125,7 +143,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (owner, unit, investor, park, event …) — so an entry reads "招商专员 张华 → 李明" rather than
  * ids. Archived records are named too: the log is their history. One query per table.
  */
-export async function auditNames(db: DbOrTx, rows: Pick<AuditRow, "entityId" | "before" | "after">[]): Promise<Map<string, string>> {
+export async function auditNames(db: DbOrTx, rows: (Pick<AuditRow, "before" | "after"> & { entityId?: string | null })[]): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const r of rows) {
     if (r.entityId && UUID.test(r.entityId)) ids.add(r.entityId);
@@ -144,6 +162,15 @@ export async function auditNames(db: DbOrTx, rows: Pick<AuditRow, "entityId" | "
     db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, list)),
     db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, list)),
     db.select({ id: industryChains.id, name: industryChains.name }).from(industryChains).where(inArray(industryChains.id, list)),
+    // A stage report is named by its project.
+    db.select({ id: milestones.id, name: projects.name }).from(milestones).innerJoin(projects, eq(projects.id, milestones.projectId)).where(inArray(milestones.id, list)),
+    db.select({ id: tasks.id, name: tasks.title }).from(tasks).where(inArray(tasks.id, list)),
+    db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, list)),
+    db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(inArray(contacts.id, list)),
+    db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, list)),
+    db.select({ id: serviceRequests.id, name: serviceRequests.title }).from(serviceRequests).where(inArray(serviceRequests.id, list)),
+    db.select({ id: checklistItems.id, name: checklistItems.title }).from(checklistItems).where(inArray(checklistItems.id, list)),
+    db.select({ id: workflowTemplates.id, name: workflowTemplates.name }).from(workflowTemplates).where(inArray(workflowTemplates.id, list)),
   ];
   const found = (await Promise.all(tables)).flat();
   return new Map(found.map((r) => [r.id, r.name]));

@@ -18,6 +18,7 @@ import {
   targetOf,
 } from "./queries";
 import type { DashboardParams } from "./validation";
+import { hiddenStages, listStageLabels, withoutHiddenEmpty } from "@/lib/reference/stage-labels";
 
 /**
  * Every figure of the dashboard but the stage conversion, for one request, the queries running
@@ -26,8 +27,9 @@ import type { DashboardParams } from "./validation";
  */
 export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: DashboardParams, today: string) {
   const ctx = await dashboardContext(db, viewer, params, today);
-  const [f, period, actuals, target, cohortFigures, trend, breakdown, leagueRows, stalled, overdue, land, mechanisms, gridFigures] = await Promise.all([
+  const [f, stageRows, period, actuals, target, cohortFigures, trend, breakdown, leagueRows, stalled, overdue, land, mechanisms, gridFigures] = await Promise.all([
     funnel(db, ctx),
+    listStageLabels(db),
     periodFigures(db, ctx),
     targetActuals(db, ctx),
     targetOf(db, ctx),
@@ -43,7 +45,7 @@ export async function loadDashboard(db: DbOrTx, viewer: Viewer, params: Dashboar
   ]);
   return {
     ctx,
-    funnel: f,
+    funnel: withoutHiddenEmpty(f, hiddenStages(stageRows), (s) => s.count),
     period,
     actuals,
     target,
@@ -63,6 +65,8 @@ export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
 /** The stage conversion and median days in stage, for its own section of the page. */
 export async function loadConversion(db: DbOrTx, viewer: Viewer, params: DashboardParams, today: string) {
   const ctx = await dashboardContext(db, viewer, params, today);
-  return { ctx, rows: await conversion(db, ctx) };
+  const [rows, stageRows] = await Promise.all([conversion(db, ctx), listStageLabels(db)]);
+  // A hidden stage no project of the cohort reached is left out; the next one's rate is then over the stage shown before it.
+  return { ctx, rows: withoutHiddenEmpty(rows, hiddenStages(stageRows), (r) => r.reached) };
 }
 export type ConversionData = Awaited<ReturnType<typeof loadConversion>>;

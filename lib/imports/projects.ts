@@ -18,6 +18,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { enterprises, parcels, projects, signings, stageEvents, type Project, type Signing } from "@/db/schema";
 import type { ProjectStage } from "@/db/schema/enums";
+import { chineseStageNames, listStageLabels } from "@/lib/reference/stage-labels";
 import { diffRows, redact } from "@/lib/audit";
 import { scopeIncludesUnit } from "@/lib/auth/scope";
 import { visibleEnterprises } from "@/lib/enterprises/scope";
@@ -158,6 +159,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
     const plans: Plan[] = [];
     const rowChanges: RowChange[] = [];
     const v = (row: RowInput, f: string) => row.values[f] ?? "";
+    const stageNames = chineseStageNames(await listStageLabels(tx));
 
     // Investors named in this batch: by USCC (any, visible or not: the code is unique) and by name (visible only).
     const usccs = [...new Set(rows.map((r) => v(r, "enterpriseUscc").toUpperCase()).filter(Boolean))];
@@ -292,7 +294,7 @@ export function projectImport(ctx: ImportContext): ImportHandler {
       }
 
       // Stage and signing.
-      const stageText = stageCell(v(row, "stage"));
+      const stageText = stageCell(v(row, "stage"), stageNames);
       if (has(row.values, "stage") && !stageText) rowErrors.push(issue(row, "stage", "imports.errors.stage"));
       const signingCells = ["signingDate", "contractInvestmentYi", "phase1InvestmentYi", "agreementType", "event"].some((f) => has(row.values, f));
       const signed = Boolean(current?.signing) || signingCells || (stageText !== null && isSignedStage(stageText));

@@ -108,13 +108,15 @@ const STAGE_BY_TEXT = new Map<string, ProjectStage>([
 
 /**
  * 当前阶段 as the 签约项目清单 writes it — "签约", "供地·搁置", "注册（开工审核中）" — → the stage it
- * names first; null when it names none.
+ * names first (the district's stage names before the built-in ones); null when it names none.
  */
-export function stageCell(value: string): ProjectStage | null {
+export function stageCell(value: string, district?: Record<ProjectStage, string>): ProjectStage | null {
   const v = value.trim();
   if (!v) return null;
   const head = v.split(/[·・（(\s]/)[0]!;
-  return STAGE_BY_TEXT.get(head) ?? STAGE_BY_TEXT.get(head.toLowerCase()) ?? null;
+  // The district's own names first (admin → 阶段名称: what its exports write), then the built-in ones.
+  const own = district ? (Object.keys(district) as ProjectStage[]).find((s) => district[s] === head) : undefined;
+  return own ?? STAGE_BY_TEXT.get(head) ?? STAGE_BY_TEXT.get(head.toLowerCase()) ?? null;
 }
 
 /** The 合计 row an exported list ends with: not a project. */

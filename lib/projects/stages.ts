@@ -8,6 +8,11 @@ export function stageIndex(stage: ProjectStage): number {
   return STAGES.indexOf(stage);
 }
 
+/** The stage after `stage` that the district uses (`hidden`: admin → 阶段名称), or undefined at 投产. */
+export function nextStage(stage: ProjectStage, hidden: readonly ProjectStage[] = []): ProjectStage | undefined {
+  return STAGES.slice(stageIndex(stage) + 1).find((s) => !hidden.includes(s));
+}
+
 /** Signed or beyond: the project has (or must have) its signing facts. */
 export function isSignedStage(stage: ProjectStage): boolean {
   return stageIndex(stage) >= stageIndex("signed");

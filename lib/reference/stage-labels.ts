@@ -8,6 +8,7 @@ import { ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { STAGES } from "@/lib/projects/stages";
 import { parseOrThrow } from "@/lib/validation";
+import zhProjects from "@/lib/i18n/messages/zh-CN/projects.json";
 import { stageLabelsSchema } from "./validation";
 
 type Ctx = { ip?: string | null };
@@ -36,6 +37,22 @@ export function stageMessages(rows: StageLabelRow[], locale: Locale, builtIn: Re
 /** The stages the district does not use: left off the board and the stepper unless a project is at them. */
 export function hiddenStages(rows: StageLabelRow[]): Set<ProjectStage> {
   return new Set(rows.filter((r) => r.hidden).map((r) => r.stage));
+}
+
+/** The stages a filter offers: every stage the district uses, in pipeline order (a hidden one only while `keep` names it, so a bookmarked filter still shows what it filters by). */
+export function shownStages(rows: StageLabelRow[], keep: readonly ProjectStage[] = []): ProjectStage[] {
+  const hidden = hiddenStages(rows);
+  return STAGES.filter((s) => !hidden.has(s) || keep.includes(s));
+}
+
+/** Rows per stage (a funnel, a conversion) less the hidden stages where `count` is 0: a stage the district does not use shows only while some project is at it. */
+export function withoutHiddenEmpty<R extends { stage: ProjectStage }>(rows: R[], hidden: Set<ProjectStage>, count: (r: R) => number): R[] {
+  return rows.filter((r) => !hidden.has(r.stage) || count(r) !== 0);
+}
+
+/** Each stage's Chinese name as the district calls it: exports are in Chinese whatever the UI language. */
+export function chineseStageNames(rows: StageLabelRow[]): Record<ProjectStage, string> {
+  return stageMessages(rows, "zh-CN", zhProjects.stages) as Record<ProjectStage, string>;
 }
 
 /** Admins rename stages and hide those not used; a stage some project is at cannot be hidden. Audited per stage. */

@@ -63,42 +63,48 @@ const L = {
  * 当前阶段 as the list shows it: the approved stage, the status when the project is not
  * moving, and any report waiting for review beside it ("供地（开工审核中）").
  */
-export function stageText(r: Pick<ExportRow, "stage" | "status" | "pendingStages">): string {
-  let s = L.stages[r.stage];
+export function stageText(r: Pick<ExportRow, "stage" | "status" | "pendingStages">, stages: Record<ProjectStage, string> = L.stages): string {
+  let s = stages[r.stage];
   if (r.status !== "active") s += `·${L.statuses[r.status]}`;
-  if (r.pendingStages?.length) s += `（${r.pendingStages.map((p) => L.stages[p]).join("、")}审核中）`;
+  if (r.pendingStages?.length) s += `（${r.pendingStages.map((p) => stages[p]).join("、")}审核中）`;
   return s;
 }
 
-export const EXPORT_COLUMNS: ExportColumn[] = [
-  { header: "序号", kind: "index", width: 6 },
-  { header: "项目名称", kind: "text", width: 32, value: (r) => r.name },
-  { header: "投资方", kind: "text", width: 30, value: (r) => r.enterpriseName },
-  { header: "投资方所在地", kind: "text", width: 16, value: (r) => r.headquarters },
-  { header: "企业标签", kind: "text", width: 18, value: (r) => r.tags.join("、") },
-  { header: "投资方来源地", kind: "text", width: 12, value: (r) => L.capitalOrigins[r.capitalOrigin] },
-  { header: "总投资(亿元)", kind: "amount", width: 13, value: (r) => r.totalInvestment },
-  { header: "协议投资额(亿元)", kind: "amount", width: 17, value: (r) => r.contractInvestment },
-  { header: "一期投资(亿元)", kind: "amount", width: 15, value: (r) => r.phase1Investment },
-  { header: "建设内容", kind: "text", width: 40, value: (r) => r.description },
-  { header: "所属产业链", kind: "text", width: 20, value: (r) => r.chainName },
-  { header: "行业", kind: "text", width: 8, value: (r) => r.industryCode },
-  { header: "签约时间", kind: "date", width: 12, value: (r) => r.signingDate },
-  { header: "签约活动", kind: "text", width: 36, value: (r) => r.eventName },
-  { header: "协议类型", kind: "text", width: 10, value: (r) => L.agreementTypes[r.agreementType] },
-  { header: "落地园区", kind: "text", width: 24, value: (r) => r.parkName },
-  { header: "地块/载体", kind: "text", width: 16, value: (r) => r.parcelCodes },
-  { header: "用地(亩)", kind: "mu", width: 10, value: (r) => r.landMu },
-  { header: "当前阶段", kind: "text", width: 16, value: stageText },
-  { header: "项目进展", kind: "text", width: 40, value: (r) => r.progress },
-  { header: "存在问题", kind: "text", width: 30, value: (r) => r.issues },
-  { header: "包靠领导", kind: "text", width: 24, value: (r) => r.responsibleLeader },
-  { header: "责任单位", kind: "text", width: 20, value: (r) => r.responsibleUnitName },
-  { header: "项目服务管家", kind: "text", width: 13, value: (r) => r.stewardName },
-  { header: "招商专员", kind: "text", width: 10, value: (r) => r.ownerName },
-  { header: "到位资金(亿元)", kind: "amount", width: 15, value: (r) => r.fundsInPlace },
-  { header: "备注", kind: "text", width: 30, value: (r) => r.note },
-];
+/** The columns with 当前阶段 in the district's stage names (lib/reference/stage-labels.ts chineseStageNames). */
+export function signedColumns(stages: Record<ProjectStage, string> = L.stages): ExportColumn[] {
+  return [
+    { header: "序号", kind: "index", width: 6 },
+    { header: "项目名称", kind: "text", width: 32, value: (r) => r.name },
+    { header: "投资方", kind: "text", width: 30, value: (r) => r.enterpriseName },
+    { header: "投资方所在地", kind: "text", width: 16, value: (r) => r.headquarters },
+    { header: "企业标签", kind: "text", width: 18, value: (r) => r.tags.join("、") },
+    { header: "投资方来源地", kind: "text", width: 12, value: (r) => L.capitalOrigins[r.capitalOrigin] },
+    { header: "总投资(亿元)", kind: "amount", width: 13, value: (r) => r.totalInvestment },
+    { header: "协议投资额(亿元)", kind: "amount", width: 17, value: (r) => r.contractInvestment },
+    { header: "一期投资(亿元)", kind: "amount", width: 15, value: (r) => r.phase1Investment },
+    { header: "建设内容", kind: "text", width: 40, value: (r) => r.description },
+    { header: "所属产业链", kind: "text", width: 20, value: (r) => r.chainName },
+    { header: "行业", kind: "text", width: 8, value: (r) => r.industryCode },
+    { header: "签约时间", kind: "date", width: 12, value: (r) => r.signingDate },
+    { header: "签约活动", kind: "text", width: 36, value: (r) => r.eventName },
+    { header: "协议类型", kind: "text", width: 10, value: (r) => L.agreementTypes[r.agreementType] },
+    { header: "落地园区", kind: "text", width: 24, value: (r) => r.parkName },
+    { header: "地块/载体", kind: "text", width: 16, value: (r) => r.parcelCodes },
+    { header: "用地(亩)", kind: "mu", width: 10, value: (r) => r.landMu },
+    { header: "当前阶段", kind: "text", width: 16, value: (r) => stageText(r, stages) },
+    { header: "项目进展", kind: "text", width: 40, value: (r) => r.progress },
+    { header: "存在问题", kind: "text", width: 30, value: (r) => r.issues },
+    { header: "包靠领导", kind: "text", width: 24, value: (r) => r.responsibleLeader },
+    { header: "责任单位", kind: "text", width: 20, value: (r) => r.responsibleUnitName },
+    { header: "项目服务管家", kind: "text", width: 13, value: (r) => r.stewardName },
+    { header: "招商专员", kind: "text", width: 10, value: (r) => r.ownerName },
+    { header: "到位资金(亿元)", kind: "amount", width: 15, value: (r) => r.fundsInPlace },
+    { header: "备注", kind: "text", width: 30, value: (r) => r.note },
+  ];
+}
+
+/** The columns under the built-in stage names (the headers are the same whatever the names). */
+export const EXPORT_COLUMNS: ExportColumn[] = signedColumns();
 
 /** One record as a row of typed cells under `columns`; `index` is its 序号 (from 1). */
 export function cellsOf<R>(columns: ExportColumn<R>[], r: R, index: number): Cell[] {

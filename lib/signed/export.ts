@@ -14,7 +14,7 @@ import type { Db } from "@/db/client";
 import { writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/roles";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
-import { cellsOf, EXPORT_COLUMNS, ExportTotals, yiExact, type Cell, type ExportColumn, type ExportRow } from "./columns";
+import { cellsOf, EXPORT_COLUMNS, ExportTotals, signedColumns, yiExact, type Cell, type ExportColumn, type ExportRow } from "./columns";
 import { CSV_BOM, csvCell, csvHeader, csvLine } from "./csv";
 import { filterNames, signedExportStatement } from "./queries";
 import { filterSummary } from "./summary";
@@ -303,7 +303,7 @@ function xlsxWriter<R>(source: Source<R>, totals: ExportTotals<R>, list: ListSpe
 export async function exportSignedProjects(opts: ExportOptions): Promise<ReadableStream<Uint8Array>> {
   const [statement, names] = await Promise.all([signedExportStatement(opts.db, opts.viewer, opts.params), filterNames(opts.db, opts.params)]);
   const { sort, dir, ...filter } = opts.params;
-  return streamList(opts, SIGNED_LIST, statement, { filter, sort, dir, summary: filterSummary(opts.params, names) });
+  return streamList(opts, { ...SIGNED_LIST, columns: signedColumns(names.stages) }, statement, { filter, sort, dir, summary: filterSummary(opts.params, names) });
 }
 
 /**

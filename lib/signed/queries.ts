@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { chineseStageNames, listStageLabels } from "@/lib/reference/stage-labels";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { enterprises, events, fundsInPlace, industryChains, milestones, parcels, parks, projects, signings, units, users } from "@/db/schema";
@@ -287,12 +288,13 @@ export async function signedExportStatement(db: DbOrTx, viewer: Viewer, params: 
 /** Names of what a filter points at, for its summary. */
 export async function filterNames(db: DbOrTx, f: SignedFilters): Promise<FilterNames> {
   const one = async (q: Promise<{ name: string }[]>) => (await q)[0]?.name;
-  const [event, park, chain, unit, owner] = await Promise.all([
+  const [event, park, chain, unit, owner, stageRows] = await Promise.all([
     f.event ? one(db.select({ name: events.name }).from(events).where(eq(events.id, f.event))) : undefined,
     f.park ? one(db.select({ name: parks.name }).from(parks).where(eq(parks.id, f.park))) : undefined,
     f.chain ? one(db.select({ name: industryChains.name }).from(industryChains).where(eq(industryChains.id, f.chain))) : undefined,
     f.unit ? one(db.select({ name: units.name }).from(units).where(eq(units.id, f.unit))) : undefined,
     f.owner ? one(db.select({ name: users.displayName }).from(users).where(eq(users.id, f.owner))) : undefined,
+    listStageLabels(db),
   ]);
-  return { event, park, chain, unit, owner };
+  return { event, park, chain, unit, owner, stages: chineseStageNames(stageRows) };
 }

@@ -10,9 +10,17 @@ import type { InvestorClass } from "@/lib/projects/validation";
 import type { KeptFilter, ReviewFilter, SignedFilters } from "./validation";
 
 /** Names of the records a filter points at by id (missing when the id matches nothing). */
-export type FilterNames = { event?: string; park?: string; chain?: string; unit?: string; owner?: string };
+export type FilterNames = {
+  event?: string;
+  park?: string;
+  chain?: string;
+  unit?: string;
+  owner?: string;
+  /** The stages as the district names them (admin → 阶段名称); the built-in names when missing. */
+  stages?: Record<ProjectStage, string>;
+};
 
-const stages = zhProjects.stages as Record<ProjectStage, string>;
+const builtInStages = zhProjects.stages as Record<ProjectStage, string>;
 const statuses = zhProjects.statuses as Record<ProjectStatus, string>;
 const sources = zhProjects.sources as Record<ProjectSource, string>;
 const review = zhSigned.signed.reviewFilters as Record<ReviewFilter, string>;
@@ -30,6 +38,7 @@ function range(label: string, from?: string, to?: string, unit = ""): string | n
 /** `all` is what an empty filter says (the /projects list's export passes its own). */
 export function filterSummary(f: SignedFilters, names: FilterNames = {}, all = "全部签约项目"): string {
   const unknown = "（已不存在）";
+  const stages = names.stages ?? builtInStages;
   const parts = [
     range("签约日期", f.signedFrom, f.signedTo),
     f.event ? `签约活动：${names.event ?? unknown}` : null,

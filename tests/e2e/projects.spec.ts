@@ -13,7 +13,7 @@ async function createEnterprise(page: Page, name: string) {
 }
 
 async function pickEnterprise(page: Page, part: string, name: string) {
-  await page.getByRole("combobox", { name: "投资方" }).fill(part);
+  await page.getByRole("combobox", { name: "投资方", exact: true }).fill(part);
   await page.getByRole("listbox").getByRole("option", { name: new RegExp(name) }).click();
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, isMilestoneStage, isSignedStage, MILESTONE_STAGES, STAGES } from "@/lib/projects/stages";
+import { checkTransition, isMilestoneStage, isSignedStage, MILESTONE_STAGES, nextStage, STAGES } from "@/lib/projects/stages";
 import { stageChangeSchema } from "@/lib/projects/validation";
 
 const at = (stage: (typeof STAGES)[number], status: "active" | "on_hold" | "lost" = "active", hasSigning = false) => ({ stage, status, hasSigning });
@@ -79,5 +79,14 @@ describe("stageChangeSchema", () => {
     expect(errorsOf(at("signed", "active", true), { toStage: "registered", toStatus: "active" })).toEqual({ toStage: "projects.errors.reportRequired" });
     expect(errorsOf(at("intent"), { toStage: "lead", toStatus: "active", reason: "  " })).toEqual({ reason: "projects.errors.reasonRequired" });
     expect(errorsOf(at("intent"), { toStage: "intent", toStatus: "active" })).toEqual({ toStage: "projects.errors.noChange" });
+  });
+});
+
+describe("the next stage a district uses", () => {
+  it("skips the stages the district hid, and there is none after 投产", () => {
+    expect(nextStage("lead")).toBe("negotiating");
+    expect(nextStage("lead", ["negotiating"])).toBe("intent");
+    expect(nextStage("lead", ["negotiating", "intent"])).toBe("signed");
+    expect(nextStage("operating")).toBeUndefined();
   });
 });

@@ -18,30 +18,13 @@ import { hasRole } from "@/lib/auth/roles";
 import { formatDateTime, todayInChina } from "@/lib/i18n/format";
 import { formatMu, formatSqm, groupThousands } from "@/lib/land/area";
 import { formatWan } from "@/lib/land/price";
+import { parcelHistory } from "@/lib/land/history-fields";
 import { getParcel, listStatusChanges, namesForHistory } from "@/lib/land/queries";
 import { FactList } from "@/components/ui/fact-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("parcels"))("details") };
 }
-
-const HISTORY_FIELDS = [
-  "code",
-  "parkId",
-  "zoneId",
-  "location",
-  "areaMu",
-  "areaEnteredIn",
-  "landUse",
-  "floorAreaRatio",
-  "plannedFloorAreaSqm",
-  "status",
-  "statusChangedOn",
-  "transferDate",
-  "landPrice",
-  "projectId",
-  "note",
-] as const;
 
 export default async function ParcelPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const viewer = await requirePageViewer();
@@ -79,41 +62,7 @@ export default async function ParcelPage({ params, searchParams }: { params: Pro
     [t("parcels.landPrice"), parcel.landPrice ? formatWan(parcel.landPrice) : none],
   ];
 
-  const fieldLabels: Record<string, string> = {
-    code: t("parcels.code"),
-    parkId: t("parcels.park"),
-    zoneId: t("parcels.zone"),
-    location: t("parcels.location"),
-    areaMu: t("parcels.areaMuColumn"),
-    areaEnteredIn: t("parcels.areaUnit"),
-    landUse: t("parcels.landUse"),
-    floorAreaRatio: t("parcels.floorAreaRatio"),
-    plannedFloorAreaSqm: t("parcels.plannedFloorArea"),
-    status: t("parcels.status"),
-    statusChangedOn: t("parcels.statusSince"),
-    transferDate: t("parcels.transferDate"),
-    landPrice: t("parcels.landPrice"),
-    projectId: t("parcels.matchedProject"),
-    note: t("parcels.note"),
-  };
-  const format = (value: unknown, field: string): string => {
-    if (value === null || value === undefined || value === "") return none;
-    const s = String(value);
-    if (field === "parkId" || field === "zoneId") return names.get(s) ?? none;
-    if (field === "projectId") return names.get(s) ?? t("parcels.matchedHidden");
-    if (field === "areaMu") return formatMu(s);
-    if (field === "areaEnteredIn") return s === "sqm" ? t("parcels.unitSqm") : t("parcels.unitMu");
-    if (field === "landUse") return t(`landUses.${s as "other"}`);
-    if (field === "status") return t(`parcelStatuses.${s as "reserved"}`);
-    if (field === "landPrice") return formatWan(s);
-    return s;
-  };
-  // Only the fields a person would recognise; ids and timestamps stay in the raw audit log.
-  const entries = history.map((h) => ({
-    ...h,
-    before: h.before && Object.fromEntries(Object.entries(h.before).filter(([k]) => (HISTORY_FIELDS as readonly string[]).includes(k))),
-    after: h.after && Object.fromEntries(Object.entries(h.after).filter(([k]) => (HISTORY_FIELDS as readonly string[]).includes(k))),
-  }));
+  const { entries, labels: fieldLabels, format } = parcelHistory(t, names, history);
 
   return (
     <div className="space-y-5">

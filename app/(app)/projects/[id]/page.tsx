@@ -141,6 +141,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           hasSigning: project.signingDate !== null,
           version: project.version,
         }}
+        hidden={[...hiddenStages(stageRows)]}
       />
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-5">

@@ -7,11 +7,12 @@ import { SigningForm } from "@/components/signings/signing-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { auditNames } from "@/lib/audit/log";
 import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePageViewer } from "@/lib/auth/page";
-import { yuanToYi } from "@/lib/money";
 import { getProject } from "@/lib/projects/queries";
 import { getSigning, signingFormOptions } from "@/lib/signings/queries";
+import { signingHistoryFields } from "@/lib/signings/history-fields";
 import { signingFormValues } from "@/lib/signings/validation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,27 +29,7 @@ export default async function EditSigningPage({ params }: { params: Promise<{ id
   const [signing, options, history, t] = await Promise.all([getSigning(db, id), signingFormOptions(db, viewer), listEntityHistory(db, "signing", id, 50), getTranslations()]);
   if (!signing) notFound();
 
-  const names = new Map<string, string>([...options.events.map((e) => [e.id, e.name] as const), ...options.people.map((p) => [p.id, p.name] as const), ...options.units.map((u) => [u.id, u.name] as const)]);
-  const format = (value: unknown, field: string) => {
-    if (value === null || value === undefined || value === "") return t("projects.none");
-    if (field === "contractInvestment" || field === "phase1Investment") return `${yuanToYi(String(value))} ${t("projects.yi")}`;
-    if (field === "agreementType") return t(`agreementTypes.${value as "investment"}`);
-    if (typeof value === "string" && names.has(value)) return names.get(value)!;
-    return String(value);
-  };
-  const labels = {
-    signingDate: t("signing.signingDate"),
-    agreementType: t("signing.agreementType"),
-    contractInvestment: t("projects.contractAmount"),
-    phase1Investment: t("signing.phase1Investment"),
-    eventId: t("signing.event"),
-    stewardId: t("signing.steward"),
-    responsibleUnitId: t("signing.responsibleUnit"),
-    responsibleLeader: t("signing.responsibleLeader"),
-    progress: t("signing.progress"),
-    issues: t("signing.issues"),
-    note: t("signing.note"),
-  };
+  const { labels, format } = signingHistoryFields(t, await auditNames(db, history));
 
   return (
     <div>
