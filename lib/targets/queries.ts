@@ -5,6 +5,7 @@ import { targets, units, users } from "@/db/schema";
 import { scopeOf, type Scope } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/roles";
 import { getUnitTree } from "@/lib/units/queries";
+import { isUuid } from "@/lib/validation";
 
 const owners = alias(users, "owner");
 
@@ -49,13 +50,14 @@ export type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
 /** One target the viewer may see, or null (a 404 either way). */
 export async function getTarget(db: DbOrTx, viewer: Viewer, id: string) {
+  if (!isUuid(id)) return null;
   const scope = await scopeOf(db, viewer);
   const [row] = await db
     .select(targetColumns)
     .from(targets)
     .innerJoin(units, eq(units.id, targets.unitId))
     .leftJoin(owners, eq(owners.id, targets.ownerId))
-    .where(and(sql`${targets.id}::text = ${id}`, targetsInScope(scope)));
+    .where(and(eq(targets.id, id), targetsInScope(scope)));
   return row ?? null;
 }
 

@@ -6,7 +6,7 @@ import { scopeIncludesUnit, scopeOf, type Scope } from "@/lib/auth/scope";
 import { assertRole, type Viewer } from "@/lib/auth/roles";
 import { isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
 import { yiToYuan } from "@/lib/money";
-import { parseOrThrow, parseVersionedSave } from "@/lib/validation";
+import { isUuid, parseOrThrow, parseVersionedSave } from "@/lib/validation";
 import { targetsInScope } from "./queries";
 import { targetFormValues, targetSchema, updateTargetSchema, type TargetValues } from "./validation";
 
@@ -55,13 +55,14 @@ export async function createTarget(db: Db, viewer: Viewer, input: unknown, ctx: 
 /** Saves a target; refused (nothing written) when someone saved a newer version first. */
 export async function updateTarget(db: Db, viewer: Viewer, id: string, input: unknown, ctx: Ctx = {}) {
   assertRole(viewer, "manager");
+  if (!isUuid(id)) throw new NotFoundError();
   const scope = await scopeOf(db, viewer);
   return db
     .transaction(async (tx) => {
       const [before] = await tx
         .select()
         .from(targets)
-        .where(and(sql`${targets.id}::text = ${id}`, targetsInScope(scope)))
+        .where(and(eq(targets.id, id), targetsInScope(scope)))
         .for("update");
       if (!before) throw new NotFoundError();
       // Only the fields sent (those the user changed) are written; the rest stay as they are now.
