@@ -48,7 +48,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/service", label: "service", least: "staff" },
   { href: "/grids", label: "grids", least: "staff" },
   { href: "/import", label: "import", least: "manager" },
-  // Managers set targets for their units (DESIGN §1); everything else under 系统管理 is for admins.
+  // Managers set targets for their units; everything else under 系统管理 is for admins.
   { href: "/admin/targets", label: "targets", least: "manager", group: "admin" },
   { href: "/admin/users", label: "users", least: "admin", group: "admin" },
   { href: "/admin/units", label: "units", least: "admin", group: "admin" },

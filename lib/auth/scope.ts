@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import type { Viewer } from "./roles";
 
 /**
- * What a viewer may see (DESIGN §1): admins everything; managers their unit and every unit
+ * What a viewer may see: admins everything; managers their unit and every unit
  * below it; staff their own unit plus whatever they own. Resolved once per request and
  * turned into conditions inside each query, so no read can forget it.
  */
