@@ -22,7 +22,7 @@ export type AuditAction = (typeof auditActionEnum.enumValues)[number];
 export const loginOutcomeEnum = pgEnum("login_outcome", ["success", "failure", "throttled"]);
 export type LoginOutcome = (typeof loginOutcomeEnum.enumValues)[number];
 
-/** Pipeline stages (DESIGN §2): fixed keys, in order; labels live in the message files. */
+/** Pipeline stages: fixed keys, in order; labels live in the message files. */
 export const projectStageEnum = pgEnum("project_stage", [
   "lead",
   "negotiating",

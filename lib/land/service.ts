@@ -30,7 +30,7 @@ import {
 type Ctx = { ip?: string | null };
 
 /**
- * Who may do what (DESIGN §1, issue 4): everyone signed in reads parks and parcels; admins
+ * Who may do what: everyone signed in reads parks and parcels; admins
  * keep parks and their zones; managers and admins keep parcels and move their status;
  * whoever may change a project (it is in their scope) sets its land need and links parcels.
  */

@@ -21,7 +21,7 @@ function duplicate(e: unknown): never {
 
 /**
  * Managers set targets for the units in their scope (their unit and below), admins for all
- * (DESIGN §1). An officer's own target names a user of a unit in that scope too.
+ * (as for every record). An officer's own target names a user of a unit in that scope too.
  */
 async function checkTarget(db: DbOrTx, scope: Scope, data: TargetValues) {
   const fields: Record<string, string[]> = {};
