@@ -1,5 +1,5 @@
 /**
- * The demo pipeline: enterprises and projects taken from shared/domain/facts.md, spread over
+ * The demo pipeline: enterprises and projects taken from Qingdao's districts' published 招商 news, spread over
  * stages, units and owners, with the history that got each project where it stands (stage
  * events over the past 18 months, activities, tasks, signings). Everything is dated relative
  * to the moment of seeding, so "overdue", "due soon" and "no activity for 30 days" always

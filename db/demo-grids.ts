@@ -1,5 +1,5 @@
 /**
- * 青岛高新区's grid service (网格化服务) from shared/domain/facts.md: 1,200+ key enterprises
+ * 青岛高新区's grid service (网格化服务) as the district publishes it: 1,200+ key enterprises
  * and carriers in 24 grids, the "1+3" model, 83 full-time grid officers, 2,785 enterprise
  * issues handled, 办结率 98%.
  *

@@ -1,5 +1,5 @@
 /**
- * Demo parks, zones and parcels from shared/domain/facts.md, the demo projects' parks and
+ * Demo parks, zones and parcels as Qingdao's districts publish them, the demo projects' parks and
  * land needs, and a few parcels matched to their projects. Called by db/seed.ts after the
  * pipeline; writes nothing when the parks are already there (the marker is 健康谷).
  *

@@ -1,5 +1,5 @@
 /**
- * The workflow templates from shared/domain/facts.md — 市北区's "7个1", 青岛高新区's "5个1",
+ * The workflow templates as the districts publish them — 市北区's "7个1", 青岛高新区's "5个1",
  * "用地一件事" and the 落地办专班 — and demo checklists started from them: 7个1 on 健康谷,
  * 5个1 on the two 高新区 parks, 用地一件事 and 落地办专班 on 国药科技城 and 海尔生物安全科创产业园.
  * Idempotent: templates by code, checklists by their unique (template, target).

@@ -1,5 +1,5 @@
 /**
- * Demo data from shared/domain/facts.md. Idempotent: re-running adds what is missing and
+ * Demo data taken from what Qingdao's districts publish about their 招商 work. Idempotent: re-running adds what is missing and
  * changes nothing that exists. Run with `npm run db:seed`; the embedded database is seeded
  * automatically when first created. A server named by DATABASE_URL is only seeded on request.
  *

@@ -202,7 +202,7 @@ describe("grid figures", () => {
     const started = performance.now();
     const figures = await requestFigures(db, eq(serviceRequests.gridId, gX), "2026-10-09");
     const ms = performance.now() - started;
-    // A measurement printed for the record (DESIGN §5: benchmarks, not timed tests).
+    // A measurement printed for the record: speed belongs in benchmarks, not in timed tests.
     console.log(`[grids] figures over 5,000 requests: ${ms.toFixed(0)} ms`);
     expect(figures.byGrid.get(gX)!.received).toBe(5000);
     expect(figures.byGrid.get(gX)!.resolved).toBe(4900);
